@@ -1,0 +1,99 @@
+"""Immutable suggestion values and the one function that derives restored text from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suspected substitution: ``text[start:end]`` is believed to replace an original wording."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    alternatives: tuple[str, ...] = ()
+    confidence: float = 0.0
+    reasons: tuple[str, ...] = ()
+
+    def choices(self) -> tuple[str, ...]:
+        """The best guess first, then the other ranked alternatives."""
+        return (self.replacement, *[a for a in self.alternatives if a != self.replacement])
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "alternatives": list(self.alternatives),
+            "confidence": round(self.confidence, 4),
+            "reasons": list(self.reasons),
+        }
+
+
+class Verdict(Enum):
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the reader decided about one suggestion; ``choice`` is the wording accepted."""
+
+    verdict: Verdict
+    choice: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The engine's result for one text."""
+
+    text: str
+    suggestions: tuple[Suggestion, ...] = field(default=())
+    words: int = 0
+
+    @property
+    def spin_score(self) -> float:
+        """Share of words suspected of being substituted."""
+        if not self.words:
+            return 0.0
+        return min(1.0, sum(len(s.original.split()) for s in self.suggestions) / self.words)
+
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """Apply non-overlapping (start, end, replacement) edits left to right; overlapping ones are skipped."""
+    out: list[str] = []
+    cursor = 0
+    for start, end, replacement in sorted(edits):
+        if start < cursor or not 0 <= start <= end <= len(text):
+            continue
+        out.append(text[cursor:start])
+        out.append(replacement)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def restore(
+    text: str,
+    suggestions: Iterable[Suggestion],
+    decisions: Mapping[int, Decision] | None = None,
+    threshold: float = 0.5,
+) -> str:
+    """The restored text: decisions (keyed by suggestion index) win; otherwise apply those at ``threshold``."""
+    decisions = decisions or {}
+    edits: list[tuple[int, int, str]] = []
+    for index, s in enumerate(suggestions):
+        if text[s.start : s.end] != s.original:
+            continue  # the span no longer holds what the suggestion was made for
+        decision = decisions.get(index)
+        if decision is None:
+            if s.confidence >= threshold:
+                edits.append((s.start, s.end, s.replacement))
+        elif decision.verdict is Verdict.ACCEPT:
+            edits.append((s.start, s.end, decision.choice or s.replacement))
+    return apply_edits(text, edits)
