@@ -1,0 +1,87 @@
+"""``reader check FILE [--json] [--threshold T]``: the engine headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.core.suggestion import Analysis, restore
+
+MAX_INPUT_BYTES = 50_000_000
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise ValueError(f"standard input is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+        if b"\0" in data[:8192]:
+            raise ValueError("standard input looks like a binary file, not text")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValueError(f"standard input is not UTF-8 ({error.reason} at byte {error.start})") from None
+    from reader.sources.files import ArticleError, read_article
+
+    try:
+        return read_article(path).text
+    except ArticleError as error:
+        raise ValueError(str(error)) from None
+
+
+def _report(analysis: Analysis, threshold: float) -> str:
+    lines = [f"{len(analysis.suggestions)} suspected substitutions in {analysis.words} words "
+             f"(spin score {analysis.spin_score:.0%}); threshold {threshold:.2f}"]
+    for s in analysis.suggestions:
+        mark = "*" if s.confidence >= threshold else " "
+        others = ", ".join(s.alternatives[1:4])
+        lines.append(f"{mark} {s.start:>6}  {s.original!r} -> {s.replacement!r}  ({s.confidence:.2f})"
+                     + (f"  also: {others}" if others else ""))
+    lines.append("")
+    lines.append(restore(analysis.text, analysis.suggestions, threshold=threshold))
+    return "\n".join(lines)
+
+
+def check_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reader check", description="Find spun wording in an article.")
+    parser.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
+    parser.add_argument("--json", action="store_true", help="print JSON: text, suggestions, restored")
+    parser.add_argument("--threshold", type=float, default=0.5, help="confidence at which to apply (0..1)")
+    args = parser.parse_args(argv)
+    if not 0.0 <= args.threshold <= 1.0:
+        parser.error("--threshold must be between 0 and 1")
+    try:
+        text = _read_input(args.file)
+    except (ValueError, OSError) as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 2
+    from reader.core.context_model import ContextModelMissing
+    from reader.core.engine import load_engine
+    from reader.core.wordnet_data import WordNetMissing
+
+    try:
+        analysis = load_engine().analyze(text)
+    except (WordNetMissing, ContextModelMissing) as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 3
+    except ValueError as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(
+            {
+                "text": analysis.text,
+                "words": analysis.words,
+                "spin_score": round(analysis.spin_score, 4),
+                "threshold": args.threshold,
+                "suggestions": [s.to_json() for s in analysis.suggestions if s.confidence >= args.threshold],
+                "restored": restore(analysis.text, analysis.suggestions, threshold=args.threshold),
+            },
+            sys.stdout,
+            ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+    else:
+        print(_report(analysis, args.threshold))
+    return 0

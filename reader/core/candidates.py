@@ -1,0 +1,166 @@
+"""Candidate original wordings for a span of observed words.
+
+WordNet neighbourhood of the observed word in all its senses (the spinner's thesaurus is sense-blind),
+re-inflected to the observed form, plus curated phrase patterns and spelled-out small numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+from reader.core.patterns import PatternBook
+from reader.core.wordnet_index import WordNetIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    wording: str  # lower case, space-separated words
+    relation: str  # key into RELATIONS
+    detail: str  # a short phrase for the reasons shown to the reader
+
+
+# How a candidate relates to the observed wording; spinners mostly swap synonyms.
+RELATIONS = {
+    "synonym": "a WordNet synonym",
+    "similar": "a WordNet similar-to / see-also",
+    "hypernym": "a more general term in WordNet",
+    "hyponym": "a more specific term in WordNet",
+    "sibling": "a close WordNet relative (same parent)",
+    "pattern": "a known spinner rewording",
+    "tortured": "a known tortured phrase",
+    "number": "a number spelled out",
+}
+
+UPOS_TO_WN = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+BASE_TAG = {"n": "NN", "v": "VB", "a": "JJ", "r": "RB"}
+IRREGULAR_EXTRA = {("person", "NNS"): "people"}
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
+# Function words that WordNet happens to list as rare nouns or verbs ("as" the element, "can" the container):
+# their WordNet neighbours are noise; curated patterns cover them.
+CLOSED_CLASS = frozenset(
+    "a an the and or but if as at by for from in into of off on onto out over per than that this these those "
+    "to up upon with within without about above after against along among around before behind below "
+    "beneath beside between beyond down during except inside near since through throughout till toward "
+    "towards under until unto via i me my mine we us our you your he him his she her it its they them their "
+    "who whom whose which what when where why how is am are was were be been being have has had do does did "
+    "will would shall should may might must can could not no nor so too very just also only then there here "
+    "all any each every both either neither some such own same other another more most much many few less "
+    "least one ones".split()
+)
+
+
+def _inflect(lemma: str, pos: str, tag: str) -> str | None:
+    """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
+    words = lemma.split()
+    if tag == BASE_TAG[pos]:
+        return lemma
+    head_index = 0 if pos == "v" else len(words) - 1
+    head = words[head_index]
+    extra = IRREGULAR_EXTRA.get((head, tag))
+    form = extra or getInflection(head, tag=tag)
+    if isinstance(form, tuple):
+        form = form[0] if form else None
+    if not form:
+        return None
+    words[head_index] = form
+    return " ".join(words)
+
+
+class CandidateFinder:
+    def __init__(self, wordnet: WordNetIndex, patterns: PatternBook) -> None:
+        self.wordnet = wordnet
+        self.patterns = patterns
+        self.word_candidates = lru_cache(maxsize=100_000)(self._word_candidates)
+        self.phrase_candidates = lru_cache(maxsize=100_000)(self._phrase_candidates)
+
+    # -- analysis of the observed form -------------------------------------------------------------------
+    def analyses(self, form: str) -> list[tuple[str, str, str]]:
+        """(lemma, WordNet pos, Penn tag) readings of a lower-case form; multiword forms inflect their head."""
+        words = form.split()
+        readings: set[tuple[str, str, str]] = set()
+        for pos in ("n", "v", "a", "r"):
+            if self.wordnet.synsets_of(form, pos):
+                readings.add((form, pos, BASE_TAG[pos]))
+        head_choices = [(0, "v"), (len(words) - 1, "n")] if len(words) > 1 else [(0, None)]
+        for head_index, only_pos in head_choices:
+            head = words[head_index]
+            for upos, lemmas in getAllLemmas(head).items():
+                wn_pos = UPOS_TO_WN.get(upos)
+                if wn_pos is None or (only_pos and wn_pos != only_pos):
+                    continue
+                pos = wn_pos
+                for lemma in lemmas:
+                    full = " ".join(words[:head_index] + [lemma] + words[head_index + 1 :])
+                    if not self.wordnet.synsets_of(full, pos):
+                        continue
+                    forms = getAllInflections(lemma, upos=upos)
+                    tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
+                    readings.update((full, pos, tag) for tag in tags)
+        return sorted(readings)
+
+    # -- WordNet neighbourhood ---------------------------------------------------------------------------
+    def _neighbours(self, lemma: str, pos: str) -> dict[str, str]:
+        """Lemmas related to ``lemma`` in any sense, with the closest relation found."""
+        found: dict[str, str] = {}
+        synsets = self.wordnet.synsets
+        order = ("synonym", "similar", "hypernym", "hyponym", "sibling")
+
+        def add(synset_id: int, relation: str) -> None:
+            for name in synsets[synset_id].lemmas:
+                if name != lemma and (name not in found or order.index(found[name]) > order.index(relation)):
+                    found[name] = relation
+
+        for sid in self.wordnet.synsets_of(lemma, pos):
+            synset = synsets[sid]
+            add(sid, "synonym")
+            for other in synset.similar:
+                add(other, "similar")
+            for other in synset.hypernyms:
+                add(other, "hypernym")
+                family = synsets[other].hyponyms
+                if len(family) <= MAX_SIBLING_FAMILY:
+                    for sibling in family:
+                        if sibling != sid:
+                            add(sibling, "sibling")
+            for other in synset.hyponyms:
+                add(other, "hyponym")
+        return found
+
+    def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
+        """Candidates for one observed word (lower case)."""
+        out: dict[str, Candidate] = {}
+        if form.isdigit():
+            value = int(form)
+            if 2 <= value < len(NUMBER_WORDS):
+                out[NUMBER_WORDS[value]] = Candidate(NUMBER_WORDS[value], "number", "small numbers are spelled out")
+            return tuple(out.values())
+        if form not in CLOSED_CLASS:
+            for lemma, pos, tag in self.analyses(form):
+                for neighbour, relation in self._neighbours(lemma, pos).items():
+                    wording = _inflect(neighbour, pos, tag)
+                    if wording and wording != form and wording not in out:
+                        out[wording] = Candidate(wording, relation, f"{lemma} ~ {neighbour}")
+        for wording, group in self.patterns.alternatives(form):
+            if wording != form and (wording not in out or out[wording].relation != "synonym"):
+                relation = "tortured" if group.first_only else "pattern"
+                out[wording] = Candidate(wording, relation, group.reason)
+        return tuple(out.values())
+
+    def _phrase_candidates(self, phrase: str) -> tuple[Candidate, ...]:
+        """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""
+        out: dict[str, Candidate] = {}
+        for wording, group in self.patterns.alternatives(phrase):
+            relation = "tortured" if group.first_only else "pattern"
+            out[wording] = Candidate(wording, relation, group.reason)
+        for lemma, pos, tag in self.analyses(phrase):
+            for neighbour, relation in self._neighbours(lemma, pos).items():
+                if relation == "sibling":
+                    continue
+                inflected = _inflect(neighbour, pos, tag)
+                if inflected and inflected != phrase and inflected not in out:
+                    out[inflected] = Candidate(inflected, relation, f"{lemma} ~ {neighbour}")
+        return tuple(out.values())

@@ -1,0 +1,66 @@
+"""English usage statistics: the trigram model of US English that ships in the pocketsphinx wheel.
+
+Scores are natural-log probabilities. Words the model does not know get ``UNKNOWN`` (a floor), and callers
+must not read meaning into a comparison that involves one.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import lru_cache
+
+LOG_BASE = math.log(1.0001)  # pocketsphinx reports log scores in base 1.0001
+FLOOR_RAW = -536870912
+UNKNOWN = -30.0  # an unknown word's cost in nats, a little below the rarest known word
+
+
+class ContextModelMissing(RuntimeError):
+    pass
+
+
+def model_path() -> str:
+    try:
+        from pocketsphinx import get_model_path
+    except ImportError as error:  # pragma: no cover - a broken install
+        raise ContextModelMissing("pocketsphinx is not installed: pip install pocketsphinx") from error
+    path = os.path.join(get_model_path(), "en-us", "en-us.lm.bin")
+    if not os.path.isfile(path):
+        raise ContextModelMissing(f"the English language model is missing: {path}")
+    return path
+
+
+class ContextModel:
+    """Trigram log-probabilities with memoised lookups (articles repeat their n-grams)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        from pocketsphinx import Config, LogMath, NGramModel
+
+        config = Config()
+        config.set_string("-logfn", os.devnull)
+        self._lm = NGramModel(config, LogMath(), path or model_path())
+        self.prob = lru_cache(maxsize=500_000)(self._prob)
+        self.known = lru_cache(maxsize=200_000)(self._known)
+
+    def _prob(self, word: str, prev1: str, prev2: str) -> float:
+        """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk)."""
+        history = [h for h in (prev1, prev2) if h] if prev1 else []
+        raw = self._lm.prob([word, *history])
+        if raw <= FLOOR_RAW:
+            return UNKNOWN
+        return raw * LOG_BASE
+
+    def _known(self, word: str) -> bool:
+        return all(self._lm.prob([part]) > FLOOR_RAW for part in word.split())
+
+    def unigram(self, word: str) -> float:
+        return self.prob(word, "", "")
+
+    def score(self, words: list[str], start: int, end: int) -> float:
+        """Sum of ln P(words[i] | two before) for i in [start, end), history taken from ``words``."""
+        total = 0.0
+        for i in range(max(start, 0), min(end, len(words))):
+            prev1 = words[i - 1] if i >= 1 else "<s>"
+            prev2 = words[i - 2] if i >= 2 else ("<s>" if i == 1 else "")
+            total += self.prob(words[i], prev1, prev2)
+        return total

@@ -1,0 +1,83 @@
+"""Tokens with character offsets, grouped into chunks the context model reads as one stretch of speech.
+
+A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
+transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    WORD = "word"
+    NUMBER = "number"
+    PUNCT = "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+
+    @property
+    def norm(self) -> str:
+        """Lower case with typographic apostrophes folded, as the context model spells words."""
+        return self.text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_all_caps(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+_TOKEN = re.compile(
+    r"(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<punct>[^\w\s]|_)",
+    re.UNICODE,
+)
+# Punctuation that ends a stretch of context; a comma does not.
+_BREAKS = frozenset(".!?;:\"\u201c\u201d\u2018()[]{}\u2014\u2013\u2026/|")
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = Kind(match.lastgroup or "punct")
+        tokens.append(Token(match.start(), match.end(), match.group(), kind))
+    return tokens
+
+
+def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Split tokens into context chunks: lists of word/number tokens (commas and apostrophes dropped)."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    previous_end = 0
+    for token in tokens:
+        gap = text[previous_end : token.start]
+        previous_end = token.end
+        if "\n" in gap and current:
+            out.append(current)
+            current = []
+        if token.kind is Kind.PUNCT:
+            if token.text in _BREAKS or token.text == "-" and " " in gap:
+                if current:
+                    out.append(current)
+                current = []
+            continue
+        current.append(token)
+    if current:
+        out.append(current)
+    return out
+
+
+def word_count(text: str) -> int:
+    return sum(1 for t in tokenize(text) if t.kind is not Kind.PUNCT)
