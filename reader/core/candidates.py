@@ -20,6 +20,8 @@ class Candidate:
     wording: str  # lower case, space-separated words
     relation: str  # key into RELATIONS
     detail: str  # a short phrase for the reasons shown to the reader
+    observed_sense: int = 0  # cntlist count of the observed word in the sense that links it to the candidate
+    candidate_sense: int = 0  # cntlist count of the candidate in its linking sense
 
 
 # How a candidate relates to the observed wording; spinners mostly swap synonyms.
@@ -103,31 +105,45 @@ class CandidateFinder:
         return sorted(readings)
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
-    def _neighbours(self, lemma: str, pos: str) -> dict[str, str]:
-        """Lemmas related to ``lemma`` in any sense, with the closest relation found."""
-        found: dict[str, str] = {}
+    def _neighbours(self, lemma: str, pos: str) -> dict[str, tuple[str, int, int]]:
+        """Lemmas related to ``lemma`` in any sense: the closest relation, and the sense counts of the link.
+
+        Sense counts (cntlist) say how common the linking senses are: a thesaurus lists a word's common senses
+        first, so a link through a rare sense of either word is weaker evidence.
+        """
+        found: dict[str, tuple[str, int, int]] = {}
         synsets = self.wordnet.synsets
         order = ("synonym", "similar", "hypernym", "hyponym", "sibling")
 
-        def add(synset_id: int, relation: str) -> None:
-            for name in synsets[synset_id].lemmas:
-                if name != lemma and (name not in found or order.index(found[name]) > order.index(relation)):
-                    found[name] = relation
+        def add(synset_id: int, relation: str, own_count: int) -> None:
+            target = synsets[synset_id]
+            for name, count in zip(target.lemmas, target.counts, strict=True):
+                if name == lemma:
+                    continue
+                entry = (relation, own_count, count)
+                previous = found.get(name)
+                if previous is None:
+                    found[name] = entry
+                    continue
+                rank, old_rank = order.index(relation), order.index(previous[0])
+                if rank < old_rank or (rank == old_rank and own_count + count > previous[1] + previous[2]):
+                    found[name] = entry
 
         for sid in self.wordnet.synsets_of(lemma, pos):
             synset = synsets[sid]
-            add(sid, "synonym")
+            own = synset.counts[synset.lemmas.index(lemma)] if lemma in synset.lemmas else 0
+            add(sid, "synonym", own)
             for other in synset.similar:
-                add(other, "similar")
+                add(other, "similar", own)
             for other in synset.hypernyms:
-                add(other, "hypernym")
+                add(other, "hypernym", own)
                 family = synsets[other].hyponyms
                 if len(family) <= MAX_SIBLING_FAMILY:
                     for sibling in family:
                         if sibling != sid:
-                            add(sibling, "sibling")
+                            add(sibling, "sibling", own)
             for other in synset.hyponyms:
-                add(other, "hyponym")
+                add(other, "hyponym", own)
         return found
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
@@ -140,10 +156,10 @@ class CandidateFinder:
             return tuple(out.values())
         if form not in CLOSED_CLASS:
             for lemma, pos, tag in self.analyses(form):
-                for neighbour, relation in self._neighbours(lemma, pos).items():
+                for neighbour, (relation, own, count) in self._neighbours(lemma, pos).items():
                     wording = _inflect(neighbour, pos, tag)
                     if wording and wording != form and wording not in out:
-                        out[wording] = Candidate(wording, relation, f"{lemma} ~ {neighbour}")
+                        out[wording] = Candidate(wording, relation, f"{lemma} ~ {neighbour}", own, count)
         for wording, group in self.patterns.alternatives(form):
             if wording != form and (wording not in out or out[wording].relation != "synonym"):
                 relation = "tortured" if group.first_only else "pattern"
@@ -157,10 +173,10 @@ class CandidateFinder:
             relation = "tortured" if group.first_only else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
-            for neighbour, relation in self._neighbours(lemma, pos).items():
+            for neighbour, (relation, own, count) in self._neighbours(lemma, pos).items():
                 if relation == "sibling":
                     continue
                 inflected = _inflect(neighbour, pos, tag)
                 if inflected and inflected != phrase and inflected not in out:
-                    out[inflected] = Candidate(inflected, relation, f"{lemma} ~ {neighbour}")
+                    out[inflected] = Candidate(inflected, relation, f"{lemma} ~ {neighbour}", own, count)
         return tuple(out.values())

@@ -21,6 +21,7 @@ from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
 
+WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
 MAX_CANDIDATES = 40
 MAX_TEXT_CHARS = 5_000_000
@@ -36,7 +37,27 @@ class Option:
     candidate: Candidate
     gain: float = 0.0  # ln P(sentence with candidate) - ln P(sentence as published)
     commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
+    prior: float = 0.0  # the article's spin log-odds when last scored
+    repeats: float = 0.0  # log(1 + times the article makes this same substitution)
+
+    def features(self, chunk: list[Token]) -> dict[str, float]:
+        """The evidence for this option, by name; Weights.combine turns it into log-odds."""
+        first = chunk[self.first]
+        return {
+            "gain": self.gain,
+            "commoner": min(max(self.commonness, 0.0), 10.0),
+            "rarer": max(min(self.commonness, 0.0), -10.0),
+            "observed_sense": math.log1p(self.candidate.observed_sense),
+            "candidate_sense": math.log1p(self.candidate.candidate_sense),
+            "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
+            "prior": self.prior,
+            "repeats": self.repeats,
+            "capitalized": float(first.is_capitalized and self.first > 0 and self.candidate.relation != "tortured"),
+            "multiword": float(self.last - self.first > 1),
+            f"relation:{self.candidate.relation}": 1.0,
+        }
     log_odds: float = -math.inf
+    span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
 
 
 def _match_case(template: str, wording: str) -> str:
@@ -111,101 +132,101 @@ class Engine:
         return [c for _, c in kept[:MAX_CANDIDATES]]
 
     # -- scoring -----------------------------------------------------------------------------------------
-    def _gain(self, words: list[str], option: Option, observed: list[str]) -> float:
-        """How much likelier the chunk is with the candidate in place of the observed words (nats).
+    def _gain(self, words: list[str], at: int, length: int, option: Option) -> float:
+        """How much likelier the chunk is with the candidate in place of ``words[at:at+length]`` (nats).
 
         Digits are unknown to the context model, so a spelled-out number gets no context evidence either way.
         """
         if option.candidate.relation == "number":
             return 0.0
         replacement = option.candidate.wording.split()
-        before = words[: option.first]
-        after = words[option.last :]
-        new = self.context.score(before + replacement + after, len(before), len(before) + len(replacement) + 2)
-        old = self.context.score(before + observed + after, len(before), len(before) + len(observed) + 2)
+        with_candidate = words[:at] + replacement + words[at + length :]
+        new = self.context.score(with_candidate, at, at + len(replacement) + 2)
+        old = self.context.score(words, at, at + length + 2)
         return new - old
 
-    def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
+    def options(
+        self, text: str, progress: Callable[[float], None] | None = None
+    ) -> tuple[list[list[Token]], list[Option], float]:
+        """Every candidate option with its features settled (context, spin rate, consistency)."""
         if len(text) > MAX_TEXT_CHARS:
             raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
-        tokens = tokenize(text)
-        groups = chunks(text, tokens)
-        words_total = word_count(text)
+        groups = chunks(text, tokenize(text))
         options: list[Option] = []
         for number, chunk in enumerate(groups):
             options.extend(self._options_for_chunk(number, chunk))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
+        # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         rate = w.initial_rate
-        best: dict[tuple[int, int, int], Option] = {}
+        spinnable = len({(o.chunk, o.first) for o in options}) or 1
         for round_number in range(w.rounds):
             prior = math.log(rate / (1 - rate))
             for option in options:
-                chunk_words = current[option.chunk]
+                row = current[option.chunk]
                 observed = [t.norm for t in groups[option.chunk][option.first : option.last]]
-                context_words = chunk_words[: option.first] + observed + chunk_words[option.last :]
-                # Context: the current best restoration around the span, the observed words inside it.
-                option.gain = self._gain(context_words, option, observed)
-                option.log_odds = self._log_odds(option, groups[option.chunk], prior)
-            best = self._best_per_span(options)
-            chosen = self._non_overlapping(best.values())
-            consistency = Counter(
-                (" ".join(t.norm for t in groups[o.chunk][o.first : o.last]), o.candidate.wording) for o in chosen
-            )
-            for option in best.values():
-                key = (" ".join(t.norm for t in groups[option.chunk][option.first : option.last]),
-                       option.candidate.wording)
-                option.log_odds += w.consistency * math.log(consistency.get(key, 0) + 1)
-            chosen = self._non_overlapping(best.values())
-            spinnable = len({(o.chunk, o.first) for o in options}) or 1
-            expected = sum(_sigmoid(o.log_odds) for o in chosen)
-            rate = min(0.6, max(0.002, (expected + w.rate_pseudo * w.initial_rate) / (spinnable + w.rate_pseudo)))
+                before = [x for part in row[: option.first] for x in part.split()]
+                after = [x for part in row[option.last :] for x in part.split()]
+                option.gain = self._gain(before + observed + after, len(before), len(observed), option)
+                option.prior = prior
+                option.log_odds = w.combine(option.features(groups[option.chunk]))
+            chosen = self._non_overlapping(self._best_per_span(options).values())
+            repeats = Counter(self._pair(o, groups) for o in chosen if o.span_log_odds > 0)
+            for option in options:
+                option.repeats = math.log(repeats.get(self._pair(option, groups), 0) + 1)
+                option.log_odds = w.combine(option.features(groups[option.chunk]))
+            chosen = self._non_overlapping(self._best_per_span(options).values())
+            expected = sum(_sigmoid(o.span_log_odds) for o in chosen)
+            rate = (expected + w.rate_pseudo * w.initial_rate) / (spinnable + w.rate_pseudo)
+            rate = min(0.6, max(0.002, rate))
             current = [[t.norm for t in chunk] for chunk in groups]
-            for option in sorted(chosen, key=lambda o: (o.chunk, -o.first)):
-                if option.log_odds > 0:
-                    row = current[option.chunk]
-                    row[option.first : option.last] = option.candidate.wording.split()
-                    # later spans in this chunk shift; applying right to left keeps earlier indices valid
+            for option in chosen:
+                if option.span_log_odds > 0:
+                    length = option.last - option.first
+                    current[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
             if progress:
                 progress(0.5 + 0.5 * (round_number + 1) / w.rounds)
+        return groups, options, rate
+
+    def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
+        groups, options, rate = self.options(text, progress)
         by_span: dict[tuple[int, int, int], list[Option]] = {}
         for option in options:
             by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+        chosen = self._non_overlapping(self._best_per_span(options).values())
         suggestions = [
             self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate)
-            for o in sorted(self._non_overlapping(best.values()), key=lambda o: groups[o.chunk][o.first].start)
-            if _sigmoid(o.log_odds) >= w.report_floor
+            for o in sorted(chosen, key=lambda o: groups[o.chunk][o.first].start)
+            if _sigmoid(o.span_log_odds) >= self.weights.report_floor
         ]
-        return Analysis(text=text, suggestions=tuple(suggestions), words=words_total)
+        return Analysis(text=text, suggestions=tuple(suggestions), words=word_count(text))
 
-    def _log_odds(self, option: Option, chunk: list[Token], prior: float) -> float:
-        w = self.weights
-        relation = option.candidate.relation
-        first = chunk[option.first]
-        z = w.gain * option.gain + w.commonness * max(option.commonness, -10.0) + w.prior * prior + w.bias
-        z += w.relation.get(relation, -5.0)
-        if first.is_capitalized and option.first > 0 and relation not in ("tortured",):
-            z += w.capitalized
-        if option.last - option.first > 1:
-            z += w.multiword
-        return z
+    @staticmethod
+    def _pair(option: Option, groups: list[list[Token]]) -> tuple[str, str]:
+        observed = " ".join(t.norm for t in groups[option.chunk][option.first : option.last])
+        return observed, option.candidate.wording
 
     @staticmethod
     def _best_per_span(options: list[Option]) -> dict[tuple[int, int, int], Option]:
+        """The best option of each span, carrying the span's log-odds of being substituted at all."""
         best: dict[tuple[int, int, int], Option] = {}
+        total: dict[tuple[int, int, int], float] = {}
         for option in options:
             key = (option.chunk, option.first, option.last)
+            total[key] = total.get(key, 0.0) + math.exp(min(option.log_odds, 50.0))
             if key not in best or option.log_odds > best[key].log_odds:
                 best[key] = option
+        for key, option in best.items():
+            option.span_log_odds = math.log(total[key]) if total[key] > 0 else -math.inf
         return best
 
     @staticmethod
     def _non_overlapping(options: Iterable[Option]) -> list[Option]:
         taken: dict[int, list[tuple[int, int]]] = {}
         chosen: list[Option] = []
-        for option in sorted(options, key=lambda o: -o.log_odds):
+        for option in sorted(options, key=lambda o: -o.span_log_odds):
             spans = taken.setdefault(option.chunk, [])
             if any(option.first < b and a < option.last for a, b in spans):
                 continue
@@ -236,7 +257,7 @@ class Engine:
             original=text[start:end],
             replacement=alternatives[0],
             alternatives=alternatives,
-            confidence=_sigmoid(option.log_odds),
+            confidence=_sigmoid(option.span_log_odds),
             reasons=reasons,
         )
 

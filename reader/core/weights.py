@@ -12,29 +12,40 @@ from dataclasses import dataclass, field, fields
 from reader.resources import resources_dir
 
 
-def _relations() -> dict[str, float]:
+def _coefficients() -> dict[str, float]:
     return {
-        "synonym": -1.0, "similar": -2.0, "hypernym": -2.5, "hyponym": -2.5, "sibling": -3.5,
-        "pattern": -1.5, "tortured": 4.0, "number": 2.0,
+        "gain": 1.0,  # per nat of context evidence
+        "commonness": -0.7,  # per nat the candidate is commoner out of context (generic words fit anywhere)
+        "prior": 1.0,  # per unit of the article's spin log-odds
+        "repeats": 0.5,  # per log of repeats of the same substitution in the article
+        "capitalized": -3.0,  # a capitalised word inside a sentence is likely a name
+        "multiword": 0.0,
+        "bias": 0.0,
+        "relation:synonym": -1.0,
+        "relation:similar": -2.0,
+        "relation:hypernym": -2.5,
+        "relation:hyponym": -2.5,
+        "relation:sibling": -3.5,
+        "relation:pattern": -1.5,
+        "relation:tortured": 4.0,
+        "relation:number": 2.0,
     }
 
 
 @dataclass(slots=True)
 class Weights:
-    gain: float = 1.0  # per nat of context evidence
-    commonness: float = -0.7  # per nat the candidate is commoner out of context (generic words fit anywhere)
-    prior: float = 1.0  # per unit of the article's spin log-odds
-    bias: float = 0.0
-    capitalized: float = -3.0  # a capitalised word inside a sentence is likely a name
-    multiword: float = 0.0
-    consistency: float = 0.5  # per log of repeats of the same substitution in the article
-    relation: dict[str, float] = field(default_factory=_relations)
+    coefficients: dict[str, float] = field(default_factory=_coefficients)
     initial_rate: float = 0.05
     rate_pseudo: float = 20.0
     rounds: int = 3
     report_floor: float = 0.5
     rare_floor: float = -11.0
     rarity_slack: float = 1.5
+
+    def combine(self, features: dict[str, float]) -> float:
+        """Log-odds that the option's candidate is the original wording."""
+        c = self.coefficients
+        return c.get("bias", 0.0) + sum(c.get(name, 0.0) * value for name, value in features.items())
 
 
 def load_weights() -> Weights:
@@ -44,6 +55,8 @@ def load_weights() -> Weights:
         data = json.loads(path.read_text(encoding="utf-8"))
         names = {f.name for f in fields(Weights)}
         for key, value in data.items():
-            if key in names:
+            if key == "coefficients":
+                weights.coefficients.update(value)
+            elif key in names:
                 setattr(weights, key, value)
     return weights

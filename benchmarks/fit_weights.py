@@ -1,0 +1,137 @@
+"""Fit the engine's evidence weights on labelled text and write resources/data/engine_weights.json.
+
+    .venv/bin/python benchmarks/fit_weights.py [--rounds 3] [--dry-run]
+
+Labelled text: spun articles with gold files (the seed in ../shared/corpus and benchmarks/data/spun/*.gold.tsv)
+and unspun articles (benchmarks/data/clean/*.txt), where every option is a "keep". The model is a conditional
+logit per span: "keep as published" (score 0) against each candidate (score w . features). A gold span whose
+original is not among the candidates still teaches detection: its target is "some candidate".
+Features depend on the weights (spin-rate prior, repeats, restored context), so fitting alternates with
+re-running the engine a few rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(SHARED / "tools"))
+
+from score_suggestions import load_gold, norm  # noqa: E402
+
+from reader.core.engine import Engine, load_engine  # noqa: E402
+
+KEEP, CORRECT, ANY = 0, 1, 2
+
+
+def labelled_sets(include_seed: bool = True) -> list[tuple[str, str, Path | None]]:
+    """(name, text, gold path or None for unspun text)."""
+    sets: list[tuple[str, str, Path | None]] = []
+    if include_seed:
+        seed = SHARED / "corpus" / "seed_spun_article.txt"
+        sets.append(("seed", seed.read_text(encoding="utf-8"), SHARED / "corpus" / "seed_gold.tsv"))
+    for gold in sorted((ROOT / "benchmarks" / "data" / "spun").glob("*.gold.tsv")):
+        article = gold.with_name(gold.name.replace(".gold.tsv", ".txt"))
+        sets.append((article.stem, article.read_text(encoding="utf-8"), gold))
+    for clean in sorted((ROOT / "benchmarks" / "data" / "clean").glob("*.txt")):
+        sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
+    return sets
+
+
+def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[list[dict[str, float]], int, int]]:
+    """Per span: the options' features, the label kind and the index of the correct option (-1 if none)."""
+    groups, options, _ = engine.options(text)
+    gold = load_gold(str(gold_path), text) if gold_path else []
+    spans: dict[tuple[int, int, int], list] = {}
+    for option in options:
+        spans.setdefault((option.chunk, option.first, option.last), []).append(option)
+    out = []
+    for (chunk, first, last), opts in spans.items():
+        start, end = groups[chunk][first].start, groups[chunk][last - 1].end
+        hits = [g for g in gold if start < g.end and g.start < end]
+        feats = [o.features(groups[chunk]) for o in opts]
+        if not hits:
+            out.append((feats, KEEP, -1))
+            continue
+        exact = [g for g in hits if g.start == start and g.end == end and g.kind in ("S", "D")]
+        if not exact:
+            continue  # overlaps a gold span without matching it, or an unsure (X) span: no label
+        wanted = {norm(o) for o in exact[0].originals}
+        index = next((i for i, o in enumerate(opts) if norm(o.candidate.wording) in wanted), -1)
+        out.append((feats, CORRECT if index >= 0 else ANY, index))
+    return out
+
+
+def fit(data, names: list[str], start: dict[str, float], l2: float = 0.02, steps: int = 800) -> dict[str, float]:
+    rows, group_of, kinds, correct_rows = [], [], [], []
+    for g, (feats, kind, index) in enumerate(data):
+        base = len(rows)
+        for f in feats:
+            rows.append([f.get(n, 0.0) if n != "bias" else 1.0 for n in names])
+            group_of.append(g)
+        kinds.append(kind)
+        correct_rows.append(base + index if kind == CORRECT else -1)
+    x = np.array(rows)
+    group_of_a = np.array(group_of)
+    kinds_a = np.array(kinds)
+    correct_a = np.array(correct_rows)
+    n_groups = len(data)
+    w = np.array([start.get(n, 0.0) for n in names])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    # Spun spans are rarer than kept ones; weight classes so both matter, as the targets are F1 and restoration.
+    weights = np.where(kinds_a == KEEP, 1.0, max(1.0, (kinds_a == KEEP).sum() / max((kinds_a != KEEP).sum(), 1)) ** 0.5)
+    for step in range(steps):
+        z = np.clip(x @ w, -50, 50)
+        ez = np.exp(z)
+        denom = 1.0 + np.bincount(group_of_a, weights=ez, minlength=n_groups)
+        p = ez / denom[group_of_a]  # probability of each option
+        target = np.zeros_like(p)
+        is_correct = correct_a[correct_a >= 0]
+        target[is_correct] = 1.0
+        any_rows = kinds_a[group_of_a] == ANY
+        p_any = 1.0 - 1.0 / denom
+        target[any_rows] = (p / p_any[group_of_a])[any_rows]
+        grad_rows = (p - target) * weights[group_of_a]
+        grad = x.T @ grad_rows / n_groups + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+    return {n: round(float(value), 4) for n, value in zip(names, w, strict=True)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-seed", action="store_true", help="fit without the seed article (to test transfer)")
+    parser.add_argument("--dry-run", action="store_true")
+    args = parser.parse_args()
+    engine = load_engine()
+    sets = labelled_sets(include_seed=not args.no_seed)
+    print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
+    for round_number in range(args.rounds):
+        data = []
+        for _, text, gold in sets:
+            data.extend(groups_for(engine, text, gold))
+        names = sorted({n for feats, _, _ in data for f in feats for n in f} | {"bias"})
+        coefficients = fit(data, names, engine.weights.coefficients)
+        kinds = [k for _, k, _ in data]
+        print(f"round {round_number + 1}: {len(data)} spans ({kinds.count(CORRECT)} restorable, "
+              f"{kinds.count(ANY)} spun without the right candidate, {kinds.count(KEEP)} kept)")
+        print(json.dumps(coefficients))
+        engine.weights.coefficients = coefficients
+    if not args.dry_run:
+        path = ROOT / "resources" / "data" / "engine_weights.json"
+        path.write_text(json.dumps({"coefficients": engine.weights.coefficients}, indent=1) + "\n")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
