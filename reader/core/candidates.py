@@ -149,7 +149,7 @@ class CandidateFinder:
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for one observed word (lower case)."""
         out: dict[str, Candidate] = {}
-        if form.isdigit():
+        if form.isascii() and form.isdigit():
             value = int(form)
             if 2 <= value < len(NUMBER_WORDS):
                 out[NUMBER_WORDS[value]] = Candidate(NUMBER_WORDS[value], "number", "small numbers are spelled out")

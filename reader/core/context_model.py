@@ -62,5 +62,10 @@ class ContextModel:
         for i in range(max(start, 0), min(end, len(words))):
             prev1 = words[i - 1] if i >= 1 else "<s>"
             prev2 = words[i - 2] if i >= 2 else ("<s>" if i == 1 else "")
+            # An unknown word in the history tells nothing: back off to the history after it.
+            if prev1 != "<s>" and not self.known(prev1):
+                prev1, prev2 = "", ""
+            elif prev2 and prev2 != "<s>" and not self.known(prev2):
+                prev2 = ""
             total += self.prob(words[i], prev1, prev2)
         return total

@@ -39,10 +39,10 @@ class Option:
     commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
     prior: float = 0.0  # the article's spin log-odds when last scored
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
+    name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
 
     def features(self, chunk: list[Token]) -> dict[str, float]:
         """The evidence for this option, by name; Weights.combine turns it into log-odds."""
-        first = chunk[self.first]
         return {
             "gain": self.gain,
             "commoner": min(max(self.commonness, 0.0), 10.0),
@@ -52,7 +52,7 @@ class Option:
             "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
             "prior": self.prior,
             "repeats": self.repeats,
-            "capitalized": float(first.is_capitalized and self.first > 0 and self.candidate.relation != "tortured"),
+            "name_repair": self.name_repair,
             "multiword": float(self.last - self.first > 1),
             f"relation:{self.candidate.relation}": 1.0,
         }
@@ -97,6 +97,8 @@ class Engine:
                 if last > len(chunk) or any(t.kind is not Kind.WORD for t in chunk[first + 1 : last]):
                     break
                 phrase = " ".join(words[first:last])
+                if chunk[first].is_capitalized and phrase in self.finder.wordnet.proper:
+                    continue  # a name WordNet knows ("Austin"), not a word to replace
                 found = self.finder.word_candidates(phrase) if length == 1 else self.finder.phrase_candidates(phrase)
                 kept = self._keep(phrase, found)
                 observed_frequency = self._frequency(phrase)
@@ -104,7 +106,77 @@ class Engine:
                     Option(number, first, last, c, commonness=self._frequency(c.wording) - observed_frequency)
                     for c in kept
                 )
-        return options
+        return self._repair_names(chunk, words, options)
+
+    def _repair_names(self, chunk: list[Token], words: list[str], options: list[Option]) -> list[Option]:
+        """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows.
+
+        "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
+        broken names; any other capitalised word is taken as a name and left alone.
+        """
+        def name_like(index: int) -> bool:
+            return index > 0 and chunk[index].is_capitalized
+
+        plain = [o for o in options if not any(name_like(i) for i in range(o.first, o.last))]
+        if len(plain) == len(options):
+            return options
+        runs: list[tuple[int, int]] = []
+        index = 0
+        while index < len(chunk):
+            if chunk[index].is_capitalized and chunk[index].kind is Kind.WORD:
+                end = index
+                while end < len(chunk) and chunk[end].is_capitalized and chunk[end].kind is Kind.WORD:
+                    end += 1
+                runs.append((index, end))
+                index = end
+            else:
+                index += 1
+        singles: dict[int, list[str]] = {}
+        for option in options:
+            if option.last - option.first == 1:
+                singles.setdefault(option.first, []).append(option.candidate.wording)
+        knows = self.finder.wordnet.knows
+        kept = list(plain)
+        for option in options:
+            if not any(name_like(i) for i in range(option.first, option.last)):
+                continue
+            run = next(((a, b) for a, b in runs if a <= option.first and option.last <= b), None)
+            if run is None:
+                continue
+            if self._mends_name(option, words, run, singles, knows):
+                option.name_repair = 1.0
+                kept.append(option)
+        return kept
+
+    @staticmethod
+    def _mends_name(
+        option: Option,
+        words: list[str],
+        run: tuple[int, int],
+        singles: dict[int, list[str]],
+        knows: Callable[[str], bool],
+    ) -> bool:
+        """Whether the option, with at most one more change in the run, forms a multiword WordNet lemma."""
+        lo, hi = run
+        for start in range(lo, option.first + 1):
+            for end in range(option.last, hi + 1):
+                if end - start < 2 or end - start > 4:
+                    continue
+                left = words[start : option.first]
+                right = words[option.last : end]
+                middle = [option.candidate.wording]
+                if knows(" ".join(left + middle + right)):
+                    return True
+                for i in [*range(start, option.first), *range(option.last, end)]:
+                    for alternative in singles.get(i, ())[:25]:
+                        trial = words[start:end]
+                        trial = [alternative if j == i else w for j, w in enumerate(trial, start)]
+                        trial[option.first - start : option.last - start] = middle + [""] * (
+                            option.last - option.first - 1
+                        )
+                        if knows(" ".join(w for w in trial if w)):
+                            return True
+        return False
 
     def _frequency(self, phrase: str) -> float:
         """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
-FORMAT = 2
+FORMAT = 3
 POS_TAGS = ("n", "v", "a", "r")
 
 
@@ -35,6 +35,7 @@ class WordNetIndex:
     version: str
     synsets: list[Synset]
     senses: dict[str, tuple[int, ...]]  # "lemma|pos" -> synset ids, most frequent sense first
+    proper: frozenset[str]  # lemmas WordNet capitalises (names: "austin", "white house")
 
     def synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
         return self.senses.get(f"{lemma}|{pos}", ())
@@ -70,11 +71,13 @@ def build_index() -> WordNetIndex:
         ids[synset.name()] = number
     synsets: list[Synset] = []
     senses: dict[str, list[tuple[int, int, int]]] = {}
+    proper: set[str] = set()
     for number, synset in enumerate(all_synsets):
         pos = "a" if synset.pos() == "s" else synset.pos()
         lemmas = synset.lemmas()
         names = tuple(lemma.name().replace("_", " ").lower() for lemma in lemmas)
         counts = tuple(lemma.count() for lemma in lemmas)
+        proper.update(n for n, lemma in zip(names, lemmas, strict=True) if lemma.name()[:1].isupper())
         synsets.append(
             Synset(
                 pos=pos,
@@ -90,7 +93,7 @@ def build_index() -> WordNetIndex:
         for rank, (name, count) in enumerate(zip(names, counts, strict=True)):
             senses.setdefault(f"{name}|{pos}", []).append((-count, rank, number))
     ordered = {key: tuple(n for _, _, n in sorted(entries)) for key, entries in senses.items()}
-    return WordNetIndex(version=wn.get_version(), synsets=synsets, senses=ordered)
+    return WordNetIndex(version=wn.get_version(), synsets=synsets, senses=ordered, proper=frozenset(proper))
 
 
 def bundled_index_path() -> str | None:

@@ -1,0 +1,63 @@
+"""The engine on real WordNet and the real context model: behaviour a reader relies on."""
+
+from reader.core.engine import Engine
+from reader.core.suggestion import restore
+
+SPUN = (
+    "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
+    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
+    "matter stated the plan may increase taxes for the 2 largest employers. The White Home declined to remark."
+)
+CLEAN = (
+    "The mayor said on Tuesday that the town council will discuss the new budget at its next meeting. City "
+    "officials said they did not expect any major changes, but people familiar with the plan said it could raise "
+    "taxes for the two largest employers. Austin residents will vote in November. The White House declined to "
+    "comment."
+)
+
+
+def by_original(engine: Engine, text: str) -> dict[str, str]:
+    return {s.original: s.replacement for s in engine.analyze(text).suggestions}
+
+
+def test_spun_wording_is_found_and_restored(engine: Engine) -> None:
+    found = by_original(engine, SPUN)
+    assert found["stated"] == "said"
+    assert found["count on"] == "expect"
+    assert found["Home"] == "House"  # a broken multiword name that WordNet knows
+    assert found["remark"] == "comment"
+    assert found["individuals"] == "people"
+
+
+def test_honest_text_gets_no_suggestions(engine: Engine) -> None:
+    assert engine.analyze(CLEAN).suggestions == ()
+
+
+def test_suggestions_point_at_the_text_and_carry_reasons(engine: Engine) -> None:
+    analysis = engine.analyze(SPUN)
+    assert analysis.suggestions
+    for s in analysis.suggestions:
+        assert SPUN[s.start : s.end] == s.original
+        assert s.replacement == s.alternatives[0]
+        assert 0.0 <= s.confidence <= 1.0
+        assert s.reasons and all(r.endswith(".") for r in s.reasons)
+    restored = restore(SPUN, analysis.suggestions, threshold=0.5)
+    assert "The White House declined to comment." in restored
+
+
+def test_names_are_left_alone(engine: Engine) -> None:
+    text = "Austin stated that Storm Shadow missiles were sent. Kyiv welcomed the move."
+    originals = {s.original for s in engine.analyze(text).suggestions}
+    assert not originals & {"Austin", "Storm", "Shadow", "Kyiv"}
+
+
+def test_tortured_phrases_are_restored(engine: Engine) -> None:
+    text = "We train a profound learning model and compare it with irregular woodland and choice tree classifiers."
+    found = by_original(engine, text)
+    assert found.get("profound learning") == "deep learning"
+    assert found.get("irregular woodland") == "random forest"
+
+
+def test_empty_and_punctuation_only_text(engine: Engine) -> None:
+    assert engine.analyze("").suggestions == ()
+    assert engine.analyze(" \n\t—…!?").suggestions == ()

@@ -1,0 +1,28 @@
+import pytest
+
+from reader.core.patterns import load_patterns, parse_patterns
+
+
+def test_any_groups_offer_every_other_member() -> None:
+    book = parse_patterns("any\tbecause\tin order to|as a way to|so as to\n")
+    assert sorted(w for w, _ in book.alternatives("as a way to")) == ["in order to", "so as to"]
+    assert book.longest == 4
+
+
+def test_first_groups_only_restore_to_the_first_member() -> None:
+    book = parse_patterns("first\ttortured\tartificial intelligence|counterfeit consciousness\n")
+    assert [w for w, _ in book.alternatives("counterfeit consciousness")] == ["artificial intelligence"]
+    assert book.alternatives("artificial intelligence") == []
+
+
+def test_bad_lines_are_reported_with_their_number() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        parse_patterns("# comment\nany\tonly two columns\n")
+    with pytest.raises(ValueError, match="direction"):
+        parse_patterns("sometimes\treason\ta|b\n")
+
+
+def test_shipped_patterns_are_broad_and_each_has_a_reason() -> None:
+    book = load_patterns()
+    assert len(book.groups) >= 80
+    assert all(group.reason and len(group.members) >= 2 for group in book.groups)

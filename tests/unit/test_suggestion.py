@@ -1,0 +1,41 @@
+from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, apply_edits, restore
+
+TEXT = "US officers stated they would not count on it."
+
+
+def make(start: int, end: int, replacement: str, confidence: float = 0.9) -> Suggestion:
+    return Suggestion(start, end, TEXT[start:end], replacement, (replacement, "other"), confidence, ("why",))
+
+
+def test_restore_applies_suggestions_at_threshold_left_to_right() -> None:
+    s = [make(3, 11, "officials"), make(12, 18, "said", 0.4), make(34, 42, "expect")]
+    assert restore(TEXT, s, threshold=0.5) == "US officials stated they would not expect it."
+    assert restore(TEXT, s, threshold=0.3) == "US officials said they would not expect it."
+
+
+def test_decisions_override_threshold_and_choose_alternatives() -> None:
+    s = [make(3, 11, "officials"), make(12, 18, "said", 0.1)]
+    decisions = {0: Decision(Verdict.REJECT), 1: Decision(Verdict.ACCEPT, "declared")}
+    assert restore(TEXT, s, decisions) == "US officers declared they would not count on it."
+
+
+def test_a_suggestion_whose_span_no_longer_matches_is_skipped() -> None:
+    stale = Suggestion(0, 2, "XX", "United States", (), 1.0, ())
+    assert restore(TEXT, [stale]) == TEXT
+
+
+def test_overlapping_edits_keep_the_first() -> None:
+    assert apply_edits("abcdef", [(1, 3, "X"), (2, 4, "Y"), (4, 5, "Z")]) == "aXdZf"
+
+
+def test_suggestion_json_and_choices() -> None:
+    s = make(3, 11, "officials")
+    assert s.choices() == ("officials", "other")
+    data = s.to_json()
+    assert data["start"] == 3 and data["original"] == "officers" and data["alternatives"] == ["officials", "other"]
+
+
+def test_spin_score_is_share_of_words() -> None:
+    analysis = Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=10)
+    assert analysis.spin_score == 0.3
+    assert Analysis("", (), 0).spin_score == 0.0

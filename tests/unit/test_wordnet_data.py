@@ -1,0 +1,34 @@
+from pathlib import Path
+
+import pytest
+
+from reader.core import wordnet_data
+
+
+def test_lexnames_table_has_the_45_lexicographer_files() -> None:
+    lines = wordnet_data.lexnames_text().splitlines()
+    assert len(lines) == 45
+    assert lines[0] == "00\tadj.all\t3" and lines[3] == "03\tnoun.Tops\t1" and lines[44] == "44\tadj.ppl\t3"
+
+
+def test_a_system_wordnet_is_mirrored_with_lexnames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    system = tmp_path / "wordnet"
+    system.mkdir()
+    for name in wordnet_data.REQUIRED + ["cntlist.rev"]:
+        (system / name).write_text(f"fake {name}\n")
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "cache"))
+    root = wordnet_data._mirror_system_wordnet(system)
+    target = root / "corpora" / "wordnet"
+    assert (target / "data.noun").read_text() == "fake data.noun\n"
+    assert (target / "lexnames").read_text() == wordnet_data.lexnames_text()
+    assert not (target / "data.noun").is_symlink()
+    assert wordnet_data._mirror_system_wordnet(system) == root  # second call reuses the copy
+
+
+def test_missing_wordnet_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordnet_data, "_nltk_has_wordnet", lambda: False)
+    monkeypatch.setattr(wordnet_data, "SYSTEM_DIRS", (str(tmp_path / "nowhere"),))
+    monkeypatch.delenv("WNHOME", raising=False)
+    with pytest.raises(wordnet_data.WordNetMissing, match="nltk.downloader wordnet"):
+        wordnet_data.ensure_wordnet()
+    assert wordnet_data.main(["--quiet"]) == 1
