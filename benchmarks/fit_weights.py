@@ -56,7 +56,7 @@ def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[
     for (chunk, first, last), opts in spans.items():
         start, end = groups[chunk][first].start, groups[chunk][last - 1].end
         hits = [g for g in gold if start < g.end and g.start < end]
-        feats = [o.features(groups[chunk]) for o in opts]
+        feats = [o.features() for o in opts]
         if not hits:
             out.append((feats, KEEP, -1))
             continue

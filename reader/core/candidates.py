@@ -55,6 +55,7 @@ CLOSED_CLASS = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)
 def _inflect(lemma: str, pos: str, tag: str) -> str | None:
     """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
     words = lemma.split()
@@ -112,11 +113,11 @@ class CandidateFinder:
         first, so a link through a rare sense of either word is weaker evidence.
         """
         found: dict[str, tuple[str, int, int]] = {}
-        synsets = self.wordnet.synsets
+        synset_of = self.wordnet.synset
         order = ("synonym", "similar", "hypernym", "hyponym", "sibling")
 
         def add(synset_id: int, relation: str, own_count: int) -> None:
-            target = synsets[synset_id]
+            target = synset_of(synset_id)
             for name, count in zip(target.lemmas, target.counts, strict=True):
                 if name == lemma:
                     continue
@@ -130,14 +131,14 @@ class CandidateFinder:
                     found[name] = entry
 
         for sid in self.wordnet.synsets_of(lemma, pos):
-            synset = synsets[sid]
+            synset = synset_of(sid)
             own = synset.counts[synset.lemmas.index(lemma)] if lemma in synset.lemmas else 0
             add(sid, "synonym", own)
             for other in synset.similar:
                 add(other, "similar", own)
             for other in synset.hypernyms:
                 add(other, "hypernym", own)
-                family = synsets[other].hyponyms
+                family = synset_of(other).hyponyms
                 if len(family) <= MAX_SIBLING_FAMILY:
                     for sibling in family:
                         if sibling != sid:

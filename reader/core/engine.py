@@ -23,7 +23,6 @@ from reader.core.wordnet_index import load_index
 
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
-MAX_CANDIDATES = 40
 MAX_TEXT_CHARS = 5_000_000
 
 
@@ -40,24 +39,30 @@ class Option:
     prior: float = 0.0  # the article's spin log-odds when last scored
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
+    log_odds: float = -math.inf
+    span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
 
-    def features(self, chunk: list[Token]) -> dict[str, float]:
+    static: float = 0.0  # the part of the log-odds that does not depend on context (computed once)
+
+    def features(self) -> dict[str, float]:
         """The evidence for this option, by name; Weights.combine turns it into log-odds."""
+        return {**self.dynamic_features(), **self.static_features()}
+
+    def dynamic_features(self) -> dict[str, float]:
+        """Evidence that changes as the restoration around the option settles."""
+        return {"gain": self.gain, "prior": self.prior, "repeats": self.repeats}
+
+    def static_features(self) -> dict[str, float]:
         return {
-            "gain": self.gain,
             "commoner": min(max(self.commonness, 0.0), 10.0),
             "rarer": max(min(self.commonness, 0.0), -10.0),
             "observed_sense": math.log1p(self.candidate.observed_sense),
             "candidate_sense": math.log1p(self.candidate.candidate_sense),
             "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
-            "prior": self.prior,
-            "repeats": self.repeats,
             "name_repair": self.name_repair,
             "multiword": float(self.last - self.first > 1),
             f"relation:{self.candidate.relation}": 1.0,
         }
-    log_odds: float = -math.inf
-    span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
 
 
 def _match_case(template: str, wording: str) -> str:
@@ -97,15 +102,10 @@ class Engine:
                 if last > len(chunk) or any(t.kind is not Kind.WORD for t in chunk[first + 1 : last]):
                     break
                 phrase = " ".join(words[first:last])
-                if chunk[first].is_capitalized and phrase in self.finder.wordnet.proper:
+                if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 found = self.finder.word_candidates(phrase) if length == 1 else self.finder.phrase_candidates(phrase)
-                kept = self._keep(phrase, found)
-                observed_frequency = self._frequency(phrase)
-                options.extend(
-                    Option(number, first, last, c, commonness=self._frequency(c.wording) - observed_frequency)
-                    for c in kept
-                )
+                options.extend(self._keep(number, first, last, phrase, found))
         return self._repair_names(chunk, words, options)
 
     def _repair_names(self, chunk: list[Token], words: list[str], options: list[Option]) -> list[Option]:
@@ -135,7 +135,7 @@ class Engine:
         for option in options:
             if option.last - option.first == 1:
                 singles.setdefault(option.first, []).append(option.candidate.wording)
-        knows = self.finder.wordnet.knows
+        multiwords_with = self.finder.wordnet.multiwords_with
         kept = list(plain)
         for option in options:
             if not any(name_like(i) for i in range(option.first, option.last)):
@@ -143,7 +143,7 @@ class Engine:
             run = next(((a, b) for a, b in runs if a <= option.first and option.last <= b), None)
             if run is None:
                 continue
-            if self._mends_name(option, words, run, singles, knows):
+            if self._mends_name(option, words, run, singles, multiwords_with):
                 option.name_repair = 1.0
                 kept.append(option)
         return kept
@@ -154,28 +154,32 @@ class Engine:
         words: list[str],
         run: tuple[int, int],
         singles: dict[int, list[str]],
-        knows: Callable[[str], bool],
+        multiwords_with: Callable[[str], tuple[str, ...]],
     ) -> bool:
         """Whether the option, with at most one more change in the run, forms a multiword WordNet lemma."""
         lo, hi = run
-        for start in range(lo, option.first + 1):
-            for end in range(option.last, hi + 1):
-                if end - start < 2 or end - start > 4:
+        replacement = option.candidate.wording.split()
+        for lemma in multiwords_with(replacement[0]):
+            parts = lemma.split()
+            for offset in range(len(parts) - len(replacement) + 1):
+                if parts[offset : offset + len(replacement)] != replacement:
                     continue
-                left = words[start : option.first]
-                right = words[option.last : end]
-                middle = [option.candidate.wording]
-                if knows(" ".join(left + middle + right)):
-                    return True
-                for i in [*range(start, option.first), *range(option.last, end)]:
-                    for alternative in singles.get(i, ())[:25]:
-                        trial = words[start:end]
-                        trial = [alternative if j == i else w for j, w in enumerate(trial, start)]
-                        trial[option.first - start : option.last - start] = middle + [""] * (
-                            option.last - option.first - 1
-                        )
-                        if knows(" ".join(w for w in trial if w)):
-                            return True
+                start = option.first - offset
+                end = option.last + (len(parts) - offset - len(replacement))
+                if start < lo or end > hi:
+                    continue
+                outside = [i for i in range(start, end) if not option.first <= i < option.last]
+                expected = parts[:offset] + parts[offset + len(replacement) :]
+                changes = 0
+                for i, want in zip(outside, expected, strict=True):
+                    if words[i] == want:
+                        continue
+                    if want not in singles.get(i, ()):
+                        break
+                    changes += 1
+                else:
+                    if changes <= 1:
+                        return True
         return False
 
     def _frequency(self, phrase: str) -> float:
@@ -183,25 +187,22 @@ class Engine:
         words = phrase.split()
         return sum(max(self.context.unigram(word), UNKNOWN) for word in words) / len(words)
 
-    def _keep(self, phrase: str, found: tuple[Candidate, ...]) -> list[Candidate]:
-        """Candidates the context model can judge, common enough to have been the original."""
+    def _keep(self, number: int, first: int, last: int, phrase: str, found: tuple[Candidate, ...]) -> list[Option]:
+        """Options the context model can judge and the likeliest before context: the top few by static score."""
         if not found:
             return []
-        observed = self.context.unigram(phrase.split()[0]) if phrase.split()[0] else UNKNOWN
+        observed = self._frequency(phrase)
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
         for candidate in found:
-            if candidate.relation in ("number", "tortured", "pattern"):
-                kept.append((0.0, candidate))
-                continue
-            if not self.context.known(candidate.wording):
-                continue
-            frequency = self.context.unigram(candidate.wording.split()[0])
-            if frequency < floor:
-                continue
-            kept.append((-frequency, candidate))
-        kept.sort(key=lambda pair: pair[0])
-        return [c for _, c in kept[:MAX_CANDIDATES]]
+            if candidate.relation not in ("number", "tortured", "pattern"):
+                if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
+                    continue
+            option = Option(number, first, last, candidate, commonness=self._frequency(candidate.wording) - observed)
+            option.static = self.weights.combine(option.static_features())
+            kept.append(option)
+        kept.sort(key=lambda o: -o.static)
+        return kept[: self.weights.max_candidates]
 
     # -- scoring -----------------------------------------------------------------------------------------
     def _gain(self, words: list[str], at: int, length: int, option: Option) -> float:
@@ -230,34 +231,48 @@ class Engine:
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
+        coefficient = w.coefficients.get
+        gain_w, prior_w, repeats_w = coefficient("gain", 0.0), coefficient("prior", 0.0), coefficient("repeats", 0.0)
+        for option in options:
+            option.static = w.combine(option.static_features())  # name repairs were found after _keep
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
+        changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
         rate = w.initial_rate
         spinnable = len({(o.chunk, o.first) for o in options}) or 1
         for round_number in range(w.rounds):
             prior = math.log(rate / (1 - rate))
             for option in options:
-                row = current[option.chunk]
-                observed = [t.norm for t in groups[option.chunk][option.first : option.last]]
-                before = [x for part in row[: option.first] for x in part.split()]
-                after = [x for part in row[option.last :] for x in part.split()]
-                option.gain = self._gain(before + observed + after, len(before), len(observed), option)
+                if option.chunk in changed:
+                    row = current[option.chunk]
+                    observed = [t.norm for t in groups[option.chunk][option.first : option.last]]
+                    before = [x for part in row[: option.first] for x in part.split()]
+                    after = [x for part in row[option.last :] for x in part.split()]
+                    option.gain = self._gain(before + observed + after, len(before), len(observed), option)
                 option.prior = prior
-                option.log_odds = w.combine(option.features(groups[option.chunk]))
-            chosen = self._non_overlapping(self._best_per_span(options).values())
-            repeats = Counter(self._pair(o, groups) for o in chosen if o.span_log_odds > 0)
-            for option in options:
-                option.repeats = math.log(repeats.get(self._pair(option, groups), 0) + 1)
-                option.log_odds = w.combine(option.features(groups[option.chunk]))
-            chosen = self._non_overlapping(self._best_per_span(options).values())
+            repeats: Counter[tuple[str, str]] = Counter()
+            for pass_number in range(2):
+                for option in options:
+                    if pass_number:
+                        option.repeats = math.log(repeats.get(self._pair(option, groups), 0) + 1)
+                    option.log_odds = (
+                        option.static + gain_w * option.gain + prior_w * option.prior + repeats_w * option.repeats
+                    )
+                chosen = self._non_overlapping(self._best_per_span(options).values())
+                if not pass_number:
+                    repeats = Counter(self._pair(o, groups) for o in chosen if o.span_log_odds > 0)
             expected = sum(_sigmoid(o.span_log_odds) for o in chosen)
             rate = (expected + w.rate_pseudo * w.initial_rate) / (spinnable + w.rate_pseudo)
             rate = min(0.6, max(0.002, rate))
-            current = [[t.norm for t in chunk] for chunk in groups]
+            restored = [[t.norm for t in chunk] for chunk in groups]
             for option in chosen:
                 if option.span_log_odds > 0:
                     length = option.last - option.first
-                    current[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
+                    restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (
+                        length - 1
+                    )
+            changed = {number for number, row in enumerate(restored) if row != current[number]}
+            current = restored
             if progress:
                 progress(0.5 + 0.5 * (round_number + 1) / w.rounds)
         return groups, options, rate

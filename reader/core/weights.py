@@ -41,6 +41,7 @@ class Weights:
     report_floor: float = 0.5
     rare_floor: float = -11.0
     rarity_slack: float = 1.5
+    max_candidates: int = 60  # per span, by static score: more cost time and rarely win
 
     def combine(self, features: dict[str, float]) -> float:
         """Log-odds that the option's candidate is the original wording."""

@@ -1,27 +1,30 @@
-"""A compact WordNet graph derived once through nltk and cached, keyed by WordNet version.
+"""A compact WordNet graph derived once through nltk, cached as SQLite keyed by WordNet version, read on demand.
 
 nltk's reader takes seconds to its first answer and iterating it costs hundreds of MB; the engine needs only
-lemmas, sense counts and a few relations, which load from a pickle in a fraction of a second.
+lemmas, sense counts and a few relations for the words of the article at hand. A SQLite file opens instantly
+and answers each lookup in microseconds, so start-up and memory stay small.
 The raw reader stays the source of truth: the index is rebuilt whenever the WordNet files change.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
+import sqlite3
 import sys
-from dataclasses import dataclass
+import threading
+from functools import lru_cache
+from typing import NamedTuple
 
 from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
-FORMAT = 3
+FORMAT = 6
 POS_TAGS = ("n", "v", "a", "r")
 
 
-@dataclass(frozen=True, slots=True)
-class Synset:
+class Synset(NamedTuple):
     pos: str
     lemmas: tuple[str, ...]  # lower case, spaces between words, in WordNet order
     counts: tuple[int, ...]  # tagged-corpus frequency of each lemma in this sense (cntlist)
@@ -30,18 +33,47 @@ class Synset:
     similar: tuple[int, ...]  # similar-to, also-see and verb groups
 
 
-@dataclass(slots=True)
 class WordNetIndex:
-    version: str
-    synsets: list[Synset]
-    senses: dict[str, tuple[int, ...]]  # "lemma|pos" -> synset ids, most frequent sense first
-    proper: frozenset[str]  # lemmas WordNet capitalises (names: "austin", "white house")
+    """Read-only lookups in the derived index; safe to share between threads."""
 
-    def synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
-        return self.senses.get(f"{lemma}|{pos}", ())
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        version = self._query("SELECT value FROM meta WHERE key = 'version'")
+        self.version = version[0][0] if version else "unknown"
+        self.synset = lru_cache(maxsize=200_000)(self._synset)
+        self.synsets_of = lru_cache(maxsize=200_000)(self._synsets_of)
+        self.is_proper = lru_cache(maxsize=100_000)(self._is_proper)
+        self.knows = lru_cache(maxsize=200_000)(self._knows)
+        self.multiwords_with = lru_cache(maxsize=100_000)(self._multiwords_with)
 
-    def knows(self, lemma: str) -> bool:
-        return any(f"{lemma}|{pos}" in self.senses for pos in POS_TAGS)
+    def _query(self, sql: str, *args: object) -> list[tuple]:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.connection = connection
+        return connection.execute(sql, args).fetchall()
+
+    def _synset(self, synset_id: int) -> Synset:
+        rows = self._query("SELECT data FROM synsets WHERE id = ?", synset_id)
+        pos, lemmas, counts, hypernyms, hyponyms, similar = json.loads(rows[0][0])
+        return Synset(pos, tuple(lemmas), tuple(counts), tuple(hypernyms), tuple(hyponyms), tuple(similar))
+
+    def _synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Synset ids of a lemma in one part of speech, most frequent sense first."""
+        rows = self._query("SELECT ids FROM senses WHERE key = ?", f"{lemma}|{pos}")
+        return tuple(json.loads(rows[0][0])) if rows else ()
+
+    def _knows(self, lemma: str) -> bool:
+        return any(self.synsets_of(lemma, pos) for pos in POS_TAGS)
+
+    def _multiwords_with(self, word: str) -> tuple[str, ...]:
+        """Multiword lemmas that contain ``word`` (a single word): "house" -> "white house", ..."""
+        return tuple(row[0] for row in self._query("SELECT lemma FROM parts WHERE word = ?", word))
+
+    def _is_proper(self, lemma: str) -> bool:
+        """Whether WordNet only capitalises this lemma (a name: "austin")."""
+        return bool(self._query("SELECT 1 FROM proper WHERE lemma = ?", lemma))
 
 
 def _source_signature() -> tuple[str, str]:
@@ -53,82 +85,153 @@ def _source_signature() -> tuple[str, str]:
         head = handle.read(4096).decode("latin-1")
     match = re.search(r"WordNet (\d+\.\d+)", head)
     version = match.group(1) if match else "unknown"
-    fingerprint = hashlib.sha1(f"{pointer}:{getattr(pointer, 'path', '')}".encode()).hexdigest()[:10]
     path = getattr(pointer, "path", None)
+    fingerprint = hashlib.sha1(str(pointer).encode()).hexdigest()[:10]
     if path and os.path.isfile(path):
         stat = os.stat(path)
         fingerprint = hashlib.sha1(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:10]
     return version, fingerprint
 
 
-def build_index() -> WordNetIndex:
-    """Walk every synset once through nltk (slow: about 15 s) and keep what the engine needs."""
+def build_index(path: str) -> None:
+    """Walk every synset once through nltk (slow: about 25 s) and write what the engine needs to ``path``."""
     from nltk.corpus import wordnet as wn
 
-    ids: dict[str, int] = {}
     all_synsets = list(wn.all_synsets())
-    for number, synset in enumerate(all_synsets):
-        ids[synset.name()] = number
-    synsets: list[Synset] = []
+    ids = {synset.name(): number for number, synset in enumerate(all_synsets)}
     senses: dict[str, list[tuple[int, int, int]]] = {}
     proper: set[str] = set()
+    rows = []
     for number, synset in enumerate(all_synsets):
         pos = "a" if synset.pos() == "s" else synset.pos()
         lemmas = synset.lemmas()
-        names = tuple(lemma.name().replace("_", " ").lower() for lemma in lemmas)
-        counts = tuple(lemma.count() for lemma in lemmas)
+        names = [lemma.name().replace("_", " ").lower() for lemma in lemmas]
+        counts = [lemma.count() for lemma in lemmas]
         proper.update(n for n, lemma in zip(names, lemmas, strict=True) if lemma.name()[:1].isupper())
-        synsets.append(
-            Synset(
-                pos=pos,
-                lemmas=names,
-                counts=counts,
-                hypernyms=tuple(ids[s.name()] for s in synset.hypernyms() + synset.instance_hypernyms()),
-                hyponyms=tuple(ids[s.name()] for s in synset.hyponyms()),
-                similar=tuple(
-                    ids[s.name()] for s in synset.similar_tos() + synset.also_sees() + synset.verb_groups()
-                ),
-            )
-        )
+        record = [
+            pos,
+            names,
+            counts,
+            [ids[s.name()] for s in synset.hypernyms() + synset.instance_hypernyms()],
+            [ids[s.name()] for s in synset.hyponyms()],
+            [ids[s.name()] for s in synset.similar_tos() + synset.also_sees() + synset.verb_groups()],
+        ]
+        rows.append((number, json.dumps(record, separators=(",", ":"))))
         for rank, (name, count) in enumerate(zip(names, counts, strict=True)):
             senses.setdefault(f"{name}|{pos}", []).append((-count, rank, number))
-    ordered = {key: tuple(n for _, _, n in sorted(entries)) for key, entries in senses.items()}
-    return WordNetIndex(version=wn.get_version(), synsets=synsets, senses=ordered, proper=frozenset(proper))
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    partial = f"{path}.{os.getpid()}.partial"
+    if os.path.exists(partial):
+        os.remove(partial)
+    connection = sqlite3.connect(partial)
+    with connection:
+        connection.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE synsets (id INTEGER PRIMARY KEY, data TEXT NOT NULL);"
+            "CREATE TABLE senses (key TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE proper (lemma TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE parts (word TEXT NOT NULL, lemma TEXT NOT NULL);"
+        )
+        connection.execute("INSERT INTO meta VALUES ('version', ?)", (wn.get_version(),))
+        connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        connection.executemany("INSERT INTO synsets VALUES (?, ?)", rows)
+        connection.executemany(
+            "INSERT INTO senses VALUES (?, ?)",
+            ((key, json.dumps([n for _, _, n in sorted(entries)])) for key, entries in senses.items()),
+        )
+        connection.executemany("INSERT INTO proper VALUES (?)", ((lemma,) for lemma in sorted(proper)))
+        multiwords = sorted({key.split("|")[0] for key in senses if " " in key.split("|")[0]})
+        connection.executemany(
+            "INSERT INTO parts VALUES (?, ?)", ((w, lemma) for lemma in multiwords for w in set(lemma.split()))
+        )
+        connection.execute("CREATE INDEX parts_by_word ON parts (word)")
+    connection.close()
+    os.replace(partial, path)
 
 
 def bundled_index_path() -> str | None:
     """An index shipped with a frozen app (built by build.spec), so it needs no WordNet files."""
     from reader.resources import resources_dir
 
-    candidates = sorted((resources_dir() / "data").glob(f"wordnet-index-*-f{FORMAT}.pickle"))
+    candidates = sorted((resources_dir() / "data").glob(f"wordnet-index-*-f{FORMAT}.sqlite"))
     return str(candidates[-1]) if candidates else None
 
 
 def index_path() -> str:
     version, fingerprint = _source_signature()
-    return str(cache_dir() / f"wordnet-index-{version}-{fingerprint}-f{FORMAT}.pickle")
+    return str(cache_dir() / f"wordnet-index-{version}-{fingerprint}-f{FORMAT}.sqlite")
+
+
+def _pointer_path() -> str:
+    return str(cache_dir() / f"wordnet-index-f{FORMAT}.json")
+
+
+def _cached_without_nltk() -> str | None:
+    """The index recorded by the last build, if its WordNet source file is unchanged (skips importing nltk)."""
+    try:
+        with open(_pointer_path(), encoding="utf-8") as handle:
+            pointer = json.load(handle)
+        stat = os.stat(pointer["source"])
+        if [stat.st_size, stat.st_mtime_ns] != pointer["stat"] or not os.path.isfile(pointer["index"]):
+            return None
+        return str(pointer["index"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _remember(path: str) -> None:
+    import nltk
+
+    source = getattr(nltk.data.find("corpora/wordnet/data.noun"), "path", None)
+    if not source or not os.path.isfile(source):
+        return  # zipped corpora: no cheap fingerprint, so always ask nltk
+    stat = os.stat(source)
+    pointer = {"source": source, "stat": [stat.st_size, stat.st_mtime_ns], "index": path}
+    partial = f"{_pointer_path()}.{os.getpid()}.partial"
+    with open(partial, "w", encoding="utf-8") as handle:
+        json.dump(pointer, handle)
+    os.replace(partial, _pointer_path())
+
+
+def _usable(path: str) -> bool:
+    try:
+        index = WordNetIndex(path)
+        return bool(index.synsets_of("house", "n"))
+    except sqlite3.Error:
+        return False
 
 
 def load_index() -> WordNetIndex:
     """The cached index; built (and cached) from WordNet on first use. Raises WordNetMissing."""
     bundled = bundled_index_path() if getattr(sys, "frozen", False) else None
     if bundled:
-        with open(bundled, "rb") as handle:
-            index: WordNetIndex = pickle.load(handle)
-        return index
+        return WordNetIndex(bundled)
+    cached = _cached_without_nltk()
+    if cached is not None:
+        return WordNetIndex(cached)
     ensure_wordnet()
     path = index_path()
-    try:
-        with open(path, "rb") as handle:
-            loaded = pickle.load(handle)
-        if isinstance(loaded, WordNetIndex):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # missing or unreadable: rebuild below
-    index = build_index()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    partial = f"{path}.{os.getpid()}.partial"
-    with open(partial, "wb") as handle:
-        pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)
-    return index
+    if not (os.path.isfile(path) and _usable(path)):
+        build_index(path)  # missing or unreadable: derive it again from WordNet
+        for stale in cache_dir().glob("wordnet-index-*"):
+            if str(stale) != path and stale.suffix in (".sqlite", ".pickle", ".marshal", ".json"):
+                stale.unlink(missing_ok=True)
+    _remember(path)
+    return WordNetIndex(path)
+
+
+def main() -> int:
+    """``python -m reader.core.wordnet_index [OUT]``: build the index (for the app bundle: OUT in resources/)."""
+    if len(sys.argv) > 1:
+        ensure_wordnet()
+        version, _ = _source_signature()
+        out = os.path.join(sys.argv[1], f"wordnet-index-{version}-bundle-f{FORMAT}.sqlite")
+        build_index(out)
+        print(out)
+        return 0
+    print(load_index().path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Engine speed and memory: cold ``reader check`` of the seed, words per second once loaded, peak RSS.
+
+    .venv/bin/python benchmarks/speed.py [--repeat 3]
+
+Targets (issue 2): cold check of the seed <= 2 s; >= 20,000 words/s once loaded; <= 300 MB resident.
+"Once loaded" analyses texts the engine has not seen (every file under benchmarks/data and the seed), so the
+per-word-type caches fill as they would on a day of reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"
+
+
+def cold_check(repeat: int) -> list[float]:
+    reader = ROOT / ".venv" / "bin" / "reader"
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([str(reader), "check", str(SEED), "--json"], check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def warm_throughput() -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from reader.core.engine import load_engine
+
+    start = time.perf_counter()
+    engine = load_engine()
+    load_seconds = time.perf_counter() - start
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "benchmarks" / "data").rglob("*.txt"))]
+    engine.analyze(texts[0])  # first use: lazy imports and lemminflect's tables
+    words = 0
+    start = time.perf_counter()
+    for text in texts[1:] + texts[:1]:
+        words += engine.analyze(text).words
+    seconds = time.perf_counter() - start
+    return {
+        "load_seconds": round(load_seconds, 3),
+        "texts": len(texts),
+        "words": words,
+        "words_per_second": round(words / seconds),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    cold = cold_check(args.repeat)
+    result = {"cold_check_seconds": [round(t, 2) for t in cold], **warm_throughput()}
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
