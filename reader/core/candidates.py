@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
@@ -22,6 +23,29 @@ class Candidate:
     detail: str  # a short phrase for the reasons shown to the reader
     observed_sense: int = 0  # cntlist count of the observed word in the sense that links it to the candidate
     candidate_sense: int = 0  # cntlist count of the candidate in its linking sense
+    observed_rank: int = 0  # 0 when the link is through the observed word's most frequent sense
+    candidate_rank: int = 0  # 0 when the link is through the candidate's most frequent sense
+
+
+RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")
+RELATION_ORDER = {name: number for number, name in enumerate(RELATION_NAMES)}
+
+
+class Link(NamedTuple):
+    relation: int  # index into RELATION_NAMES
+    observed_count: int
+    candidate_count: int
+    observed_rank: int
+    candidate_rank: int
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.relation, self.observed_rank + self.candidate_rank, -(self.observed_count + self.candidate_count))
+
+    def candidate(self, wording: str, detail: str) -> Candidate:
+        return Candidate(
+            wording, RELATION_NAMES[self.relation], detail, self.observed_count, self.candidate_count,
+            self.observed_rank, self.candidate_rank,
+        )
 
 
 # How a candidate relates to the observed wording; spinners mostly swap synonyms.
@@ -106,45 +130,44 @@ class CandidateFinder:
         return sorted(readings)
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
-    def _neighbours(self, lemma: str, pos: str) -> dict[str, tuple[str, int, int]]:
-        """Lemmas related to ``lemma`` in any sense: the closest relation, and the sense counts of the link.
+    def _neighbours(self, lemma: str, pos: str) -> dict[str, Link]:
+        """Lemmas related to ``lemma`` in any sense, each with its closest link.
 
-        Sense counts (cntlist) say how common the linking senses are: a thesaurus lists a word's common senses
-        first, so a link through a rare sense of either word is weaker evidence.
+        Sense counts (cntlist) and sense ranks say how common the linking senses are: a thesaurus lists a word's
+        common senses first, so a link through a rare sense of the candidate is weaker evidence, while a spun
+        word is often used in a rare sense of its own (officers for officials).
         """
-        found: dict[str, tuple[str, int, int]] = {}
+        found: dict[str, Link] = {}
         synset_of = self.wordnet.synset
-        order = ("synonym", "similar", "hypernym", "hyponym", "sibling")
+        synsets_of = self.wordnet.synsets_of
 
-        def add(synset_id: int, relation: str, own_count: int) -> None:
+        def add(synset_id: int, relation: str, own_count: int, own_rank: int) -> None:
             target = synset_of(synset_id)
             for name, count in zip(target.lemmas, target.counts, strict=True):
                 if name == lemma:
                     continue
-                entry = (relation, own_count, count)
+                senses = synsets_of(name, target.pos)
+                rank = senses.index(synset_id) if synset_id in senses else len(senses)
+                link = Link(RELATION_ORDER[relation], own_count, count, own_rank, rank)
                 previous = found.get(name)
-                if previous is None:
-                    found[name] = entry
-                    continue
-                rank, old_rank = order.index(relation), order.index(previous[0])
-                if rank < old_rank or (rank == old_rank and own_count + count > previous[1] + previous[2]):
-                    found[name] = entry
+                if previous is None or link.sort_key() < previous.sort_key():
+                    found[name] = link
 
-        for sid in self.wordnet.synsets_of(lemma, pos):
+        for own_rank, sid in enumerate(synsets_of(lemma, pos)):
             synset = synset_of(sid)
             own = synset.counts[synset.lemmas.index(lemma)] if lemma in synset.lemmas else 0
-            add(sid, "synonym", own)
+            add(sid, "synonym", own, own_rank)
             for other in synset.similar:
-                add(other, "similar", own)
+                add(other, "similar", own, own_rank)
             for other in synset.hypernyms:
-                add(other, "hypernym", own)
+                add(other, "hypernym", own, own_rank)
                 family = synset_of(other).hyponyms
                 if len(family) <= MAX_SIBLING_FAMILY:
                     for sibling in family:
                         if sibling != sid:
-                            add(sibling, "sibling", own)
+                            add(sibling, "sibling", own, own_rank)
             for other in synset.hyponyms:
-                add(other, "hyponym", own)
+                add(other, "hyponym", own, own_rank)
         return found
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
@@ -157,10 +180,10 @@ class CandidateFinder:
             return tuple(out.values())
         if form not in CLOSED_CLASS:
             for lemma, pos, tag in self.analyses(form):
-                for neighbour, (relation, own, count) in self._neighbours(lemma, pos).items():
+                for neighbour, link in self._neighbours(lemma, pos).items():
                     wording = _inflect(neighbour, pos, tag)
                     if wording and wording != form and wording not in out:
-                        out[wording] = Candidate(wording, relation, f"{lemma} ~ {neighbour}", own, count)
+                        out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}")
         for wording, group in self.patterns.alternatives(form):
             if wording != form and (wording not in out or out[wording].relation != "synonym"):
                 relation = "tortured" if group.first_only else "pattern"
@@ -174,10 +197,10 @@ class CandidateFinder:
             relation = "tortured" if group.first_only else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
-            for neighbour, (relation, own, count) in self._neighbours(lemma, pos).items():
-                if relation == "sibling":
+            for neighbour, link in self._neighbours(lemma, pos).items():
+                if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = _inflect(neighbour, pos, tag)
                 if inflected and inflected != phrase and inflected not in out:
-                    out[inflected] = Candidate(inflected, relation, f"{lemma} ~ {neighbour}", own, count)
+                    out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}")
         return tuple(out.values())

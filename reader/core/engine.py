@@ -58,6 +58,8 @@ class Option:
             "rarer": max(min(self.commonness, 0.0), -10.0),
             "observed_sense": math.log1p(self.candidate.observed_sense),
             "candidate_sense": math.log1p(self.candidate.candidate_sense),
+            "observed_rank": math.log1p(self.candidate.observed_rank),
+            "candidate_rank": math.log1p(self.candidate.candidate_rank),
             "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
             "name_repair": self.name_repair,
             "multiword": float(self.last - self.first > 1),
@@ -86,20 +88,29 @@ class Engine:
         self.weights = weights
 
     # -- candidate generation ----------------------------------------------------------------------------
-    def _spannable(self, token: Token, at_start: bool) -> bool:
-        if token.kind is Kind.NUMBER:
-            return True
-        return not token.is_all_caps
+    @staticmethod
+    def _spannable(text: str, token: Token) -> bool:
+        """Whether a spinner would have looked this token up: not an acronym, not part of a hyphenated compound.
 
-    def _options_for_chunk(self, number: int, chunk: list[Token]) -> list[Option]:
+        Spinners replace whitespace-delimited words; "US-provided" or "long-range" is not in their thesaurus.
+        """
+        if token.kind is not Kind.NUMBER and token.is_all_caps:
+            return False
+        joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
+        joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
+        return not (joined_before or joined_after)
+
+    def _options_for_chunk(self, text: str, number: int, chunk: list[Token]) -> list[Option]:
         words = [t.norm for t in chunk]
         options: list[Option] = []
         for first in range(len(chunk)):
-            if not self._spannable(chunk[first], first == 0):
+            if not self._spannable(text, chunk[first]):
                 continue
             for length in range(1, MAX_SPAN + 1):
                 last = first + length
-                if last > len(chunk) or any(t.kind is not Kind.WORD for t in chunk[first + 1 : last]):
+                if last > len(chunk) or any(
+                    t.kind is not Kind.WORD or not self._spannable(text, t) for t in chunk[first + 1 : last]
+                ):
                     break
                 phrase = " ".join(words[first:last])
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
@@ -227,7 +238,7 @@ class Engine:
         groups = chunks(text, tokenize(text))
         options: list[Option] = []
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(number, chunk))
+            options.extend(self._options_for_chunk(text, number, chunk))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
