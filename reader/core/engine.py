@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
@@ -86,6 +87,7 @@ class Engine:
         self.finder = finder
         self.context = context
         self.weights = weights
+        self._ranked = lru_cache(maxsize=100_000)(self._ranked_uncached)
 
     # -- candidate generation ----------------------------------------------------------------------------
     @staticmethod
@@ -200,8 +202,14 @@ class Engine:
 
     def _keep(self, number: int, first: int, last: int, phrase: str, found: tuple[Candidate, ...]) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
+        return [
+            Option(number, first, last, candidate, commonness=commonness, static=static)
+            for candidate, commonness, static in self._ranked(phrase, found)
+        ]
+
+    def _ranked_uncached(self, phrase: str, found: tuple[Candidate, ...]) -> tuple[tuple[Candidate, float, float], ...]:
         if not found:
-            return []
+            return ()
         observed = self._frequency(phrase)
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
@@ -209,25 +217,43 @@ class Engine:
             if candidate.relation not in ("number", "tortured", "pattern"):
                 if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
                     continue
-            option = Option(number, first, last, candidate, commonness=self._frequency(candidate.wording) - observed)
-            option.static = self.weights.combine(option.static_features())
-            kept.append(option)
-        kept.sort(key=lambda o: -o.static)
-        return kept[: self.weights.max_candidates]
+            commonness = self._frequency(candidate.wording) - observed
+            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
+            kept.append((candidate, option.commonness, self.weights.combine(option.static_features())))
+        kept.sort(key=lambda entry: -entry[2])
+        return tuple(kept[: self.weights.max_candidates])
 
     # -- scoring -----------------------------------------------------------------------------------------
-    def _gain(self, words: list[str], at: int, length: int, option: Option) -> float:
-        """How much likelier the chunk is with the candidate in place of ``words[at:at+length]`` (nats).
+    def _gains(self, before: list[str], observed: list[str], after: list[str], options: list[Option]) -> None:
+        """How much likelier each option's wording makes its stretch than the observed words (nats).
 
+        ``before`` and ``after`` hold up to two words of (restored) context: a trigram model sees no further.
         Digits are unknown to the context model, so a spelled-out number gets no context evidence either way.
         """
-        if option.candidate.relation == "number":
-            return 0.0
-        replacement = option.candidate.wording.split()
-        with_candidate = words[:at] + replacement + words[at + length :]
-        new = self.context.score(with_candidate, at, at + len(replacement) + 2)
-        old = self.context.score(words, at, at + length + 2)
-        return new - old
+        score = self.context.score
+        at = len(before)
+        old = score(before + observed + after, at, at + len(observed) + 2)
+        for option in options:
+            if option.candidate.relation == "number":
+                option.gain = 0.0
+                continue
+            replacement = option.candidate.wording.split()
+            option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
+
+    @staticmethod
+    def _context(row: list[str], first: int, last: int) -> tuple[list[str], list[str]]:
+        """Up to two words before ``first`` and after ``last`` in a restored row (entries may be phrases)."""
+        before: list[str] = []
+        index = first - 1
+        while index >= 0 and len(before) < 2:
+            before[:0] = row[index].split()
+            index -= 1
+        after: list[str] = []
+        index = last
+        while index < len(row) and len(after) < 2:
+            after.extend(row[index].split())
+            index += 1
+        return before[-2:], after[:2]
 
     def options(
         self, text: str, progress: Callable[[float], None] | None = None
@@ -245,21 +271,24 @@ class Engine:
         coefficient = w.coefficients.get
         gain_w, prior_w, repeats_w = coefficient("gain", 0.0), coefficient("prior", 0.0), coefficient("repeats", 0.0)
         for option in options:
-            option.static = w.combine(option.static_features())  # name repairs were found after _keep
+            if option.name_repair:
+                option.static = w.combine(option.static_features())  # name repairs are found after ranking
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
+        by_span: dict[tuple[int, int, int], list[Option]] = {}
+        for option in options:
+            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
         rate = w.initial_rate
         spinnable = len({(o.chunk, o.first) for o in options}) or 1
         for round_number in range(w.rounds):
             prior = math.log(rate / (1 - rate))
+            for (chunk_number, first, last), span_options in by_span.items():
+                if chunk_number in changed:
+                    before, after = self._context(current[chunk_number], first, last)
+                    observed = [t.norm for t in groups[chunk_number][first:last]]
+                    self._gains(before, observed, after, span_options)
             for option in options:
-                if option.chunk in changed:
-                    row = current[option.chunk]
-                    observed = [t.norm for t in groups[option.chunk][option.first : option.last]]
-                    before = [x for part in row[: option.first] for x in part.split()]
-                    after = [x for part in row[option.last :] for x in part.split()]
-                    option.gain = self._gain(before + observed + after, len(before), len(observed), option)
                 option.prior = prior
             repeats: Counter[tuple[str, str]] = Counter()
             for pass_number in range(2):
