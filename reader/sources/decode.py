@@ -1,0 +1,146 @@
+"""Bytes to text for files and web pages: BOMs, UTF-8, a declared charset, then a careful guess.
+
+Legacy Western text is overwhelmingly Windows-1252 (HTML5 even reads "latin-1" as that), and
+charset-normalizer's guesses on short Western text are poor (cp850, cp1250), so its answer is only taken
+when it names a non-Western code page (Cyrillic, Greek, CJK...), where guessing is what helps.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+BINARY_MESSAGE = "this looks like a binary file, not text"
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Formats people drop on a reader by mistake; named so the message can say what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+)
+# Guesses that are really "some Western code page": read those as cp1252 instead.
+_WESTERN = frozenset(
+    {"ascii", "utf_8", "cp1252", "cp1250", "cp850", "cp437", "cp858", "latin_1", "iso8859_15", "iso8859_2",
+     "mac_roman", "mac_latin2", "cp1254", "iso8859_9", "cp1257", "iso8859_4", "iso8859_13", "cp775"}
+)
+_CONTROL_SHARE = 0.02  # more control characters than this (beyond tab/newline/CR/FF) means "not text"
+
+
+class DecodeError(ValueError):
+    """The bytes are not text; the message is meant for the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None  # set when the encoding was guessed, so the reader can be told
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _check_controls(text: str) -> None:
+    sample = text[:65536]
+    if not sample:
+        return
+    controls = sum(1 for c in sample if c not in "\t\n\r\f\v" and unicodedata.category(c) == "Cc")
+    if controls > _CONTROL_SHARE * len(sample):
+        raise DecodeError(BINARY_MESSAGE)
+
+
+def _normalise_name(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data``: BOM, UTF-8, the ``declared`` charset (HTTP header or <meta>), then a guess."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic) and (magic != b"MZ" or b"\0" in data[:512]):
+            raise DecodeError(f"{BINARY_MESSAGE} (it looks like {what})")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"the file starts with a {encoding.upper()} mark but is not {encoding.upper()}"
+                                  f" (bad bytes at {error.start})") from None
+            text = text.lstrip("\ufeff")
+            _check_controls(text)
+            return Decoded(text, encoding.removesuffix("-sig"))
+    if b"\0" in data:
+        utf16 = _looks_utf16_without_bom(data)
+        if utf16 is None:
+            raise DecodeError(BINARY_MESSAGE)
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise DecodeError(BINARY_MESSAGE) from None
+        _check_controls(text)
+        return Decoded(text, utf16, f"read as {utf16.upper()} (the file has no byte-order mark)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_controls(text)
+        return Decoded(text, "utf-8")
+    if declared and (name := _normalise_name(declared)) and name != "utf_8":
+        if name in ("latin_1", "ascii", "iso8859_1"):
+            name = "cp1252"  # what browsers do, and what such pages really are
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            pass
+        else:
+            _check_controls(text)
+            return Decoded(text, name)
+    return _guess(data)
+
+
+def _guess(data: bytes) -> Decoded:
+    guess: str | None = None
+    try:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(data[:200_000]).best()
+        guess = best.encoding if best is not None else None
+    except Exception:  # a detector failure must not stop reading; cp1252 below always works
+        guess = None
+    if guess and _normalise_name(guess) not in _WESTERN:
+        try:
+            text = data.decode(guess)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            _check_controls(text)
+            return Decoded(text, guess, f"not UTF-8; read as {guess} (a guess: check odd characters)")
+    text = data.decode("cp1252", errors="replace")
+    _check_controls(text)
+    return Decoded(text, "cp1252", "not UTF-8; read as Windows-1252 (Western European)")

@@ -1,0 +1,171 @@
+"""Local files: encodings, refusals with readable messages, HTML extraction, Markdown."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from reader.sources.files import Article, ArticleError, article_from_text, read_article
+
+BODY = ("US officials said on Tuesday that the storm would reach the coast by Friday, bringing heavy rain. "
+        "The National Weather Service warned 2,000 residents to leave their homes before it arrives.")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_text_with_title_from_first_line(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", f"Storm nears\n\n{BODY}\n".encode()))
+    assert isinstance(article, Article)
+    assert article.title == "Storm nears"
+    assert BODY in article.text
+    assert article.source.endswith("a.txt")
+    assert article.notes == ()
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", codecs.BOM_UTF8 + BODY.encode()))
+    assert article.text.startswith("US officials")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16(tmp_path: Path, encoding: str) -> None:
+    text = "Café “quoted” — " + BODY
+    data = text.encode(encoding)
+    if encoding != "utf-16":  # explicit BOM for BE/LE variants, which encode without one
+        data = (codecs.BOM_UTF16_BE if encoding.endswith("be") else codecs.BOM_UTF16_LE) + data
+    assert read_article(write(tmp_path, "a.txt", data)).text == text
+
+
+def test_utf16_without_bom_is_recognised_not_called_binary(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", BODY.encode("utf-16-le")))
+    assert article.text == BODY
+    assert article.notes and "UTF-16" in article.notes[0]
+
+
+def test_cp1252_fallback_with_note(tmp_path: Path) -> None:
+    text = "The café’s “special” — costs 5 € today, officials said."
+    article = read_article(write(tmp_path, "a.txt", text.encode("cp1252")))
+    assert article.text == text
+    assert article.notes and "Windows-1252" in article.notes[0]
+
+
+def test_cyrillic_legacy_encoding_is_guessed(tmp_path: Path) -> None:
+    text = "Официальные лица заявили во вторник, что шторм достигнет побережья к пятнице. " * 3
+    article = read_article(write(tmp_path, "a.txt", text.encode("cp1251")))
+    assert article.text == text
+    assert article.notes
+
+
+def test_mixed_scripts_utf8(tmp_path: Path) -> None:
+    text = "Tokyo 東京, Athens Αθήνα, Moscow Москва, Cairo القاهرة 😀 — " + BODY
+    assert read_article(write(tmp_path, "a.txt", text.encode())).text == text
+
+
+def test_empty_and_blank_files(tmp_path: Path) -> None:
+    for data in (b"", b"  \n\t\n"):
+        with pytest.raises(ArticleError, match="empty"):
+            read_article(write(tmp_path, "e.txt", data))
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 40
+    with pytest.raises(ArticleError, match="this looks like a binary file"):
+        read_article(write(tmp_path, "b.txt", data))
+
+
+def test_control_characters_without_nul_are_binary(tmp_path: Path) -> None:
+    data = bytes([1, 2, 3, 4, 5, 6, 14, 15, 16, 17]) * 50 + b"some words"
+    with pytest.raises(ArticleError, match="this looks like a binary file"):
+        read_article(write(tmp_path, "b.txt", data))
+
+
+def test_pdf_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="PDF"):
+        read_article(write(tmp_path, "paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+
+
+def test_size_limit_parameter(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", BODY.encode())
+    with pytest.raises(ArticleError, match="too large"):
+        read_article(path, max_bytes=50)
+
+
+def test_real_file_above_the_default_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: fast to create, larger than 20 MB on stat()
+        handle.seek(21_000_000)
+        handle.write(b"x")
+    with pytest.raises(ArticleError, match=r"too large.*limit is 20 MB"):
+        read_article(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="does not exist"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(ArticleError, match="folder"):
+        read_article(tmp_path)
+
+
+PAGE = f"""<!doctype html><html><head><meta charset="utf-8"><title>Storm nears | Daily</title>
+<meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<link rel="canonical" href="https://example.com/storm"></head>
+<body><nav>Home · World · Sport</nav><article><h1>Storm nears</h1><p>{BODY}</p>
+<p>"We are prepared," the governor said at a press conference in the capital on Wednesday morning.</p></article>
+<footer>Copyright 2024 Daily</footer></body></html>"""
+
+
+def test_html_article_with_metadata(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "page.html", PAGE.encode()))
+    assert article.title == "Storm nears"
+    assert article.byline == "Jane Roe"
+    assert article.date == "2024-03-05"
+    assert article.url == "https://example.com/storm"
+    assert BODY in article.text
+    assert "Copyright" not in article.text and "Sport" not in article.text
+
+
+def test_html_declared_legacy_charset(tmp_path: Path) -> None:
+    page = PAGE.replace("utf-8", "windows-1252").replace("storm would", "storm’s café would")
+    article = read_article(write(tmp_path, "page.htm", page.encode("cp1252")))
+    assert "storm’s café would" in article.text
+
+
+def test_broken_html_falls_back_to_plain_text(tmp_path: Path) -> None:
+    data = b"<html><body><div><p>Short note &amp; more <b>bold <i>text</p></div><script>var x=1;</script><p"
+    article = read_article(write(tmp_path, "broken.html", data))
+    assert "Short note & more bold text" in article.text
+    assert "var x" not in article.text
+
+
+def test_html_without_text_is_not_an_article(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="not an article"):
+        read_article(write(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body> </body></html>"))
+
+
+def test_html_sniffed_in_txt(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "saved.txt", PAGE.encode()))
+    assert article.byline == "Jane Roe"
+
+
+def test_markdown_stripped_lightly_with_front_matter(tmp_path: Path) -> None:
+    md = ("---\ntitle: \"Storm nears\"\nauthor: Jane Roe\ndate: 2024-03-05\n---\n"
+          "# Storm nears\n\n**US officials** said the [storm](https://x.example) would hit_by Friday.\n\n"
+          "> \"We are *prepared*,\" the governor said.\n")
+    article = read_article(write(tmp_path, "a.md", md.encode()))
+    assert article.title == "Storm nears"
+    assert article.byline == "Jane Roe" and article.date == "2024-03-05"
+    assert "US officials said the storm would hit_by Friday." in article.text
+    assert '"We are prepared," the governor said.' in article.text
+    assert "#" not in article.text and "*" not in article.text
+
+
+def test_article_from_text() -> None:
+    article = article_from_text("Headline\r\nBody text.\r\n")
+    assert article.title == "Headline" and article.text == "Headline\nBody text.\n"
+    assert article_from_text("x", title="T").title == "T"
