@@ -1,0 +1,224 @@
+"""Fetching pages and feeds over HTTP: synchronous, bounded in time and size, with honest errors.
+
+Synchronous on purpose: the GUI runs these calls on its QThreadPool, tests call them directly. Every call
+ends within about ``retries * (timeout_total + backoff)``: a per-read socket timeout bounds a silent
+server, an overall deadline bounds one that dribbles bytes. stdlib urllib is enough for GET with
+conditional headers, and it keeps the dependency list short.
+"""
+
+from __future__ import annotations
+
+import email.message
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.sources.article import Article, ArticleError
+from reader.sources.decode import DecodeError, decode_bytes
+from reader.sources.extract import article_from_html, declared_charset
+
+MAX_PAGE_BYTES = 10_000_000  # news pages are well under 5 MB including inline scripts
+USER_AGENT = "Unspin/0.1 (desktop news reader)"
+_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class FetchError(ArticleError):
+    """A network failure explained for the reader; ``retryable`` says whether trying later may help."""
+
+    def __init__(self, message: str, *, status: int | None = None, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retryable = retryable
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A response body (empty when ``not_modified``) with what is needed for the next conditional request."""
+
+    url: str  # after redirects
+    status: int
+    body: bytes
+    content_type: str
+    charset: str | None
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc or url
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    if "://" not in url:
+        url = "https://" + url
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise FetchError(f"not a web address: {url}")
+    return url
+
+
+def _read_body(response: object, deadline: float, max_bytes: int, url: str) -> bytes:
+    """Read in chunks so both the size cap and the overall deadline are enforced while reading."""
+    chunks: list[bytes] = []
+    total = 0
+    read = response.read  # type: ignore[attr-defined]
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"could not reach {_host(url)}: the server is too slow (gave up waiting)",
+                             retryable=True)
+        chunk = read(65536)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise FetchError(f"the page at {_host(url)} is too large (over {max_bytes // 1_000_000} MB); "
+                             "not an article")
+        chunks.append(chunk)
+
+
+def _gunzip(data: bytes, max_bytes: int, url: str) -> bytes:
+    """Decompress with the same cap as the download: a small gzip can expand to gigabytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise FetchError(f"{_host(url)} sent a damaged compressed page") from None
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise FetchError(f"the page at {_host(url)} is too large (over {max_bytes // 1_000_000} MB); "
+                         "not an article")
+    return out
+
+
+def fetch(
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    timeout: float = 10.0,
+    total_timeout: float = 30.0,
+    retries: int = 2,
+    backoff: float = 0.5,
+    max_bytes: int = MAX_PAGE_BYTES,
+    accept: str = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5",
+    sleep: Callable[[float], None] = time.sleep,
+) -> Fetched:
+    """GET ``url``; a 304 answer to ``etag``/``last_modified`` comes back as ``Fetched.not_modified``.
+
+    Connection failures, timeouts, 429 and 5xx are retried ``retries`` times, waiting ``backoff``, then
+    twice that, and so on (a Retry-After up to 30 s is honoured); other failures raise FetchError at once.
+    """
+    url = _check_url(url)
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    attempt = 0
+    while True:
+        try:
+            return _fetch_once(url, headers, timeout, total_timeout, max_bytes)
+        except FetchError as error:
+            if not error.retryable or attempt >= retries:
+                raise
+            delay = backoff * (2**attempt)
+            if isinstance(error, _RetryAfter):
+                delay = max(delay, min(error.seconds, 30.0))
+            attempt += 1
+            sleep(delay)
+
+
+class _RetryAfter(FetchError):
+    def __init__(self, message: str, status: int, seconds: float) -> None:
+        super().__init__(message, status=status, retryable=True)
+        self.seconds = seconds
+
+
+def _fetch_once(url: str, headers: dict[str, str], timeout: float, total_timeout: float,
+                max_bytes: int) -> Fetched:
+    deadline = time.monotonic() + total_timeout
+    request = urllib.request.Request(url, headers=headers)
+    host = _host(url)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = _read_body(response, deadline, max_bytes, url)
+            info: email.message.Message = response.headers
+            status = response.status
+            final_url = response.url
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return Fetched(url, 304, b"", "", None, error.headers.get("ETag") or headers.get("If-None-Match"),
+                           error.headers.get("Last-Modified") or headers.get("If-Modified-Since"))
+        reason = error.reason or "error"
+        message = f"{host} answered {error.code} {reason}"
+        if error.code == 404:
+            message = f"{host} has no page at this address (404 Not Found)"
+        elif error.code in (401, 403):
+            message = f"{host} refused access to this page ({error.code} {reason})"
+        if error.code in _RETRY_STATUSES:
+            retry_after = error.headers.get("Retry-After", "")
+            if retry_after.strip().isdigit():
+                raise _RetryAfter(message, error.code, float(retry_after)) from None
+            raise FetchError(message, status=error.code, retryable=True) from None
+        raise FetchError(message, status=error.code) from None
+    except urllib.error.URLError as error:
+        cause: object = error.reason
+        if isinstance(cause, socket.timeout | TimeoutError):
+            raise FetchError(f"could not reach {host}: no answer within {timeout:g} s", retryable=True) from None
+        if isinstance(cause, socket.gaierror):
+            raise FetchError(f"could not reach {host}: the name does not resolve (offline?)",
+                             retryable=True) from None
+        raise FetchError(f"could not reach {host}: {getattr(cause, 'strerror', None) or cause}",
+                         retryable=True) from None
+    except TimeoutError:
+        raise FetchError(f"could not reach {host}: no answer within {timeout:g} s", retryable=True) from None
+    except (ConnectionError, OSError) as error:
+        if isinstance(error, FetchError):
+            raise
+        raise FetchError(f"could not reach {host}: {error.strerror or error}", retryable=True) from None
+    if (info.get("Content-Encoding") or "").lower() == "gzip":
+        body = _gunzip(body, max_bytes, url)
+    return Fetched(final_url, status, body, info.get_content_type(), info.get_content_charset(),
+                   info.get("ETag"), info.get("Last-Modified"))
+
+
+def article_from_response(fetched: Fetched) -> Article:
+    """Turn a fetched page into an Article; refuse what is not one (images, PDFs, empty pages)."""
+    kind = fetched.content_type
+    host = _host(fetched.url)
+    if kind.startswith(("image/", "audio/", "video/")) or kind in ("application/pdf", "application/zip",
+                                                                  "application/octet-stream"):
+        raise FetchError(f"not an article: {host} sent {kind}")
+    is_html = kind in ("text/html", "application/xhtml+xml") or (
+        kind not in ("text/plain", "text/markdown") and fetched.body.lstrip()[:1] == b"<")
+    declared = fetched.charset or (declared_charset(fetched.body) if is_html else None)
+    try:
+        decoded = decode_bytes(fetched.body, declared)
+    except DecodeError:
+        raise FetchError(f"not an article: {host} sent binary data") from None
+    notes = (decoded.note,) if decoded.note else ()
+    if not decoded.text.strip():
+        raise FetchError(f"not an article: the page at {host} is empty")
+    if is_html:
+        try:
+            return article_from_html(decoded.text, source=fetched.url, url=fetched.url, notes=notes)
+        except ArticleError as error:
+            raise FetchError(f"{error} ({host})") from None
+    from reader.sources.files import article_from_text
+
+    article = article_from_text(decoded.text, source=fetched.url, notes=notes)
+    return Article(article.title, article.text, fetched.url, None, None, fetched.url, notes)
+
+
+def open_url(url: str, **fetch_options: object) -> Article:
+    """Fetch and extract the article at ``url`` (blocking: call it from a worker thread)."""
+    return article_from_response(fetch(url, **fetch_options))  # type: ignore[arg-type]
