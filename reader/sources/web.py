@@ -71,7 +71,8 @@ def _read_body(response: object, deadline: float, max_bytes: int, url: str) -> b
     """Read in chunks so both the size cap and the overall deadline are enforced while reading."""
     chunks: list[bytes] = []
     total = 0
-    read = response.read  # type: ignore[attr-defined]
+    # read1 returns what has arrived; read(n) would wait for n bytes and overrun the deadline
+    read = getattr(response, "read1", None) or response.read  # type: ignore[attr-defined]
     while True:
         if time.monotonic() > deadline:
             raise FetchError(f"could not reach {_host(url)}: the server is too slow (gave up waiting)",

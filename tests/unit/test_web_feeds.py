@@ -1,0 +1,298 @@
+"""Fetching and feeds against servers the tests run on 127.0.0.1: nothing leaves the machine."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.sources.feeds import FeedError, FeedRef, export_opml, fetch_feed, parse_feed, parse_opml, refresh_feeds
+from reader.sources.web import FetchError, fetch, open_url
+
+BODY = ("US officials said on Tuesday that the storm would reach the coast by Friday, bringing heavy rain and "
+        "strong winds. The National Weather Service warned 2,000 residents to leave their homes at once.")
+PAGE = (f"<!doctype html><html><head><title>Storm nears</title><meta name='author' content='Jane Roe'></head>"
+        f"<body><article><h1>Storm nears</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>")
+RSS = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Daily</title>
+<link>http://127.0.0.1/</link>
+<item><title>Storm nears</title><link>{base}/page</link><guid>a1</guid><author>jane@x (Jane Roe)</author>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate><description>&lt;p&gt;US officials said the storm nears.&lt;/p&gt;
+</description></item>
+<item><title>Second</title><link>{base}/two</link><guid>a2</guid><description>Plain text entry.</description></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Daily</title>
+<link href="http://127.0.0.1/"/><updated>2024-03-05T10:00:00Z</updated><id>urn:x</id>
+<entry><title>Atom story</title><id>urn:1</id><link href="http://127.0.0.1/a1"/><updated>2024-03-05T10:00:00Z</updated>
+<author><name>Jo Bloggs</name></author><content type="html">&lt;p&gt;Full &lt;b&gt;content&lt;/b&gt; here.&lt;/p&gt;</content>
+</entry></feed>"""
+JSON_FEED = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "JSON Daily",
+                        "home_page_url": "http://127.0.0.1/",
+                        "items": [{"id": "j1", "url": "http://127.0.0.1/j1", "title": "JSON story",
+                                   "content_html": "<p>Hello <i>world</i></p>",
+                                   "date_published": "2024-03-05T10:00:00Z",
+                                   "authors": [{"name": "Ann"}]},
+                                  {"id": "j2", "content_text": "Text only."}]})
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
+          + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                    for i in range(1, 10))
+          + ']><rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title></item></channel></rss>')
+
+Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+         headers: dict[str, str] | None = None) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+class Server:
+    """A threaded HTTP server on 127.0.0.1 with per-path routes and a request log."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: dict[str, int] = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                server.hits[self.path] = server.hits.get(self.path, 0) + 1
+                route = server.routes.get(self.path)
+                if route is None:
+                    send(self, 404, b"not here")
+                else:
+                    try:
+                        route(self)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    s = Server()
+    s.thread.start()
+    yield s
+    s.httpd.shutdown()
+    s.httpd.server_close()
+    s.thread.join(timeout=5)
+
+
+def static(body: str | bytes, content_type: str = "text/html; charset=utf-8", status: int = 200) -> Route:
+    data = body.encode() if isinstance(body, str) else body
+    return lambda h: send(h, status, data, content_type)
+
+
+FAST = {"timeout": 2.0, "total_timeout": 5.0, "backoff": 0.01}
+
+
+def test_open_url_extracts_article(server: Server) -> None:
+    server.routes["/page"] = static(PAGE)
+    article = open_url(server.url("/page"), **FAST)
+    assert article.title == "Storm nears" and article.byline == "Jane Roe"
+    assert BODY in article.text and article.url == server.url("/page")
+
+
+def test_404_is_not_retried_and_explained(server: Server) -> None:
+    with pytest.raises(FetchError, match="no page at this address") as info:
+        fetch(server.url("/missing"), **FAST)
+    assert info.value.status == 404 and server.hits["/missing"] == 1
+
+
+def test_could_not_reach_closed_port() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed once the with-block ends: nothing listens there
+    with pytest.raises(FetchError, match="could not reach 127.0.0.1"):
+        fetch(f"http://127.0.0.1:{port}/", retries=1, **FAST)
+
+
+def test_slow_server_hits_the_timeout(server: Server) -> None:
+    server.routes["/slow"] = lambda h: time.sleep(1.5)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="could not reach 127.0.0.1.*no answer"):
+        fetch(server.url("/slow"), timeout=0.3, total_timeout=1.0, retries=1, backoff=0.01)
+    assert time.monotonic() - started < 1.4
+    assert server.hits["/slow"] == 2  # retried once
+
+
+def test_dribbling_server_hits_the_overall_deadline(server: Server) -> None:
+    def dribble(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        for _ in range(30):
+            h.wfile.write(b"<p>x</p>" * 10)
+            h.wfile.flush()
+            time.sleep(0.1)
+
+    server.routes["/dribble"] = dribble
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="too slow"):
+        fetch(server.url("/dribble"), timeout=1.0, total_timeout=0.5, retries=0)
+    assert time.monotonic() - started < 1.5
+
+
+def test_retries_with_backoff_then_succeeds(server: Server) -> None:
+    def flaky(h: BaseHTTPRequestHandler) -> None:
+        if server.hits["/flaky"] < 3:
+            send(h, 503, b"busy")
+        else:
+            send(h, 200, PAGE.encode())
+
+    server.routes["/flaky"] = flaky
+    waits: list[float] = []
+    fetched = fetch(server.url("/flaky"), retries=3, backoff=0.5, sleep=waits.append)
+    assert fetched.status == 200 and waits == [0.5, 1.0]
+
+
+def test_huge_page_is_refused(server: Server) -> None:
+    def huge(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        for _ in range(200):
+            h.wfile.write(b"a" * 65536)  # 13 MB if the client kept reading
+
+    server.routes["/huge"] = huge
+    with pytest.raises(FetchError, match="too large"):
+        fetch(server.url("/huge"), max_bytes=1_000_000, **FAST)
+
+
+def test_gzip_bomb_is_capped(server: Server) -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * 5_000_000)
+    server.routes["/bomb"] = lambda h: send(h, 200, bomb, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError, match="too large"):
+        fetch(server.url("/bomb"), max_bytes=1_000_000, **FAST)
+
+
+def test_gzip_page_is_read(server: Server) -> None:
+    server.routes["/gz"] = lambda h: send(h, 200, gzip.compress(PAGE.encode()), headers={"Content-Encoding": "gzip"})
+    assert BODY in open_url(server.url("/gz"), **FAST).text
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_non_utf8_page(server: Server, declared: bool) -> None:
+    page = PAGE.replace("storm would", "storm’s café would")
+    content_type = "text/html; charset=windows-1252" if declared else "text/html"
+    server.routes["/legacy"] = static(page.encode("cp1252"), content_type)
+    article = open_url(server.url("/legacy"), **FAST)
+    assert "storm’s café would" in article.text
+    assert bool(article.notes) is not declared
+
+
+def test_image_is_not_an_article(server: Server) -> None:
+    server.routes["/img"] = static(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
+    with pytest.raises(FetchError, match="not an article"):
+        open_url(server.url("/img"), **FAST)
+
+
+def test_conditional_requests(server: Server) -> None:
+    seen: list[tuple[str | None, str | None]] = []
+
+    def conditional(h: BaseHTTPRequestHandler) -> None:
+        seen.append((h.headers.get("If-None-Match"), h.headers.get("If-Modified-Since")))
+        if h.headers.get("If-None-Match") == '"v1"':
+            h.send_response(304)
+            h.end_headers()
+        else:
+            send(h, 200, RSS.format(base=server.base).encode(), "application/rss+xml",
+                 {"ETag": '"v1"', "Last-Modified": "Tue, 05 Mar 2024 10:00:00 GMT"})
+
+    server.routes["/feed"] = conditional
+    feed, first = fetch_feed(server.url("/feed"), **FAST)
+    assert feed is not None and first.etag == '"v1"'
+    again, second = fetch_feed(server.url("/feed"), etag=first.etag, last_modified=first.last_modified, **FAST)
+    assert again is None and second.not_modified and second.etag == '"v1"'
+    assert seen == [(None, None), ('"v1"', "Tue, 05 Mar 2024 10:00:00 GMT")]
+
+
+def test_rss_atom_json_feeds_parse() -> None:
+    rss = parse_feed(RSS.format(base="http://x").encode(), "http://x/feed")
+    assert rss.title == "Daily" and [e.guid for e in rss.entries] == ["a1", "a2"]
+    assert rss.entries[0].text == "US officials said the storm nears."
+    assert rss.entries[0].published == "2024-03-05T10:00:00Z"
+    atom = parse_feed(ATOM.encode())
+    assert atom.title == "Atom Daily" and atom.entries[0].text == "Full content here."
+    assert atom.entries[0].author == "Jo Bloggs"
+    js = parse_feed(JSON_FEED.encode(), content_type="application/feed+json")
+    assert js.kind == "json" and js.entries[0].text == "Hello world" and js.entries[0].author == "Ann"
+    assert js.entries[1].text == "Text only."
+
+
+def test_malformed_xml_is_read_loosely_or_refused() -> None:
+    loose = parse_feed(b"<rss version='2.0'><channel><title>x</title><item><title>a & b</title>"
+                       b"<guid>1</guid></item><item><title>c</title></channel>")
+    assert [e.title for e in loose.entries][:1] == ["a & b"]
+    with pytest.raises(FeedError, match="not a feed"):
+        parse_feed(b"<html><body><p>just a page</p></body></html>")
+    with pytest.raises(FeedError, match="not a feed"):
+        parse_feed(b'{"version": "https://jsonfeed.org/version/1", "items": ')
+
+
+def test_billion_laughs_is_refused_fast(server: Server) -> None:
+    server.routes["/laughs"] = static(LAUGHS, "application/rss+xml")
+    started = time.monotonic()
+    with pytest.raises(FeedError, match="declares XML entities"):
+        fetch_feed(server.url("/laughs"), **FAST)
+    assert time.monotonic() - started < 1.0
+
+
+def test_opml_round_trip_and_entities(tmp_path: Path) -> None:
+    refs = [FeedRef("http://127.0.0.1/a?x=1&y=2", "A & B", "http://127.0.0.1/"), FeedRef("http://127.0.0.1/b")]
+    text = export_opml(refs)
+    parsed = parse_opml(text.encode())
+    assert parsed[0] == refs[0] and parsed[1].url == refs[1].url
+    nested = b"<opml version='1.0'><body><outline text='News'><outline xmlUrl='http://h/1' text='One'/>" \
+             b"</outline><outline xmlUrl='http://h/1'/></body></opml>"
+    assert parse_opml(nested) == [FeedRef("http://h/1", "One", None)]
+    with pytest.raises(FeedError):
+        parse_opml(LAUGHS.encode())
+
+
+def test_refresh_feeds_with_progress(server: Server, tmp_path: Path) -> None:
+    server.routes["/rss"] = static(RSS.format(base=server.base), "application/rss+xml")
+    server.routes["/atom"] = static(ATOM, "application/atom+xml")
+    server.routes["/json"] = static(JSON_FEED, "application/feed+json")
+    server.routes["/page"] = static(PAGE)
+    with Library(tmp_path / "lib.sqlite3") as library:
+        for path in ("/rss", "/atom", "/json", "/gone"):
+            library.add_feed(server.url(path))
+        calls: list[tuple[int, int, str]] = []
+        results = refresh_feeds(library, progress=lambda d, t, name: calls.append((d, t, name)),
+                                fetch_pages=True, **FAST)
+        by_url = {r.feed_url: r for r in results}
+        assert by_url[server.url("/rss")].new_entries == 2
+        assert by_url[server.url("/json")].new_entries == 2
+        assert "no page" in (by_url[server.url("/gone")].error or "")
+        assert [c[0] for c in calls] == [0, 1, 2, 3, 4] and calls[-1][1] == 4
+        texts = {row.title: library.article(row.id) for row in library.list_articles()}
+        storm = texts["Storm nears"]
+        assert storm is not None and BODY in storm.article.text  # the short feed text was replaced by the page
+        assert refresh_feeds(library, **FAST)[0].new_entries == 0  # nothing new the second time
+        feeds = {f.url: f for f in library.feeds()}
+        assert feeds[server.url("/rss")].title == "Daily" and feeds[server.url("/gone")].last_error
