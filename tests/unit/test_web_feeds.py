@@ -30,7 +30,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><titl
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Daily</title>
 <link href="http://127.0.0.1/"/><updated>2024-03-05T10:00:00Z</updated><id>urn:x</id>
 <entry><title>Atom story</title><id>urn:1</id><link href="http://127.0.0.1/a1"/><updated>2024-03-05T10:00:00Z</updated>
-<author><name>Jo Bloggs</name></author><content type="html">&lt;p&gt;Full &lt;b&gt;content&lt;/b&gt; here.&lt;/p&gt;</content>
+<author><name>Jo Bloggs</name></author>
+<content type="html">&lt;p&gt;Full &lt;b&gt;content&lt;/b&gt; here.&lt;/p&gt;</content>
 </entry></feed>"""
 JSON_FEED = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "JSON Daily",
                         "home_page_url": "http://127.0.0.1/",
