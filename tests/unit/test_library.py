@@ -185,9 +185,22 @@ def test_damaged_pages_are_detected(tmp_path: Path) -> None:
     for offset in range(page * 3, min(len(data), page * 40), page):  # scribble over b-tree pages, keep the header
         data[offset:offset + 200] = os.urandom(200)
     path.write_bytes(bytes(data))
-    with Library(path) as lib:
+    with Library(path, check=True) as lib:
         assert lib.notice is not None and "damaged" in lib.notice
         assert lib.count_articles() == 0
+    path.unlink()
+    path.write_bytes(bytes(data))
+    Path(str(path) + "-wal").write_bytes(b"")  # as a crashed session leaves it: the default open checks
+    with Library(path) as lib:
+        assert lib.notice is not None and "damaged" in lib.notice
+
+
+def test_check_integrity_then_recover(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library(path) as lib:
+        lib.add_article(title="t", text="x")
+        assert lib.check_integrity() is None
+        assert "set aside" in lib.recover() and lib.count_articles() == 0
 
 
 def test_newer_schema_is_refused_not_wiped(tmp_path: Path) -> None:
