@@ -1,0 +1,79 @@
+"""``reader check``: JSON contract, bad input, standard input."""
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import check_main
+from reader.core.suggestion import apply_edits
+
+SPUN = "US officers stated they didn’t count on any change. The White Home declined to remark.\n"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = check_main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_has_text_suggestions_and_restored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN, encoding="utf-8")
+    code, out, _ = run([str(article), "--json", "--threshold", "0.5"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["text"] == SPUN
+    assert data["suggestions"], "the spun sentence should get suggestions"
+    for s in data["suggestions"]:
+        assert SPUN[s["start"] : s["end"]] == s["original"]
+        assert s["confidence"] >= 0.5 and s["reasons"] and s["alternatives"][0] == s["replacement"]
+    edits = [(s["start"], s["end"], s["replacement"]) for s in data["suggestions"]]
+    assert data["restored"] == apply_edits(SPUN, edits)
+    assert "White House" in data["restored"]
+
+
+def test_text_report_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(SPUN, encoding="utf-8")
+    code, out, _ = run([str(article)], capsys)
+    assert code == 0
+    assert "suspected substitutions" in out and "'Home' -> 'House'" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02binary\x00" * 100, "binary")],
+)
+def test_bad_files_get_a_clear_message_and_non_zero_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run([str(bad), "--json"], capsys)
+    assert code == 2 and out == "" and message in err and "Traceback" not in err
+
+
+def test_missing_file_and_bad_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run([str(tmp_path / "nope.txt")], capsys)
+    assert code == 2 and "nope.txt" in err
+    with pytest.raises(SystemExit):
+        check_main([str(tmp_path / "nope.txt"), "--threshold", "2"])
+
+
+def test_non_utf8_file_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Caf\xe9 officers stated it.".encode("cp1252"))
+    code, out, _ = run([str(legacy), "--json"], capsys)
+    assert code == 0 and json.loads(out)["text"].startswith("Café")
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SPUN.encode("utf-8"))))
+    code, out, _ = run(["-", "--json"], capsys)
+    assert code == 0 and json.loads(out)["text"] == SPUN
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad")))
+    code, _, err = run(["-"], capsys)
+    assert code == 2 and ("binary" in err or "UTF-8" in err)
