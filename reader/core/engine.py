@@ -24,7 +24,7 @@ from reader.core.wordnet_index import load_index
 
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
-MAX_TEXT_CHARS = 5_000_000
+MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 
 
 @dataclass(slots=True)

@@ -61,3 +61,12 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
 def test_empty_and_punctuation_only_text(engine: Engine) -> None:
     assert engine.analyze("").suggestions == ()
     assert engine.analyze(" \n\t—…!?").suggestions == ()
+
+
+def test_huge_text_is_refused_with_a_clear_message(engine: Engine) -> None:
+    import pytest
+
+    from reader.core.engine import MAX_TEXT_CHARS
+
+    with pytest.raises(ValueError, match="too long to analyse"):
+        engine.analyze("word " * (MAX_TEXT_CHARS // 5 + 1))
