@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from lemminflect import getAllInflections, getAllLemmas, getInflection
+from lemminflect import getAllInflections as _all_inflections
+from lemminflect import getAllLemmas as _all_lemmas
+from lemminflect import getInflection
 
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
+
+# lemminflect deep-copies its tables on every call; a word's analyses never change, so remember them.
+getAllLemmas = lru_cache(maxsize=100_000)(_all_lemmas)
+getAllInflections = lru_cache(maxsize=100_000)(_all_inflections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,7 @@ BASE_TAG = {"n": "NN", "v": "VB", "a": "JJ", "r": "RB"}
 IRREGULAR_EXTRA = {("person", "NNS"): "people"}
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
+MAX_HYPONYMS = 12  # per sense: long lists (kinds of division) are specialist terms, rarely originals
 # Function words that WordNet happens to list as rare nouns or verbs ("as" the element, "can" the container):
 # their WordNet neighbours are noise; curated patterns cover them.
 CLOSED_CLASS = frozenset(
@@ -166,7 +173,7 @@ class CandidateFinder:
                     for sibling in family:
                         if sibling != sid:
                             add(sibling, "sibling", own, own_rank)
-            for other in synset.hyponyms:
+            for other in synset.hyponyms[:MAX_HYPONYMS]:
                 add(other, "hyponym", own, own_rank)
         return found
 
