@@ -22,6 +22,7 @@ from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
 
+UNKNOWN_GAIN_CAP = 6.0  # nats
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
@@ -37,6 +38,7 @@ class Option:
     candidate: Candidate
     gain: float = 0.0  # ln P(sentence with candidate) - ln P(sentence as published)
     commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
+    unknown: float = 0.0  # 1 when the context model does not know an observed word
     prior: float = 0.0  # the article's spin log-odds when last scored
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
@@ -51,7 +53,7 @@ class Option:
 
     def dynamic_features(self) -> dict[str, float]:
         """Evidence that changes as the restoration around the option settles."""
-        return {"gain": self.gain, "prior": self.prior, "repeats": self.repeats}
+        return {"gain": self.gain, "unknown": self.unknown, "prior": self.prior, "repeats": self.repeats}
 
     def static_features(self) -> dict[str, float]:
         return {
@@ -233,12 +235,18 @@ class Engine:
         score = self.context.score
         at = len(before)
         old = score(before + observed + after, at, at + len(observed) + 2)
+        # A word the model has never seen scores as impossible, which would make any candidate look certain;
+        # rare honest words (names, jargon) are unknown too, so the evidence is capped and flagged instead.
+        unknown = not all(self.context.known(word) for word in observed)
         for option in options:
+            option.unknown = float(unknown)
             if option.candidate.relation == "number":
                 option.gain = 0.0
                 continue
             replacement = option.candidate.wording.split()
             option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
+            if unknown:
+                option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
 
     @staticmethod
     def _context(row: list[str], first: int, last: int) -> tuple[list[str], list[str]]:
@@ -268,8 +276,7 @@ class Engine:
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
-        coefficient = w.coefficients.get
-        gain_w, prior_w, repeats_w = coefficient("gain", 0.0), coefficient("prior", 0.0), coefficient("repeats", 0.0)
+        dynamic = w.coefficients  # weights of the features that change as the restoration settles
         for option in options:
             if option.name_repair:
                 option.static = w.combine(option.static_features())  # name repairs are found after ranking
@@ -295,8 +302,8 @@ class Engine:
                 for option in options:
                     if pass_number:
                         option.repeats = math.log(repeats.get(self._pair(option, groups), 0) + 1)
-                    option.log_odds = (
-                        option.static + gain_w * option.gain + prior_w * option.prior + repeats_w * option.repeats
+                    option.log_odds = option.static + sum(
+                        dynamic.get(name, 0.0) * value for name, value in option.dynamic_features().items()
                     )
                 chosen = self._non_overlapping(self._best_per_span(options).values())
                 if not pass_number:
