@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
@@ -23,6 +23,9 @@ from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
 
 UNKNOWN_GAIN_CAP = 6.0  # nats
+PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
+GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
+GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
@@ -90,6 +93,7 @@ class Engine:
         self.context = context
         self.weights = weights
         self._ranked = lru_cache(maxsize=100_000)(self._ranked_uncached)
+        self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
 
     # -- candidate generation ----------------------------------------------------------------------------
     @staticmethod
@@ -120,6 +124,8 @@ class Engine:
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 found = self.finder.word_candidates(phrase) if length == 1 else self.finder.phrase_candidates(phrase)
+                if length == 2 and words[first + 1] in PREPOSITIONS:
+                    found = found + self._governed(words[first], words[first + 1])
                 options.extend(self._keep(number, first, last, phrase, found))
         return self._repair_names(chunk, words, options)
 
@@ -201,6 +207,27 @@ class Engine:
         """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""
         words = phrase.split()
         return sum(max(self.context.unigram(word), UNKNOWN) for word in words) / len(words)
+
+    def _governed_uncached(self, word: str, preposition: str) -> tuple[Candidate, ...]:
+        """A synonym of a word with the preposition it usually takes: "conversant in" -> "familiar with".
+
+        Spinners swap the head word and keep the preposition, which then no longer fits; the context model says
+        which preposition each candidate takes (its most likely followers), so the pair is restored together.
+        """
+        out: list[Candidate] = []
+        for candidate, _, _ in self._ranked(word, self.finder.word_candidates(word))[:GOVERNED_HEADS]:
+            if " " in candidate.wording or candidate.relation == "number":
+                continue
+            for other in PREPOSITIONS:
+                if other != preposition and self.context.prob(other, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
+                    out.append(
+                        replace(
+                            candidate,
+                            wording=f"{candidate.wording} {other}",
+                            detail=f"{candidate.detail}; one says '{candidate.wording} {other}'",
+                        )
+                    )
+        return tuple(out)
 
     def _keep(self, number: int, first: int, last: int, phrase: str, found: tuple[Candidate, ...]) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
