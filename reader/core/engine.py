@@ -23,6 +23,7 @@ from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
 
 UNKNOWN_GAIN_CAP = 6.0  # nats
+STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
 PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
@@ -314,16 +315,17 @@ class Engine:
         for option in options:
             by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
         rate = w.initial_rate
-        spinnable = len({(o.chunk, o.first) for o in options}) or 1
         for round_number in range(w.rounds):
-            prior = math.log(rate / (1 - rate))
             for (chunk_number, first, last), span_options in by_span.items():
                 if chunk_number in changed:
                     before, after = self._context(current[chunk_number], first, last)
                     observed = [t.norm for t in groups[chunk_number][first:last]]
                     self._gains(before, observed, after, span_options)
-            for option in options:
-                option.prior = prior
+            if round_number == 0:
+                rate = self._strong_evidence_share(by_span)
+                prior = math.log(rate) - math.log(w.initial_rate)
+                for option in options:
+                    option.prior = prior
             repeats: Counter[tuple[str, str]] = Counter()
             for pass_number in range(2):
                 for option in options:
@@ -335,9 +337,6 @@ class Engine:
                 chosen = self._non_overlapping(self._best_per_span(options).values())
                 if not pass_number:
                     repeats = Counter(self._pair(o, groups) for o in chosen if o.span_log_odds > 0)
-            expected = sum(_sigmoid(o.span_log_odds) for o in chosen)
-            rate = (expected + w.rate_pseudo * w.initial_rate) / (spinnable + w.rate_pseudo)
-            rate = min(0.6, max(0.002, rate))
             restored = [[t.norm for t in chunk] for chunk in groups]
             for option in chosen:
                 if option.span_log_odds > 0:
@@ -363,6 +362,22 @@ class Engine:
             if _sigmoid(o.span_log_odds) >= self.weights.report_floor
         ]
         return Analysis(text=text, suggestions=tuple(suggestions), words=word_count(text))
+
+    def _strong_evidence_share(self, by_span: dict[tuple[int, int, int], list[Option]]) -> float:
+        """Share of the article's spans where a close synonym is far likelier in context, as published.
+
+        Measured before any weight is applied, so it cannot feed on itself: about 2-3% in honest news, 15% and
+        more in spun copies. It sets the prior of every suggestion in the article.
+        """
+        close = ("synonym", "similar", "pattern")
+        strong = total = 0
+        for span_options in by_span.values():
+            gains = [o.gain for o in span_options if o.candidate.relation in close]
+            if gains:
+                total += 1
+                strong += max(gains) >= STRONG_GAIN
+        pseudo = self.weights.rate_pseudo
+        return (strong + pseudo * self.weights.initial_rate) / (total + pseudo)
 
     @staticmethod
     def _pair(option: Option, groups: list[list[Token]]) -> tuple[str, str]:
@@ -410,7 +425,8 @@ class Engine:
             f"The context makes it {factor:,.0f} times likelier than the published wording."
             if factor >= 1.5
             else "The context fits it about as well as the published wording.",
-            f"This article looks {rate:.0%} spun, which sets how much evidence a suggestion needs.",
+            f"In {rate:.0%} of this article's places a close synonym fits far better, which sets how much "
+            "evidence a suggestion needs.",
         )
         return Suggestion(
             start=start,

@@ -35,7 +35,7 @@ def _coefficients() -> dict[str, float]:
 @dataclass(slots=True)
 class Weights:
     coefficients: dict[str, float] = field(default_factory=_coefficients)
-    initial_rate: float = 0.05
+    initial_rate: float = 0.05  # the share of strong evidence expected before reading the article
     rate_pseudo: float = 20.0
     rounds: int = 3
     report_floor: float = 0.5
