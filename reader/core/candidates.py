@@ -31,6 +31,7 @@ class Candidate:
     candidate_sense: int = 0  # cntlist count of the candidate in its linking sense
     observed_rank: int = 0  # 0 when the link is through the observed word's most frequent sense
     candidate_rank: int = 0  # 0 when the link is through the candidate's most frequent sense
+    governed: bool = False  # the candidate also changes the preposition after the word
 
 
 RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")

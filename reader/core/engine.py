@@ -70,6 +70,7 @@ class Option:
             "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
             "name_repair": self.name_repair,
             "multiword": float(self.last - self.first > 1),
+            "governed": float(self.candidate.governed),
             f"relation:{self.candidate.relation}": 1.0,
         }
 
@@ -226,6 +227,7 @@ class Engine:
                             candidate,
                             wording=f"{candidate.wording} {other}",
                             detail=f"{candidate.detail}; one says '{candidate.wording} {other}'",
+                            governed=True,
                         )
                     )
         return tuple(out)
