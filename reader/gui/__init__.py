@@ -1,0 +1,1 @@
+"""The desktop reader: a thin PySide6 layer over reader.core."""

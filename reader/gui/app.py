@@ -1,0 +1,74 @@
+"""``reader`` / ``reader FILE``: the desktop app. ``--self-test`` and ``--screenshot PATH`` for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader.resources import resource_path, resources_dir
+
+SAMPLE = ("sample", "sample_article.txt")
+FALLBACK_SAMPLE = (
+    "US officers stated they didn’t count on the president would instantly sign off on the plan, and individuals "
+    "conversant in the matter stated the White Home would debate it on Friday."
+)
+
+
+def _load_engine() -> object:
+    from reader.core.engine import load_engine
+
+    return load_engine()
+
+
+def run(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reader", description="Unspin: find and undo spun wording.")
+    parser.add_argument("file", nargs="?", help="an article to open (.txt, .md, .html)")
+    parser.add_argument("--self-test", action="store_true", help="open the sample, wait for analysis, exit")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the window once analysed, then exit")
+    options = parser.parse_args(args)
+
+    from reader.gui.window import MainWindow
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Unspin")
+    app.setOrganizationName("Unspin")
+    icon = resources_dir() / "icons" / "unspin-256.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    window = MainWindow(_load_engine)
+    window.show()
+    if options.file:
+        window.open_path(options.file)
+    else:
+        try:
+            window.open_path(str(resource_path(*SAMPLE)))
+        except FileNotFoundError:
+            window.open_text("Sample", FALLBACK_SAMPLE)
+
+    if options.self_test or options.screenshot:
+        deadline = QTimer()
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(lambda: app.exit(1))
+        deadline.start(120_000)
+
+        def finish() -> None:
+            if window.analysing:
+                return
+            poll.stop()
+            count = len(window.document.suggestions) if window.document else 0
+            if options.screenshot:
+                window.next_suggestion()
+                app.processEvents()
+                window.grab().save(options.screenshot)
+            print(f"self-test ok: {count} suggestions")
+            app.exit(0)
+
+        poll = QTimer()
+        poll.timeout.connect(finish)
+        poll.start(100)
+    return app.exec()

@@ -1,0 +1,87 @@
+"""Draw an article document into the two panes: published text with graded highlights, restored text with marks.
+
+Each highlight is an anchor ("s:3" in the published pane, "r:3" in the restored one) so a click finds its
+suggestion. Confidence is shown by underline style as well as colour, for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+
+from reader.core.suggestion import Verdict
+from reader.gui.document import ArticleDocument
+
+UnderlineStyle = QTextCharFormat.UnderlineStyle
+
+
+def style_for(confidence: float) -> tuple[UnderlineStyle, QColor]:
+    """Solid for strong suspicion, wavy for likely, dotted for weak."""
+    if confidence >= 0.8:
+        return UnderlineStyle.SingleUnderline, QColor(200, 40, 40)
+    if confidence >= 0.5:
+        return UnderlineStyle.WaveUnderline, QColor(220, 120, 0)
+    return UnderlineStyle.DotLine, QColor(120, 120, 120)
+
+
+def _paragraphs(cursor: QTextCursor, text: str, base: QTextCharFormat) -> None:
+    cursor.insertText(text, base)
+
+
+def render_published(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
+    target.clear()
+    cursor = QTextCursor(target)
+    base = QTextCharFormat()
+    position = 0
+    for index, s in enumerate(model.suggestions):
+        if s.start < position:
+            continue
+        _paragraphs(cursor, model.text[position : s.start], base)
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(f"s:{index}")
+        style, colour = style_for(s.confidence)
+        decision = model.decisions.get(index)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(style)
+        fmt.setUnderlineColor(colour)
+        if decision is not None and decision.verdict is Verdict.REJECT:
+            fmt.setUnderlineStyle(UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(128, 128, 128))
+        else:
+            tint = QColor(colour)
+            tint.setAlpha(70 if model.is_applied(index) else 35)
+            fmt.setBackground(tint)
+        if index == current:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setToolTip(
+            f"<b>{s.original} → {model.wording(index)}</b> ({s.confidence:.0%})<br>" + "<br>".join(s.reasons)
+        )
+        cursor.insertText(s.original, fmt)
+        position = s.end
+    _paragraphs(cursor, model.text[position:], base)
+
+
+def render_restored(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
+    target.clear()
+    cursor = QTextCursor(target)
+    base = QTextCharFormat()
+    position = 0
+    for index, s in enumerate(model.suggestions):
+        if s.start < position or not model.is_applied(index) or model.text[s.start : s.end] != s.original:
+            continue
+        _paragraphs(cursor, model.text[position : s.start], base)
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(f"r:{index}")
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(30, 140, 70))
+        tint = QColor(30, 140, 70)
+        tint.setAlpha(45)
+        fmt.setBackground(tint)
+        if index == current:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setToolTip(f"was “{s.original}”")
+        cursor.insertText(model.wording(index), fmt)
+        position = s.end
+    _paragraphs(cursor, model.text[position:], base)

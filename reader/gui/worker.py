@@ -1,0 +1,51 @@
+"""Analysis off the GUI thread: a QRunnable on a QThreadPool posts its result or error back by signal."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from reader.core.suggestion import Analysis
+
+
+class AnalysisSignals(QObject):
+    finished = Signal(int, object)  # request id, Analysis
+    failed = Signal(int, str)  # request id, message for the reader
+    progress = Signal(int, float)
+
+
+class EngineHolder:
+    """Loads the engine once, on the first worker that needs it (loading takes a moment)."""
+
+    def __init__(self, factory: Callable[[], object]) -> None:
+        self._factory = factory
+        self._engine: object | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> object:
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._factory()
+            return self._engine
+
+
+class AnalysisTask(QRunnable):
+    def __init__(self, request: int, text: str, engines: EngineHolder, signals: AnalysisSignals) -> None:
+        super().__init__()
+        self.request = request
+        self.text = text
+        self.engines = engines
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            engine = self.engines.get()
+            analysis: Analysis = engine.analyze(  # type: ignore[attr-defined]
+                self.text, progress=lambda share: self.signals.progress.emit(self.request, share)
+            )
+        except Exception as error:  # noqa: BLE001 - any engine failure is shown to the reader, never a crash
+            self.signals.failed.emit(self.request, str(error) or error.__class__.__name__)
+            return
+        self.signals.finished.emit(self.request, analysis)
