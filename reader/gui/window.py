@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         """Show the text at once; the highlights follow when the analysis is ready."""
         self.document = ArticleDocument(title, text, self.settings.threshold)
         self.document.changed.connect(self._redraw)
-        self.document.undo_stack.indexChanged.connect(lambda _: self._update_status())
+        self.document.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.current = None
         self.setWindowTitle(f"{title} — Unspin")
         self._redraw()
@@ -222,6 +222,9 @@ class MainWindow(QMainWindow):
         render_published(self.published.document(), self.document, self.current)
         render_restored(self.restored.document(), self.document, self.current)
         self.published.verticalScrollBar().setValue(position)
+        self._update_status()
+
+    def _undo_index_changed(self, _index: int) -> None:
         self._update_status()
 
     def _update_status(self) -> None:

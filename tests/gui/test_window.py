@@ -1,0 +1,174 @@
+"""The desktop reader, offscreen: highlights, choices, undo, keyboard review, responsiveness."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import TEXT, FakeEngine, SynchronousPool  # tests/gui/conftest.py
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QTextBrowser
+
+from reader.gui.text_positions import utf16_offset
+from reader.gui.window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def anchors(pane: QTextBrowser) -> dict[str, tuple[int, int, QTextCharFormat]]:
+    """href -> (start, length, format) of every anchored fragment in a pane."""
+    found = {}
+    block = pane.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            href = fragment.charFormat().anchorHref()
+            if href:
+                found[href] = (fragment.position(), fragment.length(), fragment.charFormat())
+            iterator += 1
+        block = block.next()
+    return found
+
+
+@pytest.fixture()
+def window(qtbot, settings) -> MainWindow:  # noqa: ANN001
+    win = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.published.setFocus()
+    win.open_text("Test", TEXT)
+    return win
+
+
+def test_text_and_highlights_at_the_engine_offsets(window: MainWindow) -> None:
+    assert window.published.toPlainText() == TEXT
+    found = anchors(window.published)
+    suggestions = window.document.suggestions
+    assert sorted(found) == [f"s:{i}" for i in range(len(suggestions))]
+    for index, s in enumerate(suggestions):
+        start, length, fmt = found[f"s:{index}"]
+        assert start == utf16_offset(TEXT, s.start)  # the emoji before "White Home" counts twice in Qt
+        assert length == len(s.original)
+        assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    strong = found["s:0"][2].underlineStyle()
+    weak = found["s:2"][2].underlineStyle()
+    assert strong != weak  # confidence is shown by underline style, not colour alone
+    assert "US officials said" in window.restored.toPlainText()
+
+
+def test_accepting_an_alternative_changes_the_restored_pane_and_undo_restores_it(window: MainWindow) -> None:
+    window.select(0)
+    menu = window.choices_menu()
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels[0] == "Use “officials”" and "Use “servicemen”" in labels
+    next(a for a in menu.actions() if a.text() == "Use “servicemen”").trigger()
+    assert window.restored.toPlainText().startswith("US servicemen said")
+    assert window.document.accepted_count() == 1
+    window.undo()
+    assert window.restored.toPlainText().startswith("US officials said")
+    window.redo()
+    assert window.restored.toPlainText().startswith("US servicemen said")
+
+
+def test_keep_as_published_and_keyboard_review(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    visited = []
+    for _ in range(len(window.document.suggestions)):
+        qtbot.keyClick(window.published, "n")
+        visited.append(window.current)
+    assert visited == list(range(len(window.document.suggestions)))
+    qtbot.keyClick(window.published, "p")
+    assert window.current == len(visited) - 2
+    window.select(1)
+    qtbot.keyClick(window.published, "r")
+    assert "stated" in window.restored.toPlainText()
+    assert "s:1" in anchors(window.published)  # still highlighted, marked as kept
+    qtbot.keyClick(window.published, "a")
+    assert "officials said" in window.restored.toPlainText()
+    assert "1 accepted" in window.status.text()
+
+
+def test_accept_all_above_a_confidence(window: MainWindow) -> None:
+    assert window.document.accept_all(0.88) == 2
+    assert window.document.accepted_count() == 2
+    window.undo()
+    assert window.document.accepted_count() == 0
+
+
+def test_always_for_a_pair_is_remembered_for_later_articles(window: MainWindow, settings) -> None:  # noqa: ANN001
+    window.select(2)
+    menu = window.choices_menu()
+    next(a for a in menu.actions() if a.text().startswith("Never")).trigger()
+    assert settings.pair_rule("debate", "discuss") == "never"
+    window.open_text("Again", TEXT)
+    assert "debate" in window.restored.toPlainText()
+
+
+def test_export_and_bad_files_keep_the_app_running(window: MainWindow, tmp_path: Path) -> None:
+    for name in ("out.txt", "out.md", "out.html"):
+        window.write_export(str(tmp_path / name))
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == window.document.restored()
+    assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("# Test")
+    assert "<p>US officials said" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    assert not window.open_path(str(binary))
+    assert "binary" in window.statusBar().currentMessage()
+    assert window.published.toPlainText() == TEXT  # the open article and its decisions are untouched
+
+
+def test_engine_errors_are_shown_not_raised(qtbot, settings) -> None:  # noqa: ANN001
+    class Broken:
+        def analyze(self, text, progress=None):  # noqa: ANN001, ANN202
+            raise RuntimeError("the language model is missing")
+
+    win = MainWindow(Broken, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.open_text("Test", TEXT)
+    assert "language model is missing" in win.statusBar().currentMessage()
+    assert win.published.toPlainText() == TEXT
+
+
+def test_slow_analysis_leaves_the_window_responsive(qtbot, settings) -> None:  # noqa: ANN001
+    win = MainWindow(lambda: FakeEngine(delay=1.0), pool=QThreadPool(), settings=settings)
+    qtbot.addWidget(win)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(20)
+    started = time.perf_counter()
+    win.open_text("Slow", TEXT)
+    assert win.published.toPlainText() == TEXT  # the text shows at once
+    assert win.analysing
+    qtbot.waitUntil(lambda: not win.analysing, timeout=10_000)
+    timer.stop()
+    during = [t for t in ticks if t - started < 1.0]
+    gaps = [b - a for a, b in zip(during, during[1:], strict=False)]
+    assert len(during) >= 20 and max(gaps) < 0.25  # the event loop kept ticking while the engine worked
+    assert anchors(win.published)
+
+
+def test_a_second_article_while_the_first_is_analysed(qtbot, settings) -> None:  # noqa: ANN001
+    win = MainWindow(lambda: FakeEngine(delay=0.5), pool=QThreadPool(), settings=settings)
+    qtbot.addWidget(win)
+    win.open_text("First", TEXT)
+    win.open_text("Second", "The officers left.")
+    qtbot.waitUntil(lambda: not win.analysing, timeout=10_000)
+    qtbot.wait(600)  # let the first (stale) result arrive too
+    assert win.published.toPlainText() == "The officers left."
+    assert [s.original for s in win.document.suggestions] == ["officers"]
+
+
+def test_real_engine_on_a_spun_sentence(qtbot, settings) -> None:  # noqa: ANN001
+    from reader.core.engine import load_engine
+
+    win = MainWindow(load_engine, pool=QThreadPool(), settings=settings)
+    qtbot.addWidget(win)
+    win.open_text("Real", "US officers stated that the White Home would not count on a change.")
+    qtbot.waitUntil(lambda: not win.analysing, timeout=60_000)
+    assert "White House" in win.restored.toPlainText()
+    assert anchors(win.published)
