@@ -6,7 +6,7 @@ suggestion. Confidence is shown by underline style as well as colour, for colour
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from reader.core.suggestion import Verdict
 from reader.gui.document import ArticleDocument
@@ -27,9 +27,19 @@ def _paragraphs(cursor: QTextCursor, text: str, base: QTextCharFormat) -> None:
     cursor.insertText(text, base)
 
 
-def render_published(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
+def _start(target: QTextDocument) -> QTextCursor:
+    """An empty document whose paragraphs are spaced like an article's (new blocks inherit the format)."""
     target.clear()
     cursor = QTextCursor(target)
+    block = QTextBlockFormat()
+    block.setBottomMargin(10)
+    block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.setBlockFormat(block)
+    return cursor
+
+
+def render_published(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
+    cursor = _start(target)
     base = QTextCharFormat()
     position = 0
     for index, s in enumerate(model.suggestions):
@@ -62,8 +72,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
 
 
 def render_restored(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
-    target.clear()
-    cursor = QTextCursor(target)
+    cursor = _start(target)
     base = QTextCharFormat()
     position = 0
     for index, s in enumerate(model.suggestions):
