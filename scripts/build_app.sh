@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./dev.sh check --help >/dev/null 2>&1 || true   # makes sure .venv and WordNet are ready
-.venv/bin/python -m pip install -q '.[build]' >/dev/null 2>&1 || .venv/bin/python -m pip install -q pyinstaller
+.venv/bin/python -m pip install -q 'pyinstaller>=6'
 env -u NLTK_DATA .venv/bin/pyinstaller build.spec --noconfirm --log-level WARN
 app=dist/unspin/unspin
 sample=resources/sample/sample_article.txt
