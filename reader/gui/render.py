@@ -23,10 +23,6 @@ def style_for(confidence: float) -> tuple[UnderlineStyle, QColor]:
     return UnderlineStyle.DotLine, QColor(120, 120, 120)
 
 
-def _paragraphs(cursor: QTextCursor, text: str, base: QTextCharFormat) -> None:
-    cursor.insertText(text, base)
-
-
 def _start(target: QTextDocument) -> QTextCursor:
     """An empty document whose paragraphs are spaced like an article's (new blocks inherit the format)."""
     target.clear()
@@ -45,7 +41,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
     for index, s in enumerate(model.suggestions):
         if s.start < position:
             continue
-        _paragraphs(cursor, model.text[position : s.start], base)
+        cursor.insertText(model.text[position : s.start], base)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"s:{index}")
@@ -68,7 +64,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
         )
         cursor.insertText(s.original, fmt)
         position = s.end
-    _paragraphs(cursor, model.text[position:], base)
+    cursor.insertText(model.text[position:], base)
 
 
 def render_restored(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
@@ -78,7 +74,7 @@ def render_restored(target: QTextDocument, model: ArticleDocument, current: int 
     for index, s in enumerate(model.suggestions):
         if s.start < position or not model.is_applied(index) or model.text[s.start : s.end] != s.original:
             continue
-        _paragraphs(cursor, model.text[position : s.start], base)
+        cursor.insertText(model.text[position : s.start], base)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"r:{index}")
@@ -93,4 +89,4 @@ def render_restored(target: QTextDocument, model: ArticleDocument, current: int 
         fmt.setToolTip(f"was “{s.original}”")
         cursor.insertText(model.wording(index), fmt)
         position = s.end
-    _paragraphs(cursor, model.text[position:], base)
+    cursor.insertText(model.text[position:], base)

@@ -259,12 +259,10 @@ class MainWindow(QMainWindow):
         s = self.document.suggestions[index]
         for pane in (self.published, self.restored):
             cursor = pane.textCursor()
-            position = utf16_offset(self.document.text, s.start)
             if pane is self.restored:
-                cursor.setPosition(0)
-                found = pane.document().find(self.document.wording(index), 0)
-                position = found.selectionStart() if found and not found.isNull() else 0
-                position = self._restored_position(index, position)
+                position = self._restored_position(index, 0)
+            else:
+                position = utf16_offset(self.document.text, s.start)
             cursor.setPosition(min(position, pane.document().characterCount() - 1))
             pane.setTextCursor(cursor)
             pane.ensureCursorVisible()
