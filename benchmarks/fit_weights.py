@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-seed", action="store_true", help="fit without the seed article (to test transfer)")
     parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--clean-weight", type=int, default=8, help="how many times unspun spans count")
+    parser.add_argument("--clean-weight", type=int, default=3, help="how many times unspun spans count")
     args = parser.parse_args()
     engine = load_engine()
     sets = labelled_sets(include_seed=not args.no_seed)
