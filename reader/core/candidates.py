@@ -95,8 +95,8 @@ def _inflect(lemma: str, pos: str, tag: str) -> str | None:
         return lemma
     head_index = 0 if pos == "v" else len(words) - 1
     head = words[head_index]
-    extra = IRREGULAR_EXTRA.get((head, tag))
-    form = extra or getInflection(head, tag=tag)
+    known = getAllInflections(head).get(tag)  # the dictionary first: cached, no copying
+    form = IRREGULAR_EXTRA.get((head, tag)) or (known[0] if known else getInflection(head, tag=tag))
     if isinstance(form, tuple):
         form = form[0] if form else None
     if not form:
