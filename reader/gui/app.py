@@ -40,8 +40,17 @@ def run(args: list[str]) -> int:
     icon = resources_dir() / "icons" / "unspin-256.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    window = MainWindow(_load_engine)
+    from reader.library import Library, LibraryError
+
+    library = None
+    try:
+        library = Library.open()
+    except (LibraryError, OSError) as error:
+        print(f"reader: the library is unavailable, decisions will not be kept: {error}", file=sys.stderr)
+    window = MainWindow(_load_engine, library=library)
     window.show()
+    if library is not None and library.notice:
+        window.statusBar().showMessage(library.notice, 15000)
     if options.file:
         window.open_path(options.file)
     else:

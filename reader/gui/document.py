@@ -5,6 +5,8 @@ State lives here, not in widgets: the panes are redrawn from this model whenever
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -24,6 +26,8 @@ class _Decide(QUndoCommand):
                 self.document.decisions.pop(index, None)
             else:
                 self.document.decisions[index] = decision
+            if self.document.on_decision is not None:
+                self.document.on_decision(index, decision)  # written at once: nothing lost on a crash
         self.document.changed.emit()
 
     def redo(self) -> None:
@@ -44,6 +48,7 @@ class ArticleDocument(QObject):
         self.analysis: Analysis | None = None
         self.decisions: dict[int, Decision] = {}
         self.undo_stack = QUndoStack(self)
+        self.on_decision: Callable[[int, Decision | None], None] | None = None
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from reader.gui.render import render_published, render_restored
 from reader.gui.settings import Settings
 from reader.gui.text_positions import utf16_offset
 from reader.gui.worker import AnalysisSignals, AnalysisTask, EngineHolder
+from reader.library import Library, LibraryError
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
 
@@ -44,11 +47,14 @@ class MainWindow(QMainWindow):
         engine_factory: Callable[[], object],
         pool: QThreadPool | None = None,
         settings: Settings | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Unspin")
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
+        self.library = library  # where articles and every decision are kept; None: this session only
+        self.article_id: int | None = None
         self.engines = EngineHolder(engine_factory)
         self.pool = pool or QThreadPool.globalInstance()
         self.signals = AnalysisSignals()
@@ -136,9 +142,11 @@ class MainWindow(QMainWindow):
         self._apply_font()
 
     # -- articles ----------------------------------------------------------------------------------------
-    def open_text(self, title: str, text: str) -> None:
+    def open_text(self, title: str, text: str, source: str = "") -> None:
         """Show the text at once; the highlights follow when the analysis is ready."""
         self.document = ArticleDocument(title, text, self.settings.threshold)
+        self.article_id = self._store_article(title, text, source)
+        self.document.on_decision = self._save_decision
         self.document.changed.connect(self._redraw)
         self.document.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.current = None
@@ -162,7 +170,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self._error("Could not open the article", f"{path}: {error.strerror or error}")
             return False
-        self.open_text(article.title or Path(path).name, article.text)
+        self.open_text(article.title or Path(path).name, article.text, source=str(Path(path).resolve()))
         return True
 
     def choose_file(self) -> None:
@@ -186,6 +194,24 @@ class MainWindow(QMainWindow):
                 self.open_path(url.toLocalFile())
                 break
 
+    def _store_article(self, title: str, text: str, source: str) -> int | None:
+        if self.library is None:
+            return None
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+        try:
+            return self.library.add_article(title=title, text=text, source=source, guid=f"{source}#{digest}")
+        except (LibraryError, sqlite3.Error) as error:
+            self._error("The library could not save the article", str(error))
+            return None
+
+    def _save_decision(self, index: int, decision: Decision | None) -> None:
+        if self.library is None or self.article_id is None or self.document is None:
+            return
+        try:
+            self.library.set_decision(self.article_id, self.document.suggestions[index], decision)
+        except (LibraryError, sqlite3.Error) as error:
+            self._error("The decision could not be saved", str(error))
+
     # -- analysis results --------------------------------------------------------------------------------
     def _analysis_finished(self, request: int, analysis: Analysis) -> None:
         if request != self.request or self.document is None:
@@ -197,6 +223,12 @@ class MainWindow(QMainWindow):
                 decisions[index] = Decision(Verdict.ACCEPT, s.replacement)
             elif rule == "never":
                 decisions[index] = Decision(Verdict.REJECT)
+        if self.library is not None and self.article_id is not None:
+            try:
+                decisions.update(self.library.decisions(self.article_id, analysis.suggestions))
+                self.library.save_analysis(self.article_id, analysis)
+            except (LibraryError, sqlite3.Error) as error:
+                self._error("The library could not be read", str(error))
         self.document.decisions.update(decisions)
         self.analysing = False
         self.progress.hide()

@@ -172,3 +172,26 @@ def test_real_engine_on_a_spun_sentence(qtbot, settings) -> None:  # noqa: ANN00
     qtbot.waitUntil(lambda: not win.analysing, timeout=60_000)
     assert "White House" in win.restored.toPlainText()
     assert anchors(win.published)
+
+
+def test_decisions_are_kept_in_the_library_and_restored(qtbot, settings, tmp_path: Path) -> None:  # noqa: ANN001
+    from reader.library import Library
+
+    library = Library(tmp_path / "library.db")
+    first = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(first)
+    first.open_text("Kept", TEXT)
+    first.select(0)
+    first.accept_current("servicemen")
+    first.select(1)
+    first.reject_current()
+    library.close()
+
+    reopened = Library(tmp_path / "library.db")
+    second = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=reopened)  # type: ignore[arg-type]
+    qtbot.addWidget(second)
+    second.open_text("Kept", TEXT)
+    assert second.restored.toPlainText().startswith("US servicemen stated")
+    second.undo()  # nothing to undo in the new session: the restored decisions are not undo history
+    assert second.document.accepted_count() == 1
+    reopened.close()
