@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from reader.core.suggestion import Suggestion
+from reader.core.suggestion import Analysis, Suggestion
 
 FORMAT = "unspin-lexicon"
 ALWAYS_CONFIDENCE = 0.97
@@ -150,6 +150,21 @@ class PersonalLexicon:
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise LexiconFormatError(f"a damaged pair in the lexicon file: {item!r:.80}") from None
         return cls(entries)
+
+
+def apply_lexicon(analysis: Analysis, lexicon: PersonalLexicon) -> Analysis:
+    """The engine's analysis as the reader's lexicon bends it.
+
+    Each suggestion goes through ``adjust`` ("never" pairs drop out or fall back to another choice, "always"
+    pairs become near certain, accepted/rejected counts nudge confidence); then "always" pairs the engine did
+    not flag are added. Suggestions stay sorted by position. An empty lexicon returns ``analysis`` itself.
+    """
+    if not len(lexicon):
+        return analysis
+    kept = [adjusted for s in analysis.suggestions if (adjusted := lexicon.adjust(s)) is not None]
+    added = lexicon.missing_suggestions(analysis.text, kept)
+    suggestions = tuple(sorted((*kept, *added), key=lambda s: (s.start, s.end)))
+    return Analysis(analysis.text, suggestions, analysis.words)
 
 
 def _match_case(wording: str, like: str) -> str:

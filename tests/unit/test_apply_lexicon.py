@@ -1,0 +1,44 @@
+"""apply_lexicon: the engine's result bent by the reader's personal lexicon (pure, no Qt)."""
+
+from __future__ import annotations
+
+from reader.core.lexicon import Entry, PersonalLexicon, Rule, apply_lexicon
+from reader.core.suggestion import Analysis, Suggestion
+
+TEXT = "US officers stated they would debate it at the White Home."
+
+
+def _s(word: str, replacement: str, confidence: float, *others: str) -> Suggestion:
+    start = TEXT.index(word)
+    return Suggestion(start, start + len(word), word, replacement, (replacement, *others), confidence, ("engine",))
+
+
+ANALYSIS = Analysis(TEXT, (_s("officers", "officials", 0.9), _s("debate", "discuss", 0.6, "argue"),
+                           _s("Home", "House", 0.85)), words=11)
+
+
+def test_empty_lexicon_changes_nothing() -> None:
+    assert apply_lexicon(ANALYSIS, PersonalLexicon()) is ANALYSIS
+
+
+def test_never_drops_or_falls_back_and_always_raises() -> None:
+    lex = PersonalLexicon()
+    lex.set_rule("officers", "officials", Rule.NEVER)  # the only choice: the suggestion goes
+    lex.set_rule("debate", "discuss", Rule.NEVER)  # another choice remains, less confident
+    lex.set_rule("home", "house", Rule.ALWAYS)
+    bent = apply_lexicon(ANALYSIS, lex)
+    assert [(s.original, s.replacement) for s in bent.suggestions] == [("debate", "argue"), ("Home", "House")]
+    debate, home = bent.suggestions
+    assert debate.confidence < 0.6 and home.confidence >= 0.95
+    assert bent.text == TEXT and bent.words == ANALYSIS.words
+    assert ANALYSIS.suggestions[0].original == "officers"  # the input is not changed
+
+
+def test_always_pairs_the_engine_missed_are_added_in_order() -> None:
+    lex = PersonalLexicon([Entry("stated", "said", Rule.ALWAYS), Entry("officers", "officials", accepted=2)])
+    bent = apply_lexicon(ANALYSIS, lex)
+    assert [s.original for s in bent.suggestions] == ["officers", "stated", "debate", "Home"]
+    stated = bent.suggestions[1]
+    assert (TEXT[stated.start:stated.end], stated.replacement) == ("stated", "said")
+    assert bent.suggestions[0].confidence > 0.9  # two acceptances nudge it up
+    assert bent.spin_score > ANALYSIS.spin_score
