@@ -1,10 +1,16 @@
-"""Score ``reader check`` on every labelled text: the seed, our spun sets, and unspun news.
+"""Score the engine on every labelled text: the seed, our spun sets, and unspun news.
 
-    .venv/bin/python benchmarks/evaluate.py [--threshold 0.5]
+    .venv/bin/python benchmarks/evaluate.py [--threshold 0.5] [--quick]
 
-Sets: the seed (../shared/corpus), fitted-on unspun text (benchmarks/data/clean), and the held-out set
-(benchmarks/data/heldout: unspun originals, and their copies spun by a hand-written non-WordNet thesaurus, plus the
-app's sample). Uses ../shared/tools/score_suggestions.py; totals are micro-averaged from its counts.
+Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting):
+  seed                      ../shared/corpus (fit)
+  hand                      data/heldout: two unspun articles and the app's sample, spun by a hand-written
+                            non-WordNet thesaurus (make_spun_set.py) (held); data/clean: two unspun articles (fit)
+  brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
+                            thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
+The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
+scored by ../shared/tools/score_suggestions.py, and totals are micro-averaged from its counts. ``--quick`` scores
+only the seed, the hand sets and six Brown texts of each kind.
 """
 
 from __future__ import annotations
@@ -13,19 +19,23 @@ import argparse
 import json
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_suggestions.py"
-READER = ROOT / ".venv" / "bin" / "reader"
+DATA = ROOT / "benchmarks" / "data"
+sys.path.insert(0, str(ROOT))
+
+from reader.cli import analysis_json  # noqa: E402
+from reader.core.engine import Engine, load_engine  # noqa: E402
+from reader.sources.files import read_article  # noqa: E402
 
 
-def check(path: Path, threshold: float, out: Path) -> None:
-    with out.open("w", encoding="utf-8") as handle:
-        subprocess.run(
-            [str(READER), "check", str(path), "--json", "--threshold", str(threshold)], check=True, stdout=handle
-        )
+def check(engine: Engine, path: Path, threshold: float, out: Path) -> None:
+    analysis = engine.analyze(read_article(path).text)
+    out.write_text(json.dumps(analysis_json(analysis, threshold), ensure_ascii=False), encoding="utf-8")
 
 
 def score(args: list[str]) -> dict:
@@ -33,53 +43,77 @@ def score(args: list[str]) -> dict:
     return json.loads(result.stdout)
 
 
+def brown_split(path: Path) -> str:
+    return "brown-fit" if int(path.stem[2:]) % 2 else "brown-held"
+
+
+def spun_sets(quick: bool) -> list[tuple[str, str, Path, Path]]:
+    sets = [("seed", "seed", SHARED / "corpus" / "seed_spun_article.txt", SHARED / "corpus" / "seed_gold.tsv")]
+    for gold in sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]:
+        sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
+    golds = sorted((DATA / "brown/spun").glob("*.gold.tsv"))
+    for gold in golds[:12] if quick else golds:
+        text = gold.with_name(gold.name[:-9] + ".txt")
+        sets.append((brown_split(text), text.stem, text, gold))
+    return sets
+
+
+def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
+    sets = [("hand-fit", p.stem, p) for p in sorted((DATA / "clean").glob("*.txt"))]
+    sets += [("hand-held", p.stem, p) for p in sorted((DATA / "heldout/originals").glob("*.txt"))]
+    sets.append(("hand-held", "sample_original", ROOT / "resources/sample/sample_article.original.txt"))
+    texts = sorted((DATA / "brown/clean").glob("*.txt"))
+    sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
+    return sets
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--quick", action="store_true", help="the seed, the hand sets and 6+6 Brown texts")
+    parser.add_argument("--verbose", action="store_true", help="a line per text")
     args = parser.parse_args()
     out_dir = ROOT / "benchmarks" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
-    spun = [("seed", SHARED / "corpus" / "seed_spun_article.txt", SHARED / "corpus" / "seed_gold.tsv")]
-    for gold in sorted((ROOT / "benchmarks/data/heldout/spun").glob("*.gold.tsv")) + [
-        ROOT / "resources/sample/sample_article.gold.tsv"
-    ]:
-        spun.append((f"heldout/{gold.name[:-9]}", gold.with_name(gold.name[:-9] + ".txt"), gold))
-    clean = [("fitted/" + p.stem, p) for p in sorted((ROOT / "benchmarks/data/clean").glob("*.txt"))]
-    clean += [("heldout/" + p.stem, p) for p in sorted((ROOT / "benchmarks/data/heldout/originals").glob("*.txt"))]
-    clean.append(("heldout/sample_original", ROOT / "resources/sample/sample_article.original.txt"))
+    engine = load_engine()
     results: dict[str, dict] = {}
-    print(f"{'spun text':34} {'P':>6} {'R':>6} {'F1':>6} {'restore':>8}")
-    heldout = {"tp": 0.0, "flags": 0, "detected": 0.0, "gold": 0, "restored": 0, "certain": 0}
-    for name, article, gold in spun:
-        out = out_dir / (name.replace("/", "_") + ".json")
-        check(article, args.threshold, out)
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    print(f"{'spun text':24} {'P':>6} {'R':>6} {'F1':>6} {'restore':>8}")
+    for group, name, article, gold in spun_sets(args.quick):
+        out = out_dir / f"{group}_{name}.json"
+        check(engine, article, args.threshold, out)
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
-        results[name] = r
-        print(f"{name:34} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['restoration']:8.3f}")
-        if name.startswith("heldout/"):
-            heldout["flags"] += r["flags"]
-            heldout["detected"] += r["recall"] * r["gold_spans"]
-            heldout["gold"] += r["gold_spans"]
-            heldout["restored"] += r["restored"]
-            heldout["certain"] += r["certain"]
-            heldout["tp"] += r["precision"] * r["flags"]
-    p = heldout["tp"] / heldout["flags"] if heldout["flags"] else 0.0
-    rec = heldout["detected"] / heldout["gold"] if heldout["gold"] else 0.0
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-    rest = heldout["restored"] / heldout["certain"] if heldout["certain"] else 0.0
-    print(f"{'held-out spun, all':34} {p:6.3f} {rec:6.3f} {f1:6.3f} {rest:8.3f}")
-    print(f"\n{'unspun text':34} {'words':>6} {'flags':>6} {'per 1k':>7}")
-    totals = {"fitted": [0, 0], "heldout": [0, 0]}
-    for name, article in clean:
-        out = out_dir / (name.replace("/", "_") + ".json")
-        check(article, args.threshold, out)
+        results[f"{group}/{name}"] = r
+        t = totals[group]
+        t["flags"] += r["flags"]
+        t["tp"] += r["precision"] * r["flags"]
+        t["detected"] += r["recall"] * r["gold_spans"]
+        t["gold"] += r["gold_spans"]
+        t["restored"] += r["restored"]
+        t["certain"] += r["certain"]
+        if args.verbose or group.startswith("hand"):
+            print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
+                  f"{r['restoration']:8.3f}")
+    for group, t in totals.items():
+        p = t["tp"] / t["flags"] if t["flags"] else 0.0
+        rec = t["detected"] / t["gold"] if t["gold"] else 0.0
+        f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+        rest = t["restored"] / t["certain"] if t["certain"] else 0.0
+        print(f"{group + ', all':24} {p:6.3f} {rec:6.3f} {f1:6.3f} {rest:8.3f}   ({int(t['gold'])} substitutions)")
+    print(f"\n{'unspun text':24} {'words':>6} {'flags':>6} {'per 1k':>7}")
+    clean_totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for group, name, article in clean_sets(args.quick):
+        out = out_dir / f"{group}_clean_{name}.json"
+        check(engine, article, args.threshold, out)
         r = score(["--clean", str(article), "--suggestions", str(out)])
-        results[name] = r
-        totals[name.split("/")[0]][0] += r["words"]
-        totals[name.split("/")[0]][1] += r["flags"]
-        print(f"{name:34} {r['words']:6} {r['flags']:6} {r['flags_per_1k_words']:7.2f}  {', '.join(r['false_flags'])}")
-    for group, (words, flags) in totals.items():
-        print(f"{group + ' unspun, all':34} {words:6} {flags:6} {1000 * flags / max(words, 1):7.2f}")
+        results[f"{group}/clean/{name}"] = r
+        clean_totals[group][0] += r["words"]
+        clean_totals[group][1] += r["flags"]
+        if args.verbose or group.startswith("hand"):
+            print(f"{group + '/' + name:24} {r['words']:6} {r['flags']:6} {r['flags_per_1k_words']:7.2f}  "
+                  f"{', '.join(r['false_flags'])}")
+    for group, (words, flags) in clean_totals.items():
+        print(f"{group + ', all':24} {words:6} {flags:6} {1000 * flags / max(words, 1):7.2f}")
     (out_dir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 

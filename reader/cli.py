@@ -43,6 +43,18 @@ def _report(analysis: Analysis, threshold: float) -> str:
     return "\n".join(lines)
 
 
+def analysis_json(analysis: Analysis, threshold: float) -> dict[str, object]:
+    """What ``reader check --json`` prints: the text, the suggestions at or above the threshold, the restored text."""
+    return {
+        "text": analysis.text,
+        "words": analysis.words,
+        "spin_score": round(analysis.spin_score, 4),
+        "threshold": threshold,
+        "suggestions": [s.to_json() for s in analysis.suggestions if s.confidence >= threshold],
+        "restored": restore(analysis.text, analysis.suggestions, threshold=threshold),
+    }
+
+
 def check_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader check", description="Find spun wording in an article.")
     parser.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
@@ -69,18 +81,7 @@ def check_main(argv: list[str]) -> int:
         print(f"reader check: {error}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump(
-            {
-                "text": analysis.text,
-                "words": analysis.words,
-                "spin_score": round(analysis.spin_score, 4),
-                "threshold": args.threshold,
-                "suggestions": [s.to_json() for s in analysis.suggestions if s.confidence >= args.threshold],
-                "restored": restore(analysis.text, analysis.suggestions, threshold=args.threshold),
-            },
-            sys.stdout,
-            ensure_ascii=False,
-        )
+        json.dump(analysis_json(analysis, args.threshold), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(_report(analysis, args.threshold))
