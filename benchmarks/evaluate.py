@@ -49,7 +49,8 @@ def brown_split(path: Path) -> str:
 
 def spun_sets(quick: bool) -> list[tuple[str, str, Path, Path]]:
     sets = [("seed", "seed", SHARED / "corpus" / "seed_spun_article.txt", SHARED / "corpus" / "seed_gold.tsv")]
-    for gold in sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]:
+    hand = sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]
+    for gold in hand:
         sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
     golds = sorted((DATA / "brown/spun").glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:

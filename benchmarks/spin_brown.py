@@ -6,8 +6,8 @@
 Why this thesaurus: it is what many free spinners ship. It is derived from an older WordNet (2.0) but regrouped,
 and its lists merge every sense and mix in broader terms ("three" -> "trio", "cardinal", "digit"), so its
 substitutions are cruder than the engine's WordNet 3.0 neighbourhoods, and some have no WordNet 3.0 link at all.
-The spinner looks up whole lowercase words (capitalised names and numbers are left alone, as in the seed; a capitalised word is spun only at the start of a
-sentence and only if it also occurs in lowercase), tries a
+The spinner looks up whole lowercase words (capitalised names and numbers are left alone, as in the seed; a
+capitalised word is spun only at the start of a sentence and only if it also occurs in lowercase), tries a
 plural "-s" form, replaces about a quarter of the words it knows by one of the first few entries that is a common
 English word (spinners' dictionaries drop rare words; commonness here is the trigram model's unigram probability,
 at least 1 in 100,000 for each word of the entry), and keeps compounds intact. Deterministic (fixed seeds).
