@@ -54,3 +54,22 @@ class Settings:
 
     def set_pair_rule(self, original: str, replacement: str, rule: str) -> None:
         self.store.setValue(f"pairs/{original.lower()}\u2192{replacement.lower()}", rule)
+
+    def pair_rules(self) -> list[tuple[str, str, str]]:
+        """Every (published, original, "always"/"never") rule kept here by earlier versions."""
+        self.store.beginGroup("pairs")
+        try:
+            keys = self.store.allKeys()
+            values = {key: self.store.value(key) for key in keys}
+        finally:
+            self.store.endGroup()
+        rules = []
+        for key, value in values.items():
+            original, arrow, replacement = key.partition("\u2192")
+            if arrow and value in ("always", "never"):
+                rules.append((original, replacement, str(value)))
+        return sorted(rules)
+
+    def clear_pair_rules(self) -> None:
+        """Forget the rules kept here, once they live in the library's lexicon."""
+        self.store.remove("pairs")

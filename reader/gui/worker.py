@@ -49,3 +49,42 @@ class AnalysisTask(QRunnable):
             self.signals.failed.emit(self.request, str(error) or error.__class__.__name__)
             return
         self.signals.finished.emit(self.request, analysis)
+
+
+class TaskSignals(QObject):
+    """Results of one kind of background job; connect them to methods of a QObject living on the GUI thread
+    (never to lambdas: those would run on the worker thread)."""
+
+    finished = Signal(int, object)  # request id, result
+    failed = Signal(int, str)  # request id, message for the reader
+    progress = Signal(int, int, int, str)  # request id, done, total, what is being done
+
+
+Report = Callable[[int, int, str], None]
+
+
+class BackgroundTask(QRunnable):
+    """Runs ``work(report)`` on a pool thread; its result, or its error as a message, comes back by signal.
+
+    Errors from sources (ArticleError and subclasses) already speak to the reader; anything else is shown
+    with its type so a bug is visible without taking the window down.
+    """
+
+    def __init__(self, request: int, signals: TaskSignals, work: Callable[[Report], object]) -> None:
+        super().__init__()
+        self.request = request
+        self.signals = signals
+        self.work = work
+
+    def run(self) -> None:
+        from reader.sources.article import ArticleError
+
+        try:
+            result = self.work(lambda done, total, label: self.signals.progress.emit(self.request, done, total, label))
+        except ArticleError as error:
+            self.signals.failed.emit(self.request, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the reader, never a crash of the window
+            self.signals.failed.emit(self.request, f"{error.__class__.__name__}: {error}")
+            return
+        self.signals.finished.emit(self.request, result)

@@ -199,19 +199,24 @@ def refresh_feeds(
     cancelled: Cancelled | None = None,
     fetch_pages: bool = False,
     min_words: int = 150,
+    feed_ids: Iterable[int] | None = None,
     **fetch_options: object,
 ) -> list[RefreshResult]:
     """Refresh every feed in ``library`` (a reader.library.Library): conditional GET, new entries stored.
 
     Blocking; run it on a worker thread and forward ``progress`` to the window (it is called from that
     thread). ``cancelled`` is polled between feeds. With ``fetch_pages``, entries whose feed text is
-    shorter than ``min_words`` are replaced by the extracted article page they link to.
+    shorter than ``min_words`` are replaced by the extracted article page they link to. ``feed_ids`` limits
+    the refresh to those feeds (e.g. one just subscribed to).
     """
     from reader.library.store import Library
     from reader.sources.web import article_from_response
 
     assert isinstance(library, Library)
     feeds = library.feeds()
+    if feed_ids is not None:
+        wanted = set(feed_ids)
+        feeds = [f for f in feeds if f.id in wanted]
     results: list[RefreshResult] = []
     for done, info in enumerate(feeds):
         if cancelled is not None and cancelled():

@@ -99,13 +99,14 @@ def test_accept_all_above_a_confidence(window: MainWindow) -> None:
     assert window.document.accepted_count() == 0
 
 
-def test_always_for_a_pair_is_remembered_for_later_articles(window: MainWindow, settings) -> None:  # noqa: ANN001
+def test_never_for_a_pair_is_remembered_for_later_articles_of_the_session(window: MainWindow) -> None:
     window.select(2)
     menu = window.choices_menu()
     next(a for a in menu.actions() if a.text().startswith("Never")).trigger()
-    assert settings.pair_rule("debate", "discuss") == "never"
+    assert window.session_lexicon.get("debate", "discuss").rule.value == "never"  # no library: this session
     window.open_text("Again", TEXT)
     assert "debate" in window.restored.toPlainText()
+    assert all(s.replacement != "discuss" for s in window.document.suggestions)
 
 
 def test_export_and_bad_files_keep_the_app_running(window: MainWindow, tmp_path: Path) -> None:

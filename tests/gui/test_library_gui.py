@@ -1,0 +1,300 @@
+"""The window with its library: sidebar, search, read/starred, the personal lexicon, compare with source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import TEXT, FakeEngine, SynchronousPool  # tests/gui/conftest.py
+from PySide6.QtCore import QSettings, Qt
+
+from reader.core.lexicon import Rule
+from reader.core.suggestion import Analysis, Suggestion
+from reader.gui.settings import Settings
+from reader.gui.sidebar import ArticleTableModel
+from reader.gui.window import MainWindow
+from reader.library import Library
+
+pytestmark = pytest.mark.gui
+
+ORIGINAL = (
+    "WASHINGTON - US officials said on Tuesday that Hurricane Maria would reach Puerto Rico by Friday, bringing "
+    "up to 250 millimetres of rain. The National Hurricane Center told residents of San Juan to find shelter. "
+    "Governor Ricardo Rossello said 3,400 soldiers stood ready to help, and lawmakers will debate the budget.")
+# the spinner's thesaurus: "officers" and "stated" are what FakeEngine flags (and restores right)
+SPINS = {"officials": "officers", "said": "stated", "reach": "attain", "bringing": "carrying", "told": "informed",
+         "find": "discover", "help": "assist", "ready": "prepared"}
+
+
+def spin(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Replace whole words by SPINS, left to right; the copy and the (spun, original) pairs made, in order."""
+    made: list[tuple[str, str]] = []
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        if word in SPINS:
+            made.append((SPINS[word], word))
+            return SPINS[word]
+        return word
+
+    return re.sub(r"[A-Za-z]+", swap, text), made
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library(tmp_path / "library.sqlite3")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture()
+def win(qtbot, settings: Settings, library: Library) -> MainWindow:  # noqa: ANN001
+    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    window.sidebar.open_delay_ms = 0
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def listed(window: MainWindow) -> list[str]:
+    return [row.title for row in window.sidebar.articles.rows]
+
+
+def cell(window: MainWindow, row: int, column: int) -> str:
+    model = window.sidebar.articles
+    return str(model.data(model.index(row, column)))
+
+
+def fill(library: Library) -> dict[str, int]:
+    """Two feeds and a local article, with dates, one analysed (spin score 40%), one read, one starred."""
+    daily = library.add_feed("http://127.0.0.1:9/daily.xml", "Daily")
+    wire = library.add_feed("http://127.0.0.1:9/wire.xml", "Wire")
+    ids = {
+        "storm": library.add_article(title="Storm nears the coast", text="The storm would reach the coast by "
+                                     "Friday, officials warned residents.", date="2024-03-05T10:00:00Z",
+                                     feed_id=daily, guid="d1"),
+        "budget": library.add_article(title="Budget debate", text="Lawmakers will debate the budget on Monday.",
+                                      date="2024-03-07T09:00:00Z", feed_id=wire, guid="w1"),
+        "local": library.add_article(title="My notes", text="Notes about gardening and tomatoes.",
+                                     date="2024-03-06T12:00:00Z"),
+    }
+    text = "Lawmakers will debate the budget on Monday."
+    flagged = tuple(Suggestion(text.index(w), text.index(w) + len(w), w, w.upper(), (), 0.3)
+                    for w in ("Lawmakers", "debate", "budget", "Monday"))
+    library.save_analysis(ids["budget"], Analysis(text, flagged, words=10))
+    library.mark_read(ids["local"])
+    library.set_starred(ids["storm"])
+    return ids
+
+
+def test_sidebar_lists_articles_with_spin_date_feed_and_filters_them(win: MainWindow, library: Library) -> None:
+    fill(library)
+    win.sidebar.reload()
+    assert listed(win) == ["Budget debate", "My notes", "Storm nears the coast"]  # newest first
+    assert [cell(win, 0, c) for c in range(6)] == ["☆", "Budget debate", "40%", "2024-03-07", "Wire", ""]
+    assert [cell(win, 1, c) for c in (2, 4)] == ["—", "local"]  # not analysed yet; not from a feed
+    assert cell(win, 2, ArticleTableModel.STAR) == "★"
+    model = win.sidebar.articles
+    assert model.data(model.index(0, ArticleTableModel.TITLE), Qt.ItemDataRole.FontRole).bold()  # unread
+    assert model.data(model.index(1, ArticleTableModel.TITLE), Qt.ItemDataRole.FontRole) is None  # read
+
+    win.sidebar.table.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert listed(win) == ["Budget debate", "My notes", "Storm nears the coast"]
+    win.sidebar.table.sortByColumn(ArticleTableModel.FEED, Qt.SortOrder.AscendingOrder)
+    assert [origin for origin in (cell(win, r, ArticleTableModel.FEED) for r in range(3))] == ["Daily", "local", "Wire"]
+    win.sidebar.table.sortByColumn(ArticleTableModel.DATE, Qt.SortOrder.DescendingOrder)
+
+    win.sidebar.unread.setChecked(True)
+    assert listed(win) == ["Budget debate", "Storm nears the coast"]
+    win.sidebar.starred.setChecked(True)
+    assert listed(win) == ["Storm nears the coast"]
+    win.sidebar.unread.setChecked(False)
+    win.sidebar.starred.setChecked(False)
+    win.sidebar.spin.setCurrentIndex(2)  # spin >= 10%
+    assert listed(win) == ["Budget debate"]
+    win.sidebar.spin.setCurrentIndex(0)
+
+    feeds = win.sidebar.feeds
+    assert [feeds.data(feeds.index(r)) for r in range(3)] == ["All articles (3)", "Daily (1)", "Wire (1)"]
+    win.sidebar.feed_view.setCurrentIndex(feeds.index(1))
+    assert listed(win) == ["Storm nears the coast"]
+    win.sidebar.feed_view.setCurrentIndex(feeds.index(0))
+    assert len(listed(win)) == 3
+    assert win.sidebar.count.text() == "3 articles listed"
+
+
+def test_search_box_searches_the_library(win: MainWindow, library: Library, qtbot) -> None:  # noqa: ANN001
+    fill(library)
+    win.sidebar.reload()
+    qtbot.keyClicks(win.sidebar.search, "tomat")  # the last word matches as a prefix
+    qtbot.waitUntil(lambda: listed(win) == ["My notes"], timeout=3000)
+    model = win.sidebar.articles
+    assert "[tomatoes]" in model.data(model.index(0, ArticleTableModel.TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert win.sidebar.count.text() == "1 article found"
+    win.sidebar.search.clear()
+    qtbot.keyClicks(win.sidebar.search, "coast friday")
+    qtbot.waitUntil(lambda: listed(win) == ["Storm nears the coast"], timeout=3000)
+    win.sidebar.unread.setChecked(True)  # filters apply to search results too
+    assert listed(win) == ["Storm nears the coast"]
+    win.sidebar.search.clear()
+    qtbot.keyClicks(win.sidebar.search, "gardening")
+    qtbot.waitUntil(lambda: listed(win) == [], timeout=3000)  # found, but read: filtered out
+    win.sidebar.unread.setChecked(False)
+    assert listed(win) == ["My notes"]
+
+
+def test_choosing_an_article_opens_it_marks_it_read_and_keys_star_and_unread_it(
+        win: MainWindow, library: Library, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    ids = fill(library)
+    win.sidebar.reload()
+    row = win.sidebar.articles.row_of(ids["budget"])
+    win.sidebar.table.setFocus()
+    win.sidebar.table.setCurrentIndex(win.sidebar.articles.index(row, ArticleTableModel.TITLE))
+    qtbot.waitUntil(lambda: win.article_id == ids["budget"], timeout=3000)
+    assert win.published.toPlainText() == "Lawmakers will debate the budget on Monday."
+    assert win.windowTitle().startswith("Budget debate")
+    assert cell(win, row, ArticleTableModel.SPIN) == "40%"  # the stored analysis, not the engine, was shown
+    assert library.article(ids["budget"]).is_read
+    qtbot.keyClick(win.sidebar.table, "s")
+    qtbot.keyClick(win.sidebar.table, "m")
+    assert cell(win, row, ArticleTableModel.STAR) == "★"
+    with Library(library.path) as again:  # written through to the file
+        stored = again.article(ids["budget"])
+        assert stored is not None and stored.starred and not stored.is_read
+    qtbot.keyClick(win.sidebar.table, "s")
+    assert not library.article(ids["budget"]).starred
+    win.sidebar.table.clicked.emit(win.sidebar.articles.index(row, ArticleTableModel.STAR))  # a click on the star
+    assert library.article(ids["budget"]).starred
+
+
+def test_reopening_from_the_sidebar_brings_back_the_decisions(win: MainWindow, library: Library) -> None:
+    win.open_text("Kept", TEXT)
+    first = win.article_id
+    assert first is not None and listed(win) == ["Kept"]
+    win.select(0)
+    win.accept_current("servicemen")
+    win.open_text("Other", "The officers left.")
+    assert listed(win) == ["Other", "Kept"] or sorted(listed(win)) == ["Kept", "Other"]
+    assert win.open_article(first)
+    assert win.restored.toPlainText().startswith("US servicemen said")
+    assert win.sidebar.current_article() == first
+
+
+def test_rules_from_the_popup_go_to_the_library_and_bend_the_next_analysis(win: MainWindow, library: Library) -> None:
+    win.open_text("First", TEXT)
+    win.select(2)  # debate -> discuss
+    next(a for a in win.choices_menu().actions() if a.text().startswith("Never")).trigger()
+    win.select(0)  # officers -> officials
+    win.accept_current()
+    entry = library.lexicon().get("debate", "discuss")
+    assert entry is not None and entry.rule is Rule.NEVER and entry.rejected == 1
+    assert library.lexicon().get("officers", "officials").accepted == 1  # accepted corrections count too
+
+    second = "Officers would debate it, the officers said."
+    win.open_text("Second", second)
+    debate = next(s for s in win.document.suggestions if s.original == "debate")
+    assert debate.replacement == "argue" and debate.confidence < 0.5  # "discuss" is never wanted any more
+    assert "debate" in win.restored.toPlainText()
+    officers = [s for s in win.document.suggestions if s.original.lower() == "officers"]
+    assert all(s.confidence > 0.95 for s in officers)  # nudged up by the accepted correction
+
+    win.select(win.document.suggestions.index(debate))
+    next(a for a in win.choices_menu().actions() if a.text().startswith("Always")).trigger()
+    assert library.lexicon().get("debate", "argue").rule is Rule.ALWAYS
+    win.open_text("Third", "They debate again.")
+    assert win.restored.toPlainText() == "They argue again."
+    assert win.document.suggestions[0].confidence >= 0.97
+
+
+def test_pair_rules_kept_in_qsettings_move_into_the_library_once(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    settings = Settings(QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat))
+    settings.set_pair_rule("debate", "discuss", "never")
+    settings.set_pair_rule("Home", "House", "always")
+    library = Library(tmp_path / "lib.sqlite3")
+    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    lexicon = library.lexicon()
+    assert lexicon.get("debate", "discuss").rule is Rule.NEVER
+    assert lexicon.get("home", "house").rule is Rule.ALWAYS
+    assert settings.pair_rules() == []  # moved, not copied: a second start has nothing to move
+    window.open_text("Test", TEXT)
+    assert "debate it" in window.restored.toPlainText()
+    library.close()
+
+
+def test_lexicon_export_and_import_as_a_file(win: MainWindow, library: Library, tmp_path: Path) -> None:
+    library.set_rule("stated", "said", Rule.ALWAYS)
+    assert win.export_lexicon_file(str(tmp_path / "mine.json")) == 1
+    with Library(tmp_path / "other.sqlite3") as other:
+        window = MainWindow(FakeEngine, pool=SynchronousPool(), library=other,  # type: ignore[arg-type]
+                            settings=win.settings)
+        assert window.import_lexicon_file(str(tmp_path / "mine.json")) == 1
+        assert other.lexicon().always_for("stated") == "said"
+        (tmp_path / "bad.json").write_text('{"format": "something else"}', encoding="utf-8")
+        assert window.import_lexicon_file(str(tmp_path / "bad.json")) is None
+        assert "not an Unspin lexicon file" in window.bar.text()
+        window.close()
+
+
+def test_compare_with_source_shows_the_substitutions_the_spinner_made(win: MainWindow, library: Library) -> None:
+    copy, made = spin(ORIGINAL)
+    assert len(made) == 9
+    win.open_text("Maria nears Puerto Rico", ORIGINAL)  # the reader read the original earlier
+    source_id = win.article_id
+    assert win.bar.text() == ""  # nothing else in the library tells this story
+    win.open_text("Maria to attain Puerto Rico", copy)
+
+    assert win.source_matches and win.source_matches[0].article_id == source_id
+    assert "likely <b>source</b>" in win.bar.text()  # offered by itself, without being asked
+    assert [b.text() for b in win.bar.buttons] == ["Compare with source", "Open it"]
+    win.bar.buttons[0].click()
+    dialog = win.compare_dialog
+    assert dialog is not None and dialog.isVisible() and win.bar.text() == ""
+    model = dialog.model
+    rows = [(model.data(model.index(r, 0)), model.data(model.index(r, 1)), model.data(model.index(r, 2)))
+            for r in range(model.rowCount())]
+    assert [(spun, original) for spun, original, _ in rows] == made  # exactly the substitutions made
+    # FakeEngine flags the first "officers" and the first "stated", and restores them rightly
+    assert [verdict for _, _, verdict in rows] == ["restored", "restored"] + ["missed"] * 7
+    comparison = dialog.comparison
+    assert (comparison.flagged, comparison.restored_exactly, len(comparison.agreement.false_alarms)) == (2, 2, 1)
+    summary = dialog.summary.text()
+    assert "made 9 substitutions: the engine flagged 2 of them and restored 2 exactly" in summary
+    assert "1 engine flag is not in the alignment" in summary  # "debate" is in the source too
+
+    dialog.add_button.click()
+    lexicon = library.lexicon()
+    assert all(lexicon.get(spun, original).rule is Rule.ALWAYS for spun, original in made)
+    # the open article is bent by the new pairs at once: every substitution is undone; the engine's false
+    # alarm (debate -> discuss) is still applied
+    assert win.restored.toPlainText() == ORIGINAL.replace("debate", "discuss")
+
+
+def test_compare_with_pasted_source_without_a_library(qtbot, settings: Settings) -> None:  # noqa: ANN001
+    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    copy, made = spin(ORIGINAL)
+    window.open_text("Copy", copy)
+    dialog = window.compare_with(ORIGINAL, "the pasted original")
+    assert dialog is not None and [row.substitution.pair for row in dialog.comparison.rows] == made
+    assert dialog.summary.text().startswith("82% of the words are the same as in the pasted original")
+    dialog.add_button.click()
+    assert window.session_lexicon.always_for("attain") == "reach"
+
+
+def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library) -> None:
+    copy, _ = spin(ORIGINAL)
+    first = library.add_article(title="Maria nears", text=ORIGINAL)
+    second = library.add_article(title="Maria approaches", text=copy)
+    library.add_article(title="Gardening", text="Tomatoes like sun, water and patience in equal measure.")
+    win.sidebar.reload()
+    win.find_story_groups()
+    model = win.sidebar.articles
+    copies = {row.title: cell(win, r, ArticleTableModel.STORY) for r, row in enumerate(model.rows)}
+    assert copies == {"Maria nears": "×2", "Maria approaches": "×2", "Gardening": ""}
+    assert model.groups[first] == model.groups[second]
+    win.sidebar.table.sortByColumn(ArticleTableModel.STORY, Qt.SortOrder.DescendingOrder)
+    assert listed(win)[2] == "Gardening"
