@@ -57,11 +57,18 @@ def spin_colour(score: float | None) -> QColor | None:
     return QColor(40, 130, 60)
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_date(date: str | None) -> str:
-    """ISO dates as YYYY-MM-DD; anything else as given."""
+    """ISO dates as "7 Mar 24" (narrow enough for the sidebar); anything else as given."""
     if not date:
         return ""
-    return date[:10] if len(date) >= 10 and date[4] == "-" and date[7] == "-" else date
+    if len(date) >= 10 and date[4] == "-" and date[7] == "-" and date[5:7].isdigit() and date[8:10].isdigit():
+        month = int(date[5:7])
+        if 1 <= month <= 12:
+            return f"{int(date[8:10])} {MONTHS[month - 1]} {date[2:4]}"
+    return date
 
 
 def origin(row: ArticleRow) -> str:
@@ -263,6 +270,8 @@ class ArticleTableModel(QAbstractTableModel):
             return f"one story, {group[1]} articles in the library (sort by this column to see them together)"
         if column == self.FEED and row.url:
             return row.url
+        if column == self.DATE and row.date:
+            return row.date
         return None
 
 
@@ -375,9 +384,9 @@ class Sidebar(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ArticleTableModel.STAR, 26), (ArticleTableModel.SPIN, 46),
-                              (ArticleTableModel.DATE, 84), (ArticleTableModel.FEED, 90),
-                              (ArticleTableModel.STORY, 54)):
+        for column, width in ((ArticleTableModel.STAR, 24), (ArticleTableModel.SPIN, 42),
+                              (ArticleTableModel.DATE, 70), (ArticleTableModel.FEED, 84),
+                              (ArticleTableModel.STORY, 52)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setMinimumSectionSize(24)
@@ -403,7 +412,7 @@ class Sidebar(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
-        split.setSizes([130, 520])
+        split.setSizes([90, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)

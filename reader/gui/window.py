@@ -32,7 +32,7 @@ from reader.gui.document import ArticleDocument
 from reader.gui.messagebar import MessageBar
 from reader.gui.render import render_published, render_restored
 from reader.gui.settings import Settings
-from reader.gui.sidebar import Sidebar
+from reader.gui.sidebar import LIST_LIMIT, Sidebar
 from reader.gui.text_positions import utf16_offset
 from reader.gui.worker import AnalysisSignals, AnalysisTask, BackgroundTask, EngineHolder, Report, TaskSignals
 from reader.library import Library, LibraryError, SourceMatch
@@ -41,6 +41,7 @@ from reader.sources.feeds import RefreshResult
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
 GROUPED_ARTICLES = 300  # story groups are looked for among this many listed articles (each costs a query)
+BACKGROUND_ANALYSES = 200  # articles analysed in the background after a refresh (newest first)
 
 
 def _escape(text: str) -> str:
@@ -89,12 +90,16 @@ class MainWindow(QMainWindow):
         self.source_matches: list[SourceMatch] = []  # likely sources and copies of the open article
         self.compare_dialog: CompareDialog | None = None
         self._cancel_refresh = threading.Event()
-        self._requests = {"fetch": 0, "refresh": 0, "subscribe": 0, "sources": 0, "groups": 0}
+        self._cancel_background = threading.Event()  # background analysis of the library stops on close
+        self.background_analysing = False
+        self._requests = {"fetch": 0, "refresh": 0, "subscribe": 0, "sources": 0, "groups": 0, "library": 0}
         self.fetch_signals = self._task_signals(self._url_fetched, self._url_failed)
         self.refresh_signals = self._task_signals(self._feeds_refreshed, self._feeds_failed, self._feeds_progress)
         self.subscribe_signals = self._task_signals(self._subscribed, self._subscribe_failed)
         self.source_signals = self._task_signals(self._sources_found, self._sources_failed)
         self.group_signals = self._task_signals(self._groups_found, self._groups_failed)
+        self.library_signals = self._task_signals(self._library_analysed, self._library_analysis_failed,
+                                                  self._library_analysis_progress)
 
         self.published = _pane()
         self.restored = _pane()
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.resizeDocks([self.dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock], [480], Qt.Orientation.Horizontal)
         self.dock.setVisible(library is not None)
 
         self.status = QLabel()
@@ -139,6 +144,11 @@ class MainWindow(QMainWindow):
         self.feed_progress.setMaximumWidth(200)
         self.feed_progress.setFormat("feeds %v/%m")
         self.feed_progress.hide()
+        self.library_progress = QProgressBar()
+        self.library_progress.setMaximumWidth(200)
+        self.library_progress.setFormat("analysing library %v/%m")
+        self.library_progress.setToolTip("spin scores for articles not opened yet")
+        self.library_progress.hide()
         self.fetch_progress = QProgressBar()
         self.fetch_progress.setMaximumWidth(120)
         self.fetch_progress.setRange(0, 0)  # busy: a page has no known length until it arrives
@@ -147,6 +157,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.fetch_progress)
         self.statusBar().addPermanentWidget(self.feed_progress)
+        self.statusBar().addPermanentWidget(self.library_progress)
         self.statusBar().addPermanentWidget(self.progress)
         self._build_menus()
         self._apply_font()
@@ -159,6 +170,7 @@ class MainWindow(QMainWindow):
             self._migrate_pair_rules()
             if library.count_articles() > 1:
                 self.find_story_groups()
+            self.analyse_library()
 
     def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
                       progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:
@@ -826,6 +838,7 @@ class MainWindow(QMainWindow):
         title = next((f.title or f.url for f in self.sidebar.feeds.feeds if f.id == feed_id), "the feed")
         self.statusBar().showMessage(f"Subscribed to {title}: {new} articles", 6000)
         self.find_story_groups()
+        self.analyse_library()
 
     def _subscribe_failed(self, request: int, message: str) -> None:
         self.fetch_progress.hide()
@@ -873,6 +886,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         if new:
             self.find_story_groups()
+            self.analyse_library()
 
     def _feeds_failed(self, request: int, message: str) -> None:
         self.refreshing = False
@@ -1034,6 +1048,55 @@ class MainWindow(QMainWindow):
     def _groups_failed(self, request: int, message: str) -> None:
         self.statusBar().showMessage(f"Grouping copies of stories failed: {message}", 6000)
 
+    # -- spin scores for the whole library ----------------------------------------------------------------
+    def analyse_library(self) -> None:
+        """Analyse, in the background, articles never opened, newest first, so the sidebar can sort and filter
+        them by spin score. One article at a time, sharing the engine with the open article."""
+        if self.library is None or self.background_analysing:
+            return
+        engines = self.engines
+        cancelled = self._cancel_background
+
+        def work(report: Report) -> object:
+            done = 0
+            with self._worker_library() as library:
+                todo = [row for row in library.list_articles(sort="added", limit=LIST_LIMIT)
+                        if row.spin_score is None][:BACKGROUND_ANALYSES]
+                for row in todo:
+                    if cancelled.is_set():
+                        break
+                    stored = library.article(row.id)
+                    if stored is None or library.load_analysis(row.id) is not None:
+                        continue
+                    engine = engines.get()
+                    with engines.busy:
+                        analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
+                    library.save_analysis(row.id, analysis)
+                    done += 1
+                    report(done, len(todo), str(row.id))
+            return done
+
+        self.background_analysing = True
+        self._run("library", self.library_signals, work)
+
+    def _library_analysis_progress(self, request: int, done: int, total: int, label: str) -> None:
+        self.library_progress.setRange(0, max(1, total))
+        self.library_progress.setValue(done)
+        self.library_progress.setVisible(done < total)
+        if label.isdigit():
+            self.sidebar.articles.refresh_article(int(label))
+
+    def _library_analysed(self, request: int, count: object) -> None:
+        self.background_analysing = False
+        self.library_progress.hide()
+        if count and not self.statusBar().currentMessage():  # never hides a message that matters more
+            self.statusBar().showMessage(f"Spin scores found for {count} more articles", 5000)
+
+    def _library_analysis_failed(self, request: int, message: str) -> None:
+        self.background_analysing = False
+        self.library_progress.hide()
+        self.statusBar().showMessage(f"Analysing the library stopped: {message}", 8000)
+
     # -- errors and closing ------------------------------------------------------------------------------
     def _error(self, title: str, message: str) -> None:
         """Shown in the window (a bar above the article, and the status bar), never a modal box."""
@@ -1042,5 +1105,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._cancel_refresh.set()
+        self._cancel_background.set()
         self.settings.set_geometry(self.saveGeometry())
         super().closeEvent(event)

@@ -17,12 +17,18 @@ class AnalysisSignals(QObject):
 
 
 class EngineHolder:
-    """Loads the engine once, on the first worker that needs it (loading takes a moment)."""
+    """Loads the engine once, on the first worker that needs it (loading takes a moment).
+
+    ``busy`` is held while the engine analyses: one text at a time (the context model is a C library not
+    known to be thread-safe), so background analysis of the library delays the open article by one article
+    at most.
+    """
 
     def __init__(self, factory: Callable[[], object]) -> None:
         self._factory = factory
         self._engine: object | None = None
         self._lock = threading.Lock()
+        self.busy = threading.Lock()
 
     def get(self) -> object:
         with self._lock:
@@ -42,9 +48,10 @@ class AnalysisTask(QRunnable):
     def run(self) -> None:
         try:
             engine = self.engines.get()
-            analysis: Analysis = engine.analyze(  # type: ignore[attr-defined]
-                self.text, progress=lambda share: self.signals.progress.emit(self.request, share)
-            )
+            with self.engines.busy:
+                analysis: Analysis = engine.analyze(  # type: ignore[attr-defined]
+                    self.text, progress=lambda share: self.signals.progress.emit(self.request, share)
+                )
         except Exception as error:  # noqa: BLE001 - any engine failure is shown to the reader, never a crash
             self.signals.failed.emit(self.request, str(error) or error.__class__.__name__)
             return

@@ -94,7 +94,7 @@ def test_sidebar_lists_articles_with_spin_date_feed_and_filters_them(win: MainWi
     fill(library)
     win.sidebar.reload()
     assert listed(win) == ["Budget debate", "My notes", "Storm nears the coast"]  # newest first
-    assert [cell(win, 0, c) for c in range(6)] == ["☆", "Budget debate", "40%", "2024-03-07", "Wire", ""]
+    assert [cell(win, 0, c) for c in range(6)] == ["☆", "Budget debate", "40%", "7 Mar 24", "Wire", ""]
     assert [cell(win, 1, c) for c in (2, 4)] == ["—", "local"]  # not analysed yet; not from a feed
     assert cell(win, 2, ArticleTableModel.STAR) == "★"
     model = win.sidebar.articles

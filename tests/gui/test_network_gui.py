@@ -130,6 +130,11 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
     feeds = win.sidebar.feeds
     assert feeds.data(feeds.index(1)) == "Local Daily (2)"
     assert "Subscribed to Local Daily: 2 articles" in win.statusBar().currentMessage()
+    # articles never opened are analysed in the background, so the sidebar can sort and filter them by spin
+    qtbot.waitUntil(lambda: all(row.spin_score is not None for row in win.sidebar.articles.rows), timeout=10_000)
+    storm = win.sidebar.articles.row_of(next(r.id for r in win.sidebar.articles.rows if r.title == "Storm nears"))
+    assert win.sidebar.articles.data(win.sidebar.articles.index(storm, 2)) == "6%"  # officers, stated of 31 words
+    assert not library.article(win.sidebar.articles.rows[storm].id).is_read  # analysed, not opened
 
     broken = library.add_feed(server.url("/missing.xml"), "Broken")
     items.append(("a3", "Third story", 7, "A third story arrives."))
