@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -66,7 +66,7 @@ def run(args: list[str]) -> int:
         deadline.start(120_000)
 
         def finish() -> None:
-            if window.analysing or QThreadPool.globalInstance().activeThreadCount():
+            if window.analysing or window.looking_for_sources:
                 return  # the analysis, then the search for its source, run on the pool
             poll.stop()
             count = len(window.document.suggestions) if window.document else 0

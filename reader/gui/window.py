@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.fetching: str | None = None  # the URL being fetched
         self.refreshing = False
         self.source_matches: list[SourceMatch] = []  # likely sources and copies of the open article
+        self.looking_for_sources = False
         self.compare_dialog: CompareDialog | None = None
         self._cancel_refresh = threading.Event()
         self._cancel_background = threading.Event()  # background analysis of the library stops on close
@@ -964,11 +965,15 @@ class MainWindow(QMainWindow):
             with self._worker_library() as library:
                 return article_id, library.find_sources_of(article_id)
 
+        self.looking_for_sources = True
         self._run("sources", self.source_signals, work)
 
     def _sources_found(self, request: int, result: object) -> None:
         article_id, matches = cast(tuple[int, list[SourceMatch]], result)
-        if request != self._requests["sources"] or article_id != self.article_id:
+        if request != self._requests["sources"]:
+            return
+        self.looking_for_sources = False
+        if article_id != self.article_id:
             return
         self.source_matches = list(matches)
         if not matches:
@@ -987,6 +992,8 @@ class MainWindow(QMainWindow):
             ("Open it", lambda: self.open_article(best.article_id))])
 
     def _sources_failed(self, request: int, message: str) -> None:
+        if request == self._requests["sources"]:
+            self.looking_for_sources = False
         self.statusBar().showMessage(f"Looking for the source failed: {message}", 6000)
 
     def ask_source(self) -> None:
