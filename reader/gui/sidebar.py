@@ -7,6 +7,7 @@ Listing, filtering and sorting run in SQLite (``Library.list_articles``, ``Libra
 
 from __future__ import annotations
 
+import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import ArticleRow, FeedInfo, Library
+from reader.library import ArticleRow, FeedInfo, Library, LibraryError
 
 Index = QModelIndex | QPersistentModelIndex
 LIST_LIMIT = 2000  # rows listed at once; filters and search narrow a larger library
@@ -177,7 +178,10 @@ class ArticleTableModel(QAbstractTableModel):
         row = self.row_of(article_id)
         if row is None or self.library is None:
             return
-        stored = self.library.article(article_id)
+        try:
+            stored = self.library.article(article_id)
+        except (sqlite3.Error, LibraryError):
+            return  # the list shows what it knew; the next reload reads it again
         if stored is None:
             return
         self.rows[row] = replace(self.rows[row], title=stored.article.title, spin_score=stored.spin_score,
@@ -202,6 +206,19 @@ class ArticleTableModel(QAbstractTableModel):
                 self.groups[article_id] = (min(group), len(group))
         if self.rows:
             self.dataChanged.emit(self.index(0, self.STORY), self.index(len(self.rows) - 1, self.STORY))
+
+    def merge_group(self, article_ids: list[int]) -> None:
+        """Join articles (and the groups they are in) into one story group, e.g. when a source is found."""
+        members = set(article_ids)
+        for article_id in article_ids:
+            if article_id in self.groups:
+                key = self.groups[article_id][0]
+                members |= {other for other, (k, _) in self.groups.items() if k == key}
+        groups: dict[int, list[int]] = {}
+        for other, (key, _) in self.groups.items():
+            if other not in members:
+                groups.setdefault(key, []).append(other)
+        self.set_groups([*groups.values(), sorted(members)])
 
     # --- Qt model ---------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API

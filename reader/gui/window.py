@@ -34,13 +34,22 @@ from reader.gui.render import render_published, render_restored
 from reader.gui.settings import Settings
 from reader.gui.sidebar import LIST_LIMIT, Sidebar
 from reader.gui.text_positions import utf16_offset
-from reader.gui.worker import AnalysisSignals, AnalysisTask, BackgroundTask, EngineHolder, Report, TaskSignals
+from reader.gui.worker import (
+    AnalysisSignals,
+    AnalysisTask,
+    BackgroundTask,
+    EngineHolder,
+    Report,
+    TaskRelay,
+    TaskSignals,
+)
 from reader.library import Library, LibraryError, SourceMatch
 from reader.sources.article import Article, ArticleError
 from reader.sources.feeds import RefreshResult
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
 GROUPED_ARTICLES = 300  # story groups are looked for among this many listed articles (each costs a query)
+STORY_SCORE = 0.5  # find_sources score from which two articles are copies of one story (as in story_groups)
 BACKGROUND_ANALYSES = 200  # articles analysed in the background after a refresh (newest first)
 
 
@@ -93,6 +102,7 @@ class MainWindow(QMainWindow):
         self._cancel_refresh = threading.Event()
         self._cancel_background = threading.Event()  # background analysis of the library stops on close
         self.background_analysing = False
+        self._relays: list[TaskRelay] = []  # silenced on close: late results must not touch a closed window
         self._requests = {"fetch": 0, "refresh": 0, "subscribe": 0, "sources": 0, "groups": 0, "library": 0}
         self.fetch_signals = self._task_signals(self._url_fetched, self._url_failed)
         self.refresh_signals = self._task_signals(self._feeds_refreshed, self._feeds_failed, self._feeds_progress)
@@ -176,10 +186,7 @@ class MainWindow(QMainWindow):
     def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
                       progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:
         signals = TaskSignals(self)
-        signals.finished.connect(finished)
-        signals.failed.connect(failed)
-        if progress is not None:
-            signals.progress.connect(progress)
+        self._relays.append(TaskRelay(signals, finished, failed, progress, self))
         return signals
 
     def _run(self, kind: str, signals: TaskSignals, work: Callable[[Report], object]) -> int:
@@ -284,6 +291,7 @@ class MainWindow(QMainWindow):
         self.request += 1
         if self.library is not None and article_id is not None:
             if is_new:
+                self.sidebar.articles.set_read(article_id, True)  # being read now
                 self.sidebar.reload(keep=article_id)
             else:
                 self.sidebar.show_article(article_id)
@@ -911,6 +919,9 @@ class MainWindow(QMainWindow):
         self.library.remove_feed(feed_id)
         if self.sidebar.articles.feed_id == feed_id:
             self.sidebar.articles.feed_id = None
+        if self.article_id is not None and self.library.article(self.article_id) is None:
+            self.article_id = None  # it went with its feed: decisions on it are no longer kept
+            self.statusBar().showMessage("The open article left the library with its feed", 6000)
         self.sidebar.reload(keep=self.article_id)
 
     def import_opml_file(self, path: str) -> int | None:
@@ -978,6 +989,9 @@ class MainWindow(QMainWindow):
         self.source_matches = list(matches)
         if not matches:
             return
+        strong = [m.article_id for m in matches if m.score >= STORY_SCORE]
+        if strong:
+            self.sidebar.articles.merge_group([article_id, *strong])
         best = matches[0]
         similar = f" ({best.similarity:.0%} of the words are the same)" if best.similarity is not None else ""
         if best.relation == "source":
@@ -988,7 +1002,8 @@ class MainWindow(QMainWindow):
         if others:
             text += f" {others} more article{'s tell' if others != 1 else ' tells'} the same story."
         self.bar.show_message(text, "info", [
-            ("Compare with source", lambda: self.compare_with_article(best.article_id)),
+            ("Compare with source" if best.relation == "source" else "Compare with it",
+             lambda: self.compare_with_article(best.article_id)),
             ("Open it", lambda: self.open_article(best.article_id))])
 
     def _sources_failed(self, request: int, message: str) -> None:
@@ -1113,5 +1128,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._cancel_refresh.set()
         self._cancel_background.set()
+        for relay in self._relays:
+            relay.active = False
         self.settings.set_geometry(self.saveGeometry())
         super().closeEvent(event)

@@ -70,6 +70,33 @@ class TaskSignals(QObject):
 Report = Callable[[int, int, str], None]
 
 
+class TaskRelay(QObject):
+    """Hands one kind of job's signals to plain callables on the GUI thread (its methods are slots of an object
+    living there, so a queued connection carries them across), until ``active`` is cleared, e.g. on close."""
+
+    def __init__(self, signals: TaskSignals, finished: Callable[[int, object], None],
+                 failed: Callable[[int, str], None], progress: Callable[[int, int, int, str], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.active = True
+        self._finished, self._failed, self._progress = finished, failed, progress
+        signals.finished.connect(self._on_finished)
+        signals.failed.connect(self._on_failed)
+        signals.progress.connect(self._on_progress)
+
+    def _on_finished(self, request: int, result: object) -> None:
+        if self.active:
+            self._finished(request, result)
+
+    def _on_failed(self, request: int, message: str) -> None:
+        if self.active:
+            self._failed(request, message)
+
+    def _on_progress(self, request: int, done: int, total: int, label: str) -> None:
+        if self.active and self._progress is not None:
+            self._progress(request, done, total, label)
+
+
 class BackgroundTask(QRunnable):
     """Runs ``work(report)`` on a pool thread; its result, or its error as a message, comes back by signal.
 

@@ -250,6 +250,8 @@ def test_compare_with_source_shows_the_substitutions_the_spinner_made(win: MainW
     assert win.source_matches and win.source_matches[0].article_id == source_id
     assert "likely <b>source</b>" in win.bar.text()  # offered by itself, without being asked
     assert [b.text() for b in win.bar.buttons] == ["Compare with source", "Open it"]
+    assert {cell(win, r, ArticleTableModel.STORY) for r in range(2)} == {"×2"}  # grouped in the sidebar too
+    assert all(row.is_read for row in win.sidebar.articles.rows)  # opened, so read
     win.bar.buttons[0].click()
     dialog = win.compare_dialog
     assert dialog is not None and dialog.isVisible() and win.bar.text() == ""
@@ -298,3 +300,17 @@ def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library) -> 
     assert model.groups[first] == model.groups[second]
     win.sidebar.table.sortByColumn(ArticleTableModel.STORY, Qt.SortOrder.DescendingOrder)
     assert listed(win)[2] == "Gardening"
+
+
+def test_unsubscribing_removes_the_feed_and_its_articles(win: MainWindow, library: Library) -> None:
+    ids = fill(library)
+    win.sidebar.reload()
+    assert win.open_article(ids["storm"])
+    daily = library.article(ids["storm"]).feed_id
+    win.unsubscribe(daily)
+    assert win.article_id is None and "left the library" in win.statusBar().currentMessage()
+    assert sorted(listed(win)) == ["Budget debate", "My notes"]
+    assert [f.title for f in win.sidebar.feeds.feeds] == ["Wire"]
+    win.select(0)
+    win.accept_current()  # still works on the open text; nothing is written for a removed article
+    assert win.bar.text() == ""

@@ -59,12 +59,14 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 
 @pytest.fixture()
-def win(qtbot, settings: Settings, library: Library, pool: QThreadPool) -> MainWindow:  # noqa: ANN001
+def win(qtbot, settings: Settings, library: Library, pool: QThreadPool) -> Iterator[MainWindow]:  # noqa: ANN001
     window = MainWindow(FakeEngine, pool=pool, settings=settings, library=library)
     window.fetch_options = dict(FAST)
     qtbot.addWidget(window)
     window.show()
-    return window
+    yield window
+    window.close()  # before the library closes: background results arriving later are dropped
+    pool.waitForDone(10_000)
 
 
 def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
@@ -95,6 +97,7 @@ def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
     stored = library.article(win.article_id)
     assert stored is not None and stored.article.url == server.url("/storm") and stored.article.byline == "Jane Roe"
     assert [row.title for row in win.sidebar.articles.rows] == ["Storm nears"]
+    assert win.sidebar.articles.rows[0].is_read  # being read
     assert win.sidebar.current_article() == win.article_id
 
 
