@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.current: int | None = None
         self.analysing = False
         self.fetch_options: dict[str, Any] = {}  # passed to reader.sources.web.fetch (tests: short timeouts)
+        self.fetch_pages = True  # feed entries with only a summary are replaced by the article page they link to
         self.fetching: str | None = None  # the URL being fetched
         self.refreshing = False
         self.source_matches: list[SourceMatch] = []  # likely sources and copies of the open article
@@ -824,12 +825,13 @@ class MainWindow(QMainWindow):
         from reader.sources.feeds import FeedError, refresh_feeds
 
         options = dict(self.fetch_options)
+        fetch_pages = self.fetch_pages
 
         def work(report: Report) -> object:
             with self._worker_library() as library:
                 known = {feed.url for feed in library.feeds()}
                 feed_id = library.add_feed(url)
-                results = refresh_feeds(library, feed_ids=[feed_id], **options)
+                results = refresh_feeds(library, feed_ids=[feed_id], fetch_pages=fetch_pages, **options)
                 if results and results[0].error:
                     if url not in known:
                         library.remove_feed(feed_id)
@@ -860,12 +862,14 @@ class MainWindow(QMainWindow):
         from reader.sources.feeds import refresh_feeds
 
         options = dict(self.fetch_options)
+        fetch_pages = self.fetch_pages
         self._cancel_refresh.clear()
         cancelled = self._cancel_refresh.is_set
 
         def work(report: Report) -> object:
             with self._worker_library() as library:
-                return refresh_feeds(library, progress=report, cancelled=cancelled, **options)
+                return refresh_feeds(library, progress=report, cancelled=cancelled, fetch_pages=fetch_pages,
+                                     **options)
 
         self.refreshing = True
         self.feed_progress.setRange(0, max(1, len(self.sidebar.feeds.feeds)))

@@ -126,6 +126,8 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
     items = [("a1", "Storm nears", 5, BODY), ("a2", "Budget passes", 6, "Lawmakers passed the budget.")]
     server.routes["/feed.xml"] = lambda h: send(h, 200, rss(server.base, *items).encode(), "application/rss+xml")
+    more = "Forecasters expect the rain to ease by Sunday, when crews will begin to clear the roads."
+    server.routes["/a1"] = static(PAGE.replace(f"<p>{BODY}</p></article>", f"<p>{more}</p></article>"))
     win.subscribe(server.url("/feed.xml"))
     qtbot.waitUntil(lambda: len(win.sidebar.articles.rows) == 2, timeout=10_000)
     assert [row.title for row in win.sidebar.articles.rows] == ["Budget passes", "Storm nears"]
@@ -136,8 +138,11 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
     # articles never opened are analysed in the background, so the sidebar can sort and filter them by spin
     qtbot.waitUntil(lambda: all(row.spin_score is not None for row in win.sidebar.articles.rows), timeout=10_000)
     storm = win.sidebar.articles.row_of(next(r.id for r in win.sidebar.articles.rows if r.title == "Storm nears"))
-    assert win.sidebar.articles.data(win.sidebar.articles.index(storm, 2)) == "6%"  # officers, stated of 31 words
-    assert not library.article(win.sidebar.articles.rows[storm].id).is_read  # analysed, not opened
+    assert win.sidebar.articles.data(win.sidebar.articles.index(storm, 2)) == "4%"  # officers, stated of 47 words
+    stored = library.article(win.sidebar.articles.rows[storm].id)
+    # the feed gave a summary only: the entry's page was read in full, analysed, and is not marked read
+    assert stored.article.text == f"{BODY}\n\n{more}" and not stored.is_read
+    assert server.hits["/a2"] == 1  # no page there (404): the feed's own text is kept
 
     broken = library.add_feed(server.url("/missing.xml"), "Broken")
     items.append(("a3", "Third story", 7, "A third story arrives."))
