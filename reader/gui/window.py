@@ -255,7 +255,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "&Larger text", lambda: self._change_font(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self._action(view, "&Smaller text", lambda: self._change_font(-1), QKeySequence.StandardKey.ZoomOut)
-        view.addAction(self.dock.toggleViewAction())
+        library_view = self.dock.toggleViewAction()
+        library_view.setEnabled(self.library is not None)
+        view.addAction(library_view)
 
     def _apply_font(self) -> None:
         font = QFont(["Georgia", "Noto Serif", "DejaVu Serif", "serif"], self.settings.font_size)
@@ -275,14 +277,13 @@ class MainWindow(QMainWindow):
         A new text is stored in the library first (``article`` carries what else is known of it); an
         ``article_id`` opens one already there, with its stored analysis unless ``reanalyse``.
         """
+        self.bar.dismiss()  # what it said was about the article before
         self.document = ArticleDocument(title, text, self.settings.threshold)
         is_new = article_id is None
         if article_id is None:
             article_id = self._store_article(article or Article(title, text, source))
         self.article_id = article_id
         self.source_matches = []
-        if self.bar.kind != "error":
-            self.bar.dismiss()
         self.document.on_decision = self._save_decision
         self.document.changed.connect(self._redraw)
         self.document.undo_stack.indexChanged.connect(self._undo_index_changed)
@@ -1051,6 +1052,9 @@ class MainWindow(QMainWindow):
         if self.compare_dialog is not None:
             self.compare_dialog.close()
         self.compare_dialog = CompareDialog(comparison, self.add_pairs, self)
+        if self.analysing:
+            self.compare_dialog.summary.setText(comparison.summary() + " (The engine is still analysing this "
+                                                "article: its flags are not counted yet.)")
         self.compare_dialog.show()
         self.statusBar().showMessage(comparison.summary(), 10000)
         return self.compare_dialog
