@@ -314,3 +314,24 @@ def test_unsubscribing_removes_the_feed_and_its_articles(win: MainWindow, librar
     win.select(0)
     win.accept_current()  # still works on the open text; nothing is written for a removed article
     assert win.bar.text() == ""
+
+
+def test_compare_with_source_asks_for_the_original_prefilled_with_the_likely_source(
+        win: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.gui.compare import SourceDialog
+
+    copy, made = spin(ORIGINAL)
+    win.open_text("Original", ORIGINAL)
+    win.open_text("Copy", copy)
+    shown: list[str] = []
+
+    def accept(dialog: SourceDialog) -> int:
+        shown.append(dialog.text())
+        return 1
+
+    monkeypatch.setattr(SourceDialog, "exec", accept)
+    win.ask_source()  # Ctrl+K
+    assert shown == [ORIGINAL]  # the source found in the library is offered, ready to compare
+    assert win.compare_dialog is not None
+    assert [row.substitution.pair for row in win.compare_dialog.comparison.rows] == made
+    assert win.compare_dialog.comparison.source_title == "“Original”"
