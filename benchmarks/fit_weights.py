@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/fit_weights.py [--rounds 3] [--dry-run]
 
-Labelled text: spun articles with gold files (the seed in ../shared/corpus and benchmarks/data/spun/*.gold.tsv)
-and unspun articles (benchmarks/data/clean/*.txt), where every option is a "keep". The model is a conditional
+Labelled text: spun articles with gold files (the seed in ../shared/corpus, benchmarks/data/spun/*.gold.tsv and,
+with --brown all, the odd-numbered Brown texts spun by spin_brown.py) and unspun articles (benchmarks/data/clean/*.txt
+and, with --brown clean or all, the odd-numbered Brown press texts), where every option is a "keep". The model is a conditional
 logit per span: "keep as published" (score 0) against each candidate (score w . features). A gold span whose
 original is not among the candidates still teaches detection: its target is "some candidate".
 Features depend on the weights (spin-rate prior, repeats, restored context), so fitting alternates with
@@ -31,9 +32,18 @@ from reader.core.engine import Engine, load_engine  # noqa: E402
 KEEP, CORRECT, ANY = 0, 1, 2
 
 
-def labelled_sets(include_seed: bool = True) -> list[tuple[str, str, Path | None]]:
-    """(name, text, gold path or None for unspun text)."""
+def labelled_sets(include_seed: bool = True, brown: str = "none") -> list[tuple[str, str, Path | None]]:
+    """(name, text, gold path or None for unspun text); of the Brown texts only the odd-numbered (the rest are held)."""
     sets: list[tuple[str, str, Path | None]] = []
+    data = ROOT / "benchmarks" / "data" / "brown"
+    if brown in ("clean", "all"):
+        for clean in sorted((data / "clean").glob("ca*.txt")):
+            if int(clean.stem[2:]) % 2:
+                sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
+    if brown == "all":
+        for spun in sorted((data / "spun").glob("ca*.txt")):
+            if int(spun.stem[2:]) % 2:
+                sets.append(("spun-" + spun.stem, spun.read_text(encoding="utf-8"), spun.with_suffix(".gold.tsv")))
     if include_seed:
         seed = SHARED / "corpus" / "seed_spun_article.txt"
         sets.append(("seed", seed.read_text(encoding="utf-8"), SHARED / "corpus" / "seed_gold.tsv"))
@@ -69,7 +79,8 @@ def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[
     return out
 
 
-def fit(data, names: list[str], start: dict[str, float], l2: float = 0.02, steps: int = 800) -> dict[str, float]:
+def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2: float = 0.02,
+        steps: int = 800) -> dict[str, float]:
     rows, group_of, kinds, correct_rows = [], [], [], []
     for g, (feats, kind, index) in enumerate(data):
         base = len(rows)
@@ -87,7 +98,9 @@ def fit(data, names: list[str], start: dict[str, float], l2: float = 0.02, steps
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     # Spun spans are rarer than kept ones; weight classes so both matter, as the targets are F1 and restoration.
-    weights = np.where(kinds_a == KEEP, 1.0, max(1.0, (kinds_a == KEEP).sum() / max((kinds_a != KEEP).sum(), 1)) ** 0.5)
+    counts_a = np.array(counts)
+    ratio = counts_a[kinds_a == KEEP].sum() / max(counts_a[kinds_a != KEEP].sum(), 1.0)
+    weights = counts_a * np.where(kinds_a == KEEP, 1.0, max(1.0, ratio) ** 0.5)
     for step in range(steps):
         z = np.clip(x @ w, -50, 50)
         ez = np.exp(z)
@@ -100,7 +113,7 @@ def fit(data, names: list[str], start: dict[str, float], l2: float = 0.02, steps
         p_any = 1.0 - 1.0 / denom
         target[any_rows] = (p / p_any[group_of_a])[any_rows]
         grad_rows = (p - target) * weights[group_of_a]
-        grad = x.T @ grad_rows / n_groups + l2 * w
+        grad = x.T @ grad_rows / counts_a.sum() + l2 * w
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad**2
         w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
@@ -112,18 +125,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-seed", action="store_true", help="fit without the seed article (to test transfer)")
     parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--clean-weight", type=int, default=3, help="how many times unspun spans count")
+    parser.add_argument("--clean-weight", type=float, default=3, help="how many times unspun spans count")
+    parser.add_argument("--brown", choices=("none", "clean", "all"), default="none",
+                        help="also fit on the odd-numbered Brown texts: unspun only, or unspun and spun")
     args = parser.parse_args()
     engine = load_engine()
-    sets = labelled_sets(include_seed=not args.no_seed)
+    sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     for round_number in range(args.rounds):
-        data = []
+        data, counts = [], []
         for _, text, gold in sets:
             # Unspun text counts more: a false flag on honest news costs a reader's trust.
-            data.extend(groups_for(engine, text, gold) * (1 if gold else args.clean_weight))
+            found = groups_for(engine, text, gold)
+            data.extend(found)
+            counts.extend([1.0 if gold else args.clean_weight] * len(found))
         names = sorted({n for feats, _, _ in data for f in feats for n in f} | {"bias"})
-        coefficients = fit(data, names, engine.weights.coefficients)
+        coefficients = fit(data, names, engine.weights.coefficients, counts)
         kinds = [k for _, k, _ in data]
         print(f"round {round_number + 1}: {len(data)} spans ({kinds.count(CORRECT)} restorable, "
               f"{kinds.count(ANY)} spun without the right candidate, {kinds.count(KEEP)} kept)")
