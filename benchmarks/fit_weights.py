@@ -4,9 +4,12 @@
 
 Labelled text: spun articles with gold files (the seed in ../shared/corpus, benchmarks/data/spun/*.gold.tsv and,
 with --brown all, the odd-numbered Brown texts spun by spin_brown.py) and unspun articles (benchmarks/data/clean/*.txt
-and, with --brown clean or all, the odd-numbered Brown press texts), where every option is a "keep". The model is a conditional
-logit per span: "keep as published" (score 0) against each candidate (score w . features). A gold span whose
-original is not among the candidates still teaches detection: its target is "some candidate".
+and, with --brown clean or all, the odd-numbered Brown press texts), where every option is a "keep".
+The model is a conditional logit per span: "keep as published" (score 0) against each candidate (score
+w . features). A gold span whose original is not among the candidates still teaches detection: its target is
+"some candidate". With --calibrate, a second stage then fits how the span's summed odds and the article prior map to
+P(substituted) (three numbers, Weights.calibration) on more text, so detection is calibrated without disturbing how
+candidates are ranked.
 Features depend on the weights (spin-rate prior, repeats, restored context), so fitting alternates with
 re-running the engine a few rounds.
 """
@@ -79,6 +82,40 @@ def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[
     return out
 
 
+def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[float, float, int]]:
+    """Per labelled span: its uncalibrated summed log-odds, the article prior, and 1 if it was substituted."""
+    groups, options, _ = engine.options(text)
+    gold = load_gold(str(gold_path), text) if gold_path else []
+    spans: dict[tuple[int, int, int], list] = {}
+    for option in options:
+        spans.setdefault((option.chunk, option.first, option.last), []).append(option)
+    rows = []
+    for (chunk, first, last), opts in spans.items():
+        start, end = groups[chunk][first].start, groups[chunk][last - 1].end
+        hits = [g for g in gold if start < g.end and g.start < end]
+        if hits and not any(g.start == start and g.end == end and g.kind in ("S", "D") for g in hits):
+            continue  # overlaps a gold span without matching it, or unsure (X): no label
+        raw = float(np.log(sum(np.exp(min(o.log_odds, 50.0)) for o in opts)))
+        rows.append((raw, opts[0].prior, int(bool(hits))))
+    return rows
+
+
+def calibrate(rows: list[tuple[float, float, int]], steps: int = 3000) -> dict[str, float]:
+    """Logistic regression of "substituted" on (summed log-odds, prior): three numbers, every span counted once."""
+    x = np.array([[raw, prior, 1.0] for raw, prior, _ in rows if np.isfinite(raw)])
+    y = np.array([label for raw, _, label in rows if np.isfinite(raw)], dtype=float)
+    w = np.array([1.0, 0.0, 0.0])
+    m = np.zeros(3)
+    v = np.zeros(3)
+    for step in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        grad = x.T @ (p - y) / len(y)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.02 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+    return {"scale": round(float(w[0]), 4), "prior": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
+
+
 def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2: float = 0.02,
         steps: int = 800) -> dict[str, float]:
     rows, group_of, kinds, correct_rows = [], [], [], []
@@ -128,10 +165,14 @@ def main() -> None:
     parser.add_argument("--clean-weight", type=float, default=3, help="how many times unspun spans count")
     parser.add_argument("--brown", choices=("none", "clean", "all"), default="none",
                         help="also fit on the odd-numbered Brown texts: unspun only, or unspun and spun")
+    parser.add_argument("--calibrate", choices=("none", "clean", "all"), default="none",
+                        help="then fit the detection calibration, adding the odd-numbered Brown texts")
     args = parser.parse_args()
     engine = load_engine()
     sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
+    if args.rounds:
+        engine.weights.calibration = {"scale": 1.0, "shift": 0.0, "prior": 0.0}
     for round_number in range(args.rounds):
         data, counts = [], []
         for _, text, gold in sets:
@@ -146,9 +187,17 @@ def main() -> None:
               f"{kinds.count(ANY)} spun without the right candidate, {kinds.count(KEEP)} kept)")
         print(json.dumps(coefficients))
         engine.weights.coefficients = coefficients
+    if args.calibrate != "none":
+        calibration_sets = labelled_sets(include_seed=not args.no_seed, brown=args.calibrate)
+        for round_number in range(2):
+            rows = [row for _, text, gold in calibration_sets for row in span_rows(engine, text, gold)]
+            engine.weights.calibration = calibrate(rows)
+            print(f"calibration round {round_number + 1}: {len(rows)} spans ({sum(r[2] for r in rows)} substituted) "
+                  + json.dumps(engine.weights.calibration))
     if not args.dry_run:
         path = ROOT / "resources" / "data" / "engine_weights.json"
-        path.write_text(json.dumps({"coefficients": engine.weights.coefficients}, indent=1) + "\n")
+        document = {"coefficients": engine.weights.coefficients, "calibration": engine.weights.calibration}
+        path.write_text(json.dumps(document, indent=1) + "\n")
         print(f"wrote {path}")
 
 

@@ -35,7 +35,9 @@ def main() -> None:
     args = parser.parse_args()
     engine = load_engine()
     if args.weights:
-        engine.weights.coefficients = json.loads(args.weights.read_text(encoding="utf-8"))["coefficients"]
+        document = json.loads(args.weights.read_text(encoding="utf-8"))
+        engine.weights.coefficients = document["coefficients"]
+        engine.weights.calibration = document.get("calibration", {"scale": 1.0, "shift": 0.0, "prior": 0.0})
     spun: dict[tuple[str, float], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for group, _, article, gold_path in spun_sets(args.quick):
         text = read_article(article).text

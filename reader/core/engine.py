@@ -386,9 +386,8 @@ class Engine:
         observed = " ".join(t.norm for t in groups[option.chunk][option.first : option.last])
         return observed, option.candidate.wording
 
-    @staticmethod
-    def _best_per_span(options: list[Option]) -> dict[tuple[int, int, int], Option]:
-        """The best option of each span, carrying the span's log-odds of being substituted at all."""
+    def _best_per_span(self, options: list[Option]) -> dict[tuple[int, int, int], Option]:
+        """The best option of each span, carrying the span's calibrated log-odds of being substituted at all."""
         best: dict[tuple[int, int, int], Option] = {}
         total: dict[tuple[int, int, int], float] = {}
         for option in options:
@@ -397,7 +396,8 @@ class Engine:
             if key not in best or option.log_odds > best[key].log_odds:
                 best[key] = option
         for key, option in best.items():
-            option.span_log_odds = math.log(total[key]) if total[key] > 0 else -math.inf
+            raw = math.log(total[key]) if total[key] > 0 else -math.inf
+            option.span_log_odds = self.weights.detection_log_odds(raw, option.prior)
         return best
 
     @staticmethod

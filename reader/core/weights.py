@@ -42,6 +42,15 @@ class Weights:
     rare_floor: float = -11.0
     rarity_slack: float = 1.5
     max_candidates: int = 60  # per span, by static score: more cost time and rarely win
+    # Detection calibration, fitted after the coefficients on far more unspun text than spun: the coefficients
+    # rank a span's candidates, and P(span substituted) = sigmoid(scale * logsumexp(log-odds) + shift + prior
+    # weight * the article prior). Ranking and detection need different data; one fit served both badly.
+    calibration: dict[str, float] = field(default_factory=lambda: {"scale": 1.0, "shift": 0.0, "prior": 0.0})
+
+    def detection_log_odds(self, span_log_odds: float, prior: float) -> float:
+        """Calibrated log-odds that a span was substituted, from its candidates' summed odds and the article prior."""
+        c = self.calibration
+        return c.get("scale", 1.0) * span_log_odds + c.get("shift", 0.0) + c.get("prior", 0.0) * prior
 
     def combine(self, features: dict[str, float]) -> float:
         """Log-odds that the option's candidate is the original wording."""
@@ -58,6 +67,8 @@ def load_weights() -> Weights:
         for key, value in data.items():
             if key == "coefficients":
                 weights.coefficients.update(value)
+            elif key == "calibration":
+                weights.calibration.update(value)
             elif key in names:
                 setattr(weights, key, value)
     return weights
