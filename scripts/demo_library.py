@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.core.engine import load_engine  # noqa: E402
+from reader.core.weights import engine_version  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
@@ -43,7 +44,7 @@ def main() -> int:
                 article = read_article(path)
                 article_id = library.add_article(title=article.title, text=article.text, date=date,
                                                  feed_id=feed_id, guid=path.name, source=str(path))
-                library.save_analysis(article_id, engine.analyze(article.text))
+                library.save_analysis(article_id, engine.analyze(article.text), engine_version())
         print(f"{library.count_articles()} articles in {library.path}")
     return 0
 

@@ -6,8 +6,10 @@ the defaults here are only the starting point of that fit.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from reader.resources import resources_dir
 
@@ -56,6 +58,19 @@ class Weights:
         """Log-odds that the option's candidate is the original wording."""
         c = self.coefficients
         return c.get("bias", 0.0) + sum(c.get(name, 0.0) * value for name, value in features.items())
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """Names the engine's behaviour (code version, weights, spinner patterns), so a stored analysis made by an
+    older engine is recognised as stale instead of being shown as if it were current."""
+    from reader import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for name in ("engine_weights.json", "spinner_patterns.tsv"):
+        path = resources_dir() / "data" / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def load_weights() -> Weights:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
 from reader.core.suggestion import Analysis, Decision
+from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
 from reader.gui.messagebar import MessageBar
@@ -387,7 +388,7 @@ class MainWindow(QMainWindow):
     def _stored_analysis(self, article_id: int) -> Analysis | None:
         assert self.library is not None
         try:
-            return self.library.load_analysis(article_id)
+            return self.library.load_analysis(article_id, engine_version())
         except (LibraryError, sqlite3.Error, ValueError, KeyError) as error:
             self.statusBar().showMessage(f"The stored analysis could not be read ({error}); analysing again", 6000)
             return None
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         if save and self.library is not None and self.article_id is not None:
             try:
-                self.library.save_analysis(self.article_id, analysis)
+                self.library.save_analysis(self.article_id, analysis, engine_version())
             except (LibraryError, sqlite3.Error) as error:
                 self._error("The library could not save the analysis", str(error))
         analysis = apply_lexicon(analysis, self.lexicon())
@@ -1096,12 +1097,12 @@ class MainWindow(QMainWindow):
                     if cancelled.is_set():
                         break
                     stored = library.article(row.id)
-                    if stored is None or library.load_analysis(row.id) is not None:
+                    if stored is None or library.load_analysis(row.id, engine_version()) is not None:
                         continue
                     engine = engines.get()
                     with engines.busy:
                         analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
-                    library.save_analysis(row.id, analysis)
+                    library.save_analysis(row.id, analysis, engine_version())
                     done += 1
                     report(done, len(todo), str(row.id))
             return done

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from reader.core.lexicon import Rule
 from reader.core.suggestion import Analysis, Suggestion
+from reader.core.weights import engine_version
 from reader.gui.settings import Settings
 from reader.gui.sidebar import ArticleTableModel
 from reader.gui.window import MainWindow
@@ -84,7 +85,7 @@ def fill(library: Library) -> dict[str, int]:
     text = "Lawmakers will debate the budget on Monday."
     flagged = tuple(Suggestion(text.index(w), text.index(w) + len(w), w, w.upper(), (), 0.3)
                     for w in ("Lawmakers", "debate", "budget", "Monday"))
-    library.save_analysis(ids["budget"], Analysis(text, flagged, words=10))
+    library.save_analysis(ids["budget"], Analysis(text, flagged, words=10), engine_version())
     library.mark_read(ids["local"])
     library.set_starred(ids["storm"])
     return ids

@@ -253,3 +253,12 @@ def test_opml_import_export(library: Library, tmp_path: Path) -> None:
         assert other.import_opml(tmp_path / "subs.opml") == 1
         assert other.import_opml(tmp_path / "subs.opml") == 0
         assert [f.title for f in other.feeds()] == ["A"]
+
+
+def test_engine_version_names_the_shipped_engine() -> None:
+    from reader import __version__
+    from reader.core.weights import engine_version
+
+    version = engine_version()
+    assert version.startswith(__version__ + "+") and len(version) == len(__version__) + 13
+    assert engine_version() == version  # stable within a run, so stored analyses are reused
