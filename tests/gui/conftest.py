@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtCore import QSettings
 
 from reader.core.suggestion import Analysis, Suggestion
 from reader.gui.settings import Settings
+from reader.library import Library
 
 TEXT = "US officers stated they would debate it 😀 at the White Home.\nA second paragraph stays here."
 
@@ -51,3 +53,10 @@ class SynchronousPool:
 @pytest.fixture()
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library(tmp_path / "library.sqlite3")
+    yield lib
+    lib.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,13 +40,6 @@ def spin(text: str) -> tuple[str, list[tuple[str, str]]]:
         return word
 
     return re.sub(r"[A-Za-z]+", swap, text), made
-
-
-@pytest.fixture()
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture()

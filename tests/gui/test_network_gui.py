@@ -38,24 +38,10 @@ def rss(base: str, *items: tuple[str, str, int, str]) -> str:
 
 
 @pytest.fixture()
-def server() -> Iterator[LocalServer]:
-    local = LocalServer()
-    yield local
-    local.stop()
-
-
-@pytest.fixture()
 def pool() -> Iterator[QThreadPool]:
     threads = QThreadPool()
     yield threads
     threads.waitForDone(10_000)
-
-
-@pytest.fixture()
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from localserver import LocalServer, send, static  # tests/localserver.py
 
 from reader.library import Library
 from reader.sources.feeds import FeedError, FeedRef, export_opml, fetch_feed, parse_feed, parse_opml, refresh_feeds
@@ -45,78 +44,17 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
                     for i in range(1, 10))
           + ']><rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title></item></channel></rss>')
 
-Route = Callable[[BaseHTTPRequestHandler], None]
-
-
-def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
-         headers: dict[str, str] | None = None) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(len(body)))
-    for key, value in (headers or {}).items():
-        handler.send_header(key, value)
-    handler.end_headers()
-    handler.wfile.write(body)
-
-
-class Server:
-    """A threaded HTTP server on 127.0.0.1 with per-path routes and a request log."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.hits: dict[str, int] = {}
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-                server.hits[self.path] = server.hits.get(self.path, 0) + 1
-                route = server.routes.get(self.path)
-                if route is None:
-                    send(self, 404, b"not here")
-                else:
-                    try:
-                        route(self)
-                    except (BrokenPipeError, ConnectionResetError):
-                        pass
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    s = Server()
-    s.thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
-    s.thread.join(timeout=5)
-
-
-def static(body: str | bytes, content_type: str = "text/html; charset=utf-8", status: int = 200) -> Route:
-    data = body.encode() if isinstance(body, str) else body
-    return lambda h: send(h, status, data, content_type)
-
-
 FAST = {"timeout": 2.0, "total_timeout": 5.0, "backoff": 0.01}
 
 
-def test_open_url_extracts_article(server: Server) -> None:
+def test_open_url_extracts_article(server: LocalServer) -> None:
     server.routes["/page"] = static(PAGE)
     article = open_url(server.url("/page"), **FAST)
     assert article.title == "Storm nears" and article.byline == "Jane Roe"
     assert BODY in article.text and article.url == server.url("/page")
 
 
-def test_404_is_not_retried_and_explained(server: Server) -> None:
+def test_404_is_not_retried_and_explained(server: LocalServer) -> None:
     with pytest.raises(FetchError, match="no page at this address") as info:
         fetch(server.url("/missing"), **FAST)
     assert info.value.status == 404 and server.hits["/missing"] == 1
@@ -132,7 +70,7 @@ def test_could_not_reach_closed_port() -> None:
         fetch(f"http://127.0.0.1:{port}/", retries=1, **FAST)
 
 
-def test_slow_server_hits_the_timeout(server: Server) -> None:
+def test_slow_server_hits_the_timeout(server: LocalServer) -> None:
     server.routes["/slow"] = lambda h: time.sleep(1.5)
     started = time.monotonic()
     with pytest.raises(FetchError, match="could not reach 127.0.0.1.*no answer"):
@@ -141,7 +79,7 @@ def test_slow_server_hits_the_timeout(server: Server) -> None:
     assert server.hits["/slow"] == 2  # retried once
 
 
-def test_dribbling_server_hits_the_overall_deadline(server: Server) -> None:
+def test_dribbling_server_hits_the_overall_deadline(server: LocalServer) -> None:
     def dribble(h: BaseHTTPRequestHandler) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "text/html")
@@ -158,7 +96,7 @@ def test_dribbling_server_hits_the_overall_deadline(server: Server) -> None:
     assert time.monotonic() - started < 1.5
 
 
-def test_retries_with_backoff_then_succeeds(server: Server) -> None:
+def test_retries_with_backoff_then_succeeds(server: LocalServer) -> None:
     def flaky(h: BaseHTTPRequestHandler) -> None:
         if server.hits["/flaky"] < 3:
             send(h, 503, b"busy")
@@ -171,7 +109,7 @@ def test_retries_with_backoff_then_succeeds(server: Server) -> None:
     assert fetched.status == 200 and waits == [0.5, 1.0]
 
 
-def test_huge_page_is_refused(server: Server) -> None:
+def test_huge_page_is_refused(server: LocalServer) -> None:
     def huge(h: BaseHTTPRequestHandler) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "text/html")
@@ -184,20 +122,20 @@ def test_huge_page_is_refused(server: Server) -> None:
         fetch(server.url("/huge"), max_bytes=1_000_000, **FAST)
 
 
-def test_gzip_bomb_is_capped(server: Server) -> None:
+def test_gzip_bomb_is_capped(server: LocalServer) -> None:
     bomb = gzip.compress(b"<p>" + b"a" * 5_000_000)
     server.routes["/bomb"] = lambda h: send(h, 200, bomb, headers={"Content-Encoding": "gzip"})
     with pytest.raises(FetchError, match="too large"):
         fetch(server.url("/bomb"), max_bytes=1_000_000, **FAST)
 
 
-def test_gzip_page_is_read(server: Server) -> None:
+def test_gzip_page_is_read(server: LocalServer) -> None:
     server.routes["/gz"] = lambda h: send(h, 200, gzip.compress(PAGE.encode()), headers={"Content-Encoding": "gzip"})
     assert BODY in open_url(server.url("/gz"), **FAST).text
 
 
 @pytest.mark.parametrize("declared", [True, False])
-def test_non_utf8_page(server: Server, declared: bool) -> None:
+def test_non_utf8_page(server: LocalServer, declared: bool) -> None:
     page = PAGE.replace("storm would", "storm’s café would")
     content_type = "text/html; charset=windows-1252" if declared else "text/html"
     server.routes["/legacy"] = static(page.encode("cp1252"), content_type)
@@ -206,13 +144,13 @@ def test_non_utf8_page(server: Server, declared: bool) -> None:
     assert bool(article.notes) is not declared
 
 
-def test_image_is_not_an_article(server: Server) -> None:
+def test_image_is_not_an_article(server: LocalServer) -> None:
     server.routes["/img"] = static(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
     with pytest.raises(FetchError, match="not an article"):
         open_url(server.url("/img"), **FAST)
 
 
-def test_conditional_requests(server: Server) -> None:
+def test_conditional_requests(server: LocalServer) -> None:
     seen: list[tuple[str | None, str | None]] = []
 
     def conditional(h: BaseHTTPRequestHandler) -> None:
@@ -255,7 +193,7 @@ def test_malformed_xml_is_read_loosely_or_refused() -> None:
         parse_feed(b'{"version": "https://jsonfeed.org/version/1", "items": ')
 
 
-def test_billion_laughs_is_refused_fast(server: Server) -> None:
+def test_billion_laughs_is_refused_fast(server: LocalServer) -> None:
     server.routes["/laughs"] = static(LAUGHS, "application/rss+xml")
     started = time.monotonic()
     with pytest.raises(FeedError, match="declares XML entities"):
@@ -275,7 +213,7 @@ def test_opml_round_trip_and_entities(tmp_path: Path) -> None:
         parse_opml(LAUGHS.encode())
 
 
-def test_refresh_feeds_with_progress(server: Server, tmp_path: Path) -> None:
+def test_refresh_feeds_with_progress(server: LocalServer, tmp_path: Path) -> None:
     server.routes["/rss"] = static(RSS.format(base=server.base), "application/rss+xml")
     server.routes["/atom"] = static(ATOM, "application/atom+xml")
     server.routes["/json"] = static(JSON_FEED, "application/feed+json")

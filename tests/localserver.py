@@ -1,4 +1,4 @@
-"""A threaded HTTP server on 127.0.0.1 for the GUI tests: routes set per test, nothing leaves the machine."""
+"""A threaded HTTP server on 127.0.0.1 for the network tests: routes set per test, nothing leaves the machine."""
 
 from __future__ import annotations
 
@@ -10,21 +10,25 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 Route = Callable[[BaseHTTPRequestHandler], None]
 
 
-def send(handler: BaseHTTPRequestHandler, status: int, body: bytes,
-         content_type: str = "text/html; charset=utf-8") -> None:
+def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+         headers: dict[str, str] | None = None) -> None:
     handler.send_response(status)
     handler.send_header("Content-Type", content_type)
     handler.send_header("Content-Length", str(len(body)))
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
     handler.end_headers()
     handler.wfile.write(body)
 
 
-def static(body: str, content_type: str = "text/html; charset=utf-8") -> Route:
-    data = body.encode()
-    return lambda handler: send(handler, 200, data, content_type)
+def static(body: str | bytes, content_type: str = "text/html; charset=utf-8", status: int = 200) -> Route:
+    data = body.encode() if isinstance(body, str) else body
+    return lambda handler: send(handler, status, data, content_type)
 
 
 class LocalServer:
+    """Per-path routes and a request count per path; started at once, ``stop`` shuts it down."""
+
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
