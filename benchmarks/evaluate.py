@@ -43,6 +43,24 @@ def score(args: list[str]) -> dict:
     return json.loads(result.stdout)
 
 
+def add_counts(totals: dict[str, float], r: dict) -> None:
+    """Add one text's scorer counts to a set's totals (flags, true flags, detected, gold, restored, certain)."""
+    totals["flags"] += r["flags"]
+    totals["tp"] += r["precision"] * r["flags"]
+    totals["detected"] += r["recall"] * r["gold_spans"]
+    totals["gold"] += r["gold_spans"]
+    totals["restored"] += r["restored"]
+    totals["certain"] += r["certain"]
+
+
+def micro_average(t: dict[str, float]) -> tuple[float, float, float, float]:
+    """Precision, recall, F1 and restoration of a set, from its summed counts."""
+    p = t["tp"] / t["flags"] if t["flags"] else 0.0
+    rec = t["detected"] / t["gold"] if t["gold"] else 0.0
+    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    return p, rec, f1, t["restored"] / t["certain"] if t["certain"] else 0.0
+
+
 def brown_split(path: Path) -> str:
     return "brown-fit" if int(path.stem[2:]) % 2 else "brown-held"
 
@@ -85,21 +103,12 @@ def main() -> None:
         check(engine, article, args.threshold, out)
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
         results[f"{group}/{name}"] = r
-        t = totals[group]
-        t["flags"] += r["flags"]
-        t["tp"] += r["precision"] * r["flags"]
-        t["detected"] += r["recall"] * r["gold_spans"]
-        t["gold"] += r["gold_spans"]
-        t["restored"] += r["restored"]
-        t["certain"] += r["certain"]
+        add_counts(totals[group], r)
         if args.verbose or group.startswith("hand"):
             print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['restoration']:8.3f}")
     for group, t in totals.items():
-        p = t["tp"] / t["flags"] if t["flags"] else 0.0
-        rec = t["detected"] / t["gold"] if t["gold"] else 0.0
-        f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-        rest = t["restored"] / t["certain"] if t["certain"] else 0.0
+        p, rec, f1, rest = micro_average(t)
         print(f"{group + ', all':24} {p:6.3f} {rec:6.3f} {f1:6.3f} {rest:8.3f}   ({int(t['gold'])} substitutions)")
     print(f"\n{'unspun text':24} {'words':>6} {'flags':>6} {'per 1k':>7}")
     clean_totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])

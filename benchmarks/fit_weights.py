@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -28,9 +29,10 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SHARED / "tools"))
 
-from score_suggestions import load_gold, norm  # noqa: E402
+from score_suggestions import Gold, load_gold, norm  # noqa: E402
 
-from reader.core.engine import Engine, load_engine  # noqa: E402
+from reader.core.engine import Engine, Option, load_engine  # noqa: E402
+from reader.core.weights import Weights  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
 
@@ -58,25 +60,36 @@ def labelled_sets(include_seed: bool = True, brown: str = "none") -> list[tuple[
     return sets
 
 
-def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[list[dict[str, float]], int, int]]:
-    """Per span: the options' features, the label kind and the index of the correct option (-1 if none)."""
+def labelled_spans(engine: Engine, text: str, gold_path: Path | None) -> Iterator[tuple[list[Option], Gold | None]]:
+    """Each span the engine considered, with its options and its gold substitution (None: kept as published).
+
+    Spans that overlap a gold span without matching it, or match an unsure (X) one, have no label and are skipped.
+    """
     groups, options, _ = engine.options(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
-    spans: dict[tuple[int, int, int], list] = {}
+    spans: dict[tuple[int, int, int], list[Option]] = {}
     for option in options:
         spans.setdefault((option.chunk, option.first, option.last), []).append(option)
-    out = []
     for (chunk, first, last), opts in spans.items():
         start, end = groups[chunk][first].start, groups[chunk][last - 1].end
         hits = [g for g in gold if start < g.end and g.start < end]
-        feats = [o.features() for o in opts]
         if not hits:
-            out.append((feats, KEEP, -1))
+            yield opts, None
             continue
         exact = [g for g in hits if g.start == start and g.end == end and g.kind in ("S", "D")]
-        if not exact:
-            continue  # overlaps a gold span without matching it, or an unsure (X) span: no label
-        wanted = {norm(o) for o in exact[0].originals}
+        if exact:
+            yield opts, exact[0]
+
+
+def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[list[dict[str, float]], int, int]]:
+    """Per span: the options' features, the label kind and the index of the correct option (-1 if none)."""
+    out = []
+    for opts, substitution in labelled_spans(engine, text, gold_path):
+        feats = [o.features() for o in opts]
+        if substitution is None:
+            out.append((feats, KEEP, -1))
+            continue
+        wanted = {norm(o) for o in substitution.originals}
         index = next((i for i, o in enumerate(opts) if norm(o.candidate.wording) in wanted), -1)
         out.append((feats, CORRECT if index >= 0 else ANY, index))
     return out
@@ -84,19 +97,10 @@ def groups_for(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[
 
 def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[float, float, int]]:
     """Per labelled span: its uncalibrated summed log-odds, the article prior, and 1 if it was substituted."""
-    groups, options, _ = engine.options(text)
-    gold = load_gold(str(gold_path), text) if gold_path else []
-    spans: dict[tuple[int, int, int], list] = {}
-    for option in options:
-        spans.setdefault((option.chunk, option.first, option.last), []).append(option)
     rows = []
-    for (chunk, first, last), opts in spans.items():
-        start, end = groups[chunk][first].start, groups[chunk][last - 1].end
-        hits = [g for g in gold if start < g.end and g.start < end]
-        if hits and not any(g.start == start and g.end == end and g.kind in ("S", "D") for g in hits):
-            continue  # overlaps a gold span without matching it, or unsure (X): no label
-        raw = float(np.log(sum(np.exp(min(o.log_odds, 50.0)) for o in opts)))
-        rows.append((raw, opts[0].prior, int(bool(hits))))
+    for opts, substitution in labelled_spans(engine, text, gold_path):
+        summed = float(np.log(sum(np.exp(min(o.log_odds, 50.0)) for o in opts)))  # as Engine._best_per_span sums
+        rows.append((summed, opts[0].prior, int(substitution is not None)))
     return rows
 
 
@@ -172,7 +176,7 @@ def main() -> None:
     sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     if args.rounds:
-        engine.weights.calibration = {"scale": 1.0, "shift": 0.0, "prior": 0.0}
+        engine.weights.calibration = Weights().calibration  # identity: the coefficients are fitted uncalibrated
     for round_number in range(args.rounds):
         data, counts = [], []
         for _, text, gold in sets:

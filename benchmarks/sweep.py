@@ -19,10 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
-from evaluate import clean_sets, spun_sets  # noqa: E402
+from evaluate import add_counts, clean_sets, micro_average, spun_sets  # noqa: E402
 from score_suggestions import load_gold, score  # noqa: E402
 
 from reader.core.engine import load_engine  # noqa: E402
+from reader.core.weights import Weights  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -37,7 +38,7 @@ def main() -> None:
     if args.weights:
         document = json.loads(args.weights.read_text(encoding="utf-8"))
         engine.weights.coefficients = document["coefficients"]
-        engine.weights.calibration = document.get("calibration", {"scale": 1.0, "shift": 0.0, "prior": 0.0})
+        engine.weights.calibration = document.get("calibration", Weights().calibration)
     spun: dict[tuple[str, float], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for group, _, article, gold_path in spun_sets(args.quick):
         text = read_article(article).text
@@ -45,13 +46,7 @@ def main() -> None:
         gold = load_gold(str(gold_path), text)
         for threshold in THRESHOLDS:
             r = score(text, gold, [s for s in suggestions if s["confidence"] >= threshold])
-            t = spun[(group, threshold)]
-            t["flags"] += r["flags"]
-            t["tp"] += r["precision"] * r["flags"]
-            t["detected"] += r["recall"] * r["gold_spans"]
-            t["gold"] += r["gold_spans"]
-            t["restored"] += r["restored"]
-            t["certain"] += r["certain"]
+            add_counts(spun[(group, threshold)], r)
     clean: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0])
     for group, _, article in clean_sets(args.quick):
         text = read_article(article).text
@@ -63,11 +58,8 @@ def main() -> None:
     for group in dict.fromkeys(g for g, _ in spun):
         cells = []
         for threshold in THRESHOLDS:
-            t = spun[(group, threshold)]
-            p = t["tp"] / t["flags"] if t["flags"] else 0.0
-            r = t["detected"] / t["gold"] if t["gold"] else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-            cells.append(f"F1 {f1:.3f} R {t['restored'] / max(t['certain'], 1):.3f}")
+            _, _, f1, restoration = micro_average(spun[(group, threshold)])
+            cells.append(f"F1 {f1:.3f} R {restoration:.3f}")
         print(f"{group:12} " + " ".join(f"{c:>16}" for c in cells))
     for group in dict.fromkeys(g for g, _ in clean):
         cells = [f"{1000 * clean[(group, t)][1] / max(clean[(group, t)][0], 1):.2f}/1k" for t in THRESHOLDS]
