@@ -181,7 +181,7 @@ THESAURUS: dict[str, list[str]] = {
 NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 
 
-def _case_like(template: str, word: str) -> str:
+def case_like(template: str, word: str) -> str:
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
@@ -204,7 +204,7 @@ def spin(text: str, rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
         if not is_name and key in NUMBERS and rng.random() < 0.8:
             choice = NUMBERS[key]
         elif not is_name and key in THESAURUS and rng.random() < RATE:
-            choice = _case_like(original, rng.choice(THESAURUS[key]))
+            choice = case_like(original, rng.choice(THESAURUS[key]))
         if choice is None or choice == original:
             continue
         if text[match.end() : match.end() + 1] == "-" or text[match.start() - 1 : match.start()] == "-":
@@ -217,14 +217,19 @@ def spin(text: str, rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
     return "".join(out), pairs
 
 
+def write_spun(spun_dir: Path, name: str, spun: str, pairs: list[tuple[str, str]], note: str) -> None:
+    """``name.txt`` and ``name.gold.tsv`` (the seed's gold format: every pair a certain substitution)."""
+    spun_dir.mkdir(parents=True, exist_ok=True)
+    (spun_dir / f"{name}.txt").write_text(spun, encoding="utf-8")
+    gold = [f"# {note}"] + [f"S\t{s}\t{o}" for s, o in pairs]
+    (spun_dir / f"{name}.gold.tsv").write_text("\n".join(gold) + "\n", encoding="utf-8")
+
+
 def write(original: Path, spun_dir: Path, name: str, seed: int) -> int:
     text = original.read_text(encoding="utf-8")
     spun, pairs = spin(text, random.Random(seed))
-    spun_dir.mkdir(parents=True, exist_ok=True)
-    (spun_dir / f"{name}.txt").write_text(spun, encoding="utf-8")
-    gold = ["# Made by benchmarks/make_spun_set.py from " + original.name + " with a hand-written thesaurus."]
-    gold += [f"S\t{s}\t{o}" for s, o in pairs]
-    (spun_dir / f"{name}.gold.tsv").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    write_spun(spun_dir, name, spun, pairs,
+               "Made by benchmarks/make_spun_set.py from " + original.name + " with a hand-written thesaurus.")
     return len(pairs)
 
 

@@ -24,6 +24,8 @@ import random
 import re
 from pathlib import Path
 
+from make_spun_set import case_like, write_spun  # benchmarks/make_spun_set.py
+
 from reader.core.context_model import ContextModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,10 +47,6 @@ def load_thesaurus(path: Path) -> dict[str, list[str]]:
     body = source[source.index("{"): source.rindex("}") + 1]
     data = json.loads(body)
     return {key.lower(): [w for w in words if w.lower() != key.lower()] for key, words in data.items()}
-
-
-def _case_like(template: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
 def lookup(word: str, thesaurus: dict[str, list[str]]) -> list[str]:
@@ -81,7 +79,7 @@ def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
                    and common(w, model)]
         if not choices or rng.random() >= RATE:
             continue
-        choice = _case_like(original, rng.choice(choices))
+        choice = case_like(original, rng.choice(choices))
         out.append(text[cursor: match.start()])
         out.append(choice)
         pairs.append((choice, original))
@@ -97,14 +95,11 @@ def main() -> None:
     thesaurus = load_thesaurus(args.thesaurus)
     model = ContextModel()
     out_dir = BROWN / "spun"
-    out_dir.mkdir(parents=True, exist_ok=True)
     total = 0
     for number, original in enumerate(sorted((BROWN / "clean").glob("*.txt"))):
         spun, pairs = spin(original.read_text(encoding="utf-8"), thesaurus, model, random.Random(5000 + number))
-        (out_dir / original.name).write_text(spun, encoding="utf-8")
-        gold = [f"# Made by benchmarks/spin_brown.py from brown/clean/{original.name} with the MyThes thesaurus."]
-        gold += [f"S\t{s}\t{o}" for s, o in pairs]
-        (out_dir / f"{original.stem}.gold.tsv").write_text("\n".join(gold) + "\n", encoding="utf-8")
+        write_spun(out_dir, original.stem, spun, pairs,
+                   f"Made by benchmarks/spin_brown.py from brown/clean/{original.name} with the MyThes thesaurus.")
         total += len(pairs)
     print(f"{total} substitutions in {len(list((BROWN / 'clean').glob('*.txt')))} texts")
 
