@@ -151,11 +151,9 @@ class CandidateFinder:
 
         def add(synset_id: int, relation: str, own_count: int, own_rank: int) -> None:
             target = synset_of(synset_id)
-            for name, count in zip(target.lemmas, target.counts, strict=True):
+            for name, count, rank in zip(target.lemmas, target.counts, target.ranks, strict=True):
                 if name == lemma:
                     continue
-                senses = synsets_of(name, target.pos)
-                rank = senses.index(synset_id) if synset_id in senses else len(senses)
                 link = Link(RELATION_ORDER[relation], own_count, count, own_rank, rank)
                 previous = found.get(name)
                 if previous is None or link.sort_key() < previous.sort_key():

@@ -307,6 +307,10 @@ class Engine:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
         dynamic = w.coefficients  # weights of the features that change as the restoration settles
+        w_gain, w_unknown, w_prior, w_repeats = (
+            dynamic.get(name, 0.0) for name in ("gain", "unknown", "prior", "repeats")
+        )
+        pairs = [self._pair(option, groups) for option in options]
         for option in options:
             if option.name_repair:
                 option.static = w.combine(option.static_features())  # name repairs are found after ranking
@@ -330,11 +334,15 @@ class Engine:
                     option.prior = prior
             repeats: Counter[tuple[str, str]] = Counter()
             for pass_number in range(2):
-                for option in options:
+                for option, pair in zip(options, pairs, strict=True):
                     if pass_number:
-                        option.repeats = math.log(repeats.get(self._pair(option, groups), 0) + 1)
-                    option.log_odds = option.static + sum(
-                        dynamic.get(name, 0.0) * value for name, value in option.dynamic_features().items()
+                        option.repeats = math.log(repeats.get(pair, 0) + 1)
+                    # Weights.combine over dynamic_features(), written out: this loop is the engine's hot spot.
+                    option.log_odds = option.static + (
+                        w_gain * option.gain
+                        + w_unknown * option.unknown
+                        + w_prior * option.prior
+                        + w_repeats * option.repeats
                     )
                 chosen = self._non_overlapping(self._best_per_span(options).values())
                 if not pass_number:
@@ -390,10 +398,17 @@ class Engine:
         """The best option of each span, carrying the span's calibrated log-odds of being substituted at all."""
         best: dict[tuple[int, int, int], Option] = {}
         total: dict[tuple[int, int, int], float] = {}
+        exp = math.exp
         for option in options:
             key = (option.chunk, option.first, option.last)
-            total[key] = total.get(key, 0.0) + math.exp(min(option.log_odds, 50.0))
-            if key not in best or option.log_odds > best[key].log_odds:
+            log_odds = option.log_odds
+            odds = exp(log_odds if log_odds < 50.0 else 50.0)
+            if key in best:
+                total[key] += odds
+                if log_odds > best[key].log_odds:
+                    best[key] = option
+            else:
+                total[key] = odds
                 best[key] = option
         for key, option in best.items():
             raw = math.log(total[key]) if total[key] > 0 else -math.inf

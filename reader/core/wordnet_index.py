@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
-FORMAT = 6
+FORMAT = 8
 POS_TAGS = ("n", "v", "a", "r")
 
 
@@ -31,6 +31,7 @@ class Synset(NamedTuple):
     hypernyms: tuple[int, ...]
     hyponyms: tuple[int, ...]
     similar: tuple[int, ...]  # similar-to, also-see and verb groups
+    ranks: tuple[int, ...]  # each lemma's rank of this sense among its senses (0: its most frequent sense)
 
 
 class WordNetIndex:
@@ -56,8 +57,10 @@ class WordNetIndex:
 
     def _synset(self, synset_id: int) -> Synset:
         rows = self._query("SELECT data FROM synsets WHERE id = ?", synset_id)
-        pos, lemmas, counts, hypernyms, hyponyms, similar = json.loads(rows[0][0])
-        return Synset(pos, tuple(lemmas), tuple(counts), tuple(hypernyms), tuple(hyponyms), tuple(similar))
+        pos, lemmas, counts, hypernyms, hyponyms, similar, ranks = json.loads(rows[0][0])
+        return Synset(
+            pos, tuple(lemmas), tuple(counts), tuple(hypernyms), tuple(hyponyms), tuple(similar), tuple(ranks)
+        )
 
     def _synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset ids of a lemma in one part of speech, most frequent sense first."""
@@ -93,6 +96,17 @@ def _source_signature() -> tuple[str, str]:
     return version, fingerprint
 
 
+def _in_order(ids: dict[str, int], synsets: list) -> list[int]:
+    """Related synsets, commonest first (summed sense counts), then by id.
+
+    nltk returns some relations in set order, which changes with the process's hash seed; an index that differs
+    from build to build would make the engine's results differ between machines. Commonest first also decides
+    which hyponyms survive the engine's cut of long lists.
+    """
+    unique = {ids[s.name()]: sum(lemma.count() for lemma in s.lemmas()) for s in synsets}
+    return sorted(unique, key=lambda number: (-unique[number], number))
+
+
 def build_index(path: str) -> None:
     """Walk every synset once through nltk (slow: about 25 s) and write what the engine needs to ``path``."""
     from nltk.corpus import wordnet as wn
@@ -101,6 +115,7 @@ def build_index(path: str) -> None:
     ids = {synset.name(): number for number, synset in enumerate(all_synsets)}
     senses: dict[str, list[tuple[int, int, int]]] = {}
     proper: set[str] = set()
+    records: list[list] = []
     rows = []
     for number, synset in enumerate(all_synsets):
         pos = "a" if synset.pos() == "s" else synset.pos()
@@ -112,13 +127,18 @@ def build_index(path: str) -> None:
             pos,
             names,
             counts,
-            [ids[s.name()] for s in synset.hypernyms() + synset.instance_hypernyms()],
-            [ids[s.name()] for s in synset.hyponyms()],
-            [ids[s.name()] for s in synset.similar_tos() + synset.also_sees() + synset.verb_groups()],
+            _in_order(ids, synset.hypernyms() + synset.instance_hypernyms()),
+            _in_order(ids, synset.hyponyms()),
+            _in_order(ids, synset.similar_tos() + synset.also_sees() + synset.verb_groups()),
         ]
-        rows.append((number, json.dumps(record, separators=(",", ":"))))
+        records.append(record)
         for rank, (name, count) in enumerate(zip(names, counts, strict=True)):
             senses.setdefault(f"{name}|{pos}", []).append((-count, rank, number))
+    ordered = {key: [n for _, _, n in sorted(entries)] for key, entries in senses.items()}
+    for number, record in enumerate(records):
+        # Stored with the synset so that ranking a neighbour needs no lookup of its other senses.
+        record.append([ordered[f"{name}|{record[0]}"].index(number) for name in record[1]])
+        rows.append((number, json.dumps(record, separators=(",", ":"))))
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     partial = f"{path}.{os.getpid()}.partial"
     if os.path.exists(partial):
@@ -137,7 +157,7 @@ def build_index(path: str) -> None:
         connection.executemany("INSERT INTO synsets VALUES (?, ?)", rows)
         connection.executemany(
             "INSERT INTO senses VALUES (?, ?)",
-            ((key, json.dumps([n for _, _, n in sorted(entries)])) for key, entries in senses.items()),
+            ((key, json.dumps(ids)) for key, ids in ordered.items()),
         )
         connection.executemany("INSERT INTO proper VALUES (?)", ((lemma,) for lemma in sorted(proper)))
         multiwords = sorted({key.split("|")[0] for key in senses if " " in key.split("|")[0]})

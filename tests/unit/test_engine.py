@@ -70,3 +70,40 @@ def test_huge_text_is_refused_with_a_clear_message(engine: Engine) -> None:
 
     with pytest.raises(ValueError, match="too long to analyse"):
         engine.analyze("word " * (MAX_TEXT_CHARS // 5 + 1))
+
+
+def test_settled_log_odds_are_the_weights_applied_to_the_features(engine: Engine) -> None:
+    """The hot loop writes Weights.combine out by hand; it must stay the same sum."""
+    _, options, _ = engine.options(SPUN)
+    assert options
+    for option in options:
+        assert abs(option.log_odds - engine.weights.combine(option.features())) < 1e-9
+
+
+def test_index_relations_do_not_depend_on_the_order_nltk_returns_them() -> None:
+    from dataclasses import dataclass
+
+    from reader.core.wordnet_index import _in_order
+
+    @dataclass
+    class FakeLemma:
+        number: int
+
+        def count(self) -> int:
+            return self.number
+
+    @dataclass
+    class FakeSynset:
+        label: str
+        counts: tuple[int, ...]
+
+        def name(self) -> str:
+            return self.label
+
+        def lemmas(self) -> list[FakeLemma]:
+            return [FakeLemma(c) for c in self.counts]
+
+    ids = {"a": 1, "b": 2, "c": 3, "d": 4}
+    synsets = [FakeSynset("a", (1,)), FakeSynset("b", (5, 2)), FakeSynset("c", (0,)), FakeSynset("d", (1,))]
+    assert _in_order(ids, synsets) == [2, 1, 4, 3]
+    assert _in_order(ids, synsets[::-1] + synsets[:1]) == [2, 1, 4, 3]
