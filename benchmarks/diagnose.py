@@ -46,7 +46,7 @@ def main() -> None:
         if gold.kind != "S":
             continue
         wanted = {norm(o) for o in gold.originals}
-        opts = sorted(spans.get((gold.start, gold.end), []), key=lambda o: -o.log_odds)
+        opts = sorted(spans.get((gold.start, gold.end), []), key=lambda o: -o.rank_score)
         rank = next((i for i, o in enumerate(opts) if norm(o.candidate.wording) in wanted), -1)
         chosen = [o for o in opts if (o.chunk, o.first, o.last) in best and o is best[(o.chunk, o.first, o.last)]]
         flagged = bool(chosen) and chosen[0].span_log_odds > 0

@@ -6,6 +6,7 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
   seed                      ../shared/corpus (fit)
   hand                      data/heldout: two unspun articles and the app's sample, spun by a hand-written
                             non-WordNet thesaurus (make_spun_set.py) (held); data/clean: two unspun articles (fit)
+  news-held                 data/heldout/originals2: eight unspun wire-style articles written for the project (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -81,6 +82,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets = [("hand-fit", p.stem, p) for p in sorted((DATA / "clean").glob("*.txt"))]
     sets += [("hand-held", p.stem, p) for p in sorted((DATA / "heldout/originals").glob("*.txt"))]
     sets.append(("hand-held", "sample_original", ROOT / "resources/sample/sample_article.original.txt"))
+    sets += [("news-held", p.stem, p) for p in sorted((DATA / "heldout/originals2").glob("*.txt"))]
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
@@ -119,7 +121,7 @@ def main() -> None:
         results[f"{group}/clean/{name}"] = r
         clean_totals[group][0] += r["words"]
         clean_totals[group][1] += r["flags"]
-        if args.verbose or group.startswith("hand"):
+        if args.verbose or group.startswith(("hand", "news")):
             print(f"{group + '/' + name:24} {r['words']:6} {r['flags']:6} {r['flags_per_1k_words']:7.2f}  "
                   f"{', '.join(r['false_flags'])}")
     for group, (words, flags) in clean_totals.items():

@@ -35,6 +35,7 @@ from reader.core.engine import Engine, Option, load_engine  # noqa: E402
 from reader.core.weights import Weights  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
+RankingData = list[tuple[list[dict[str, float]], int, float]]  # per span: options' features, right one, weight
 
 
 def labelled_sets(include_seed: bool = True, brown: str = "none") -> list[tuple[str, str, Path | None]]:
@@ -161,6 +162,69 @@ def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2
     return {n: round(float(value), 4) for n, value in zip(names, w, strict=True)}
 
 
+def fit_ranking(data: RankingData, names: list[str], start: dict[str, float],
+                l2: float = 0.02, steps: int = 800) -> dict[str, float]:
+    """Multinomial logit over a substituted span's candidates only (no "keep"): which one is the original.
+
+    ``data`` holds, per restorable span, its options' features, the index of the right one and the span's weight.
+    """
+    rows, group_of, correct, weights = [], [], [], []
+    for g, (feats, index, weight) in enumerate(data):
+        correct.append(len(rows) + index)
+        weights.append(weight)
+        for f in feats:
+            rows.append([f.get(n, 0.0) for n in names])
+            group_of.append(g)
+    x = np.array(rows)
+    group_a = np.array(group_of)
+    weight_a = np.array(weights)
+    w = np.array([start.get(n, 0.0) for n in names])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(steps):
+        z = x @ w
+        top = np.full(len(data), -np.inf)
+        np.maximum.at(top, group_a, z)
+        ez = np.exp(z - top[group_a])
+        p = ez / np.bincount(group_a, weights=ez, minlength=len(data))[group_a]
+        target = np.zeros_like(p)
+        target[correct] = 1.0
+        grad = x.T @ ((p - target) * weight_a[group_a]) / weight_a.sum() + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+    return {n: round(float(value), 4) for n, value in zip(names, w, strict=True)}
+
+
+def ranking_data(engine: Engine, sets: list[tuple[str, str, Path | None]]) -> RankingData:
+    """Restorable spans of the spun sets; each source (the seed, the Brown texts) weighs the same in total."""
+    by_source: dict[str, list[tuple[list[dict[str, float]], int]]] = {}
+    for name, text, gold in sets:
+        if gold is None:
+            continue
+        source = "brown" if name.startswith("spun-") else name
+        for feats, kind, index in groups_for(engine, text, gold):
+            if kind == CORRECT and len(feats) > 1:
+                by_source.setdefault(source, []).append((feats, index))
+    return [(feats, index, 1.0 / len(spans)) for spans in by_source.values() for feats, index in spans]
+
+
+def source_of(name: str, gold: Path | None) -> str:
+    """Which body of text a set belongs to: the seed, the Brown texts (spun or not), the hand-written texts."""
+    brown = name.startswith(("spun-", "ca"))
+    return ("brown" if brown else "seed" if name == "seed" else "hand") + ("-spun" if gold else "-clean")
+
+
+def balanced(counts: list[float], sources: list[str]) -> list[float]:
+    """Rescale span weights so that every source weighs what the smallest spun source weighs: one spinner's
+    habits (the Brown texts' MyThes thesaurus has ten times the seed's spans) must not decide the weights."""
+    totals: dict[str, float] = {}
+    for count, source in zip(counts, sources, strict=True):
+        totals[source] = totals.get(source, 0.0) + count
+    reference = min(total for source, total in totals.items() if source.endswith("-spun"))
+    return [count * reference / totals[source] for count, source in zip(counts, sources, strict=True)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3)
@@ -171,6 +235,12 @@ def main() -> None:
                         help="also fit on the odd-numbered Brown texts: unspun only, or unspun and spun")
     parser.add_argument("--calibrate", choices=("none", "clean", "all"), default="none",
                         help="then fit the detection calibration, adding the odd-numbered Brown texts")
+    parser.add_argument("--ranking", choices=("none", "seed", "all"), default="none",
+                        help="fit a separate ranking model on substituted spans: the seed (and data/spun), or also "
+                        "the odd-numbered Brown spun texts, each source weighing the same")
+    parser.add_argument("--balance", action="store_true",
+                        help="each source (seed, Brown spun, Brown unspun, hand-written unspun) weighs the same")
+    parser.add_argument("--only-ranking", action="store_true", help="keep the detection coefficients as they are")
     args = parser.parse_args()
     engine = load_engine()
     sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
@@ -178,19 +248,28 @@ def main() -> None:
     if args.rounds:
         engine.weights.calibration = Weights().calibration  # identity: the coefficients are fitted uncalibrated
     for round_number in range(args.rounds):
-        data, counts = [], []
-        for _, text, gold in sets:
+        data, counts, sources = [], [], []
+        for name, text, gold in sets:
             # Unspun text counts more: a false flag on honest news costs a reader's trust.
             found = groups_for(engine, text, gold)
             data.extend(found)
             counts.extend([1.0 if gold else args.clean_weight] * len(found))
+            sources.extend([source_of(name, gold)] * len(found))
+        if args.balance:
+            counts = balanced(counts, sources)
         names = sorted({n for feats, _, _ in data for f in feats for n in f} | {"bias"})
-        coefficients = fit(data, names, engine.weights.coefficients, counts)
         kinds = [k for _, k, _ in data]
         print(f"round {round_number + 1}: {len(data)} spans ({kinds.count(CORRECT)} restorable, "
               f"{kinds.count(ANY)} spun without the right candidate, {kinds.count(KEEP)} kept)")
-        print(json.dumps(coefficients))
-        engine.weights.coefficients = coefficients
+        if not args.only_ranking:
+            coefficients = fit(data, names, engine.weights.coefficients, counts)
+            print(json.dumps(coefficients))
+            engine.weights.coefficients = coefficients
+        if args.ranking != "none":
+            ranked = ranking_data(engine, labelled_sets(not args.no_seed, "all" if args.ranking == "all" else "none"))
+            rank_names = [n for n in names if n not in ("bias", "prior", "unknown", "multiword")]
+            engine.weights.ranking = fit_ranking(ranked, rank_names, engine.weights.ranking_coefficients)
+            print(f"ranking on {len(ranked)} restorable spans: " + json.dumps(engine.weights.ranking))
     if args.calibrate != "none":
         calibration_sets = labelled_sets(include_seed=not args.no_seed, brown=args.calibrate)
         for round_number in range(2):
@@ -200,7 +279,11 @@ def main() -> None:
                   + json.dumps(engine.weights.calibration))
     if not args.dry_run:
         path = ROOT / "resources" / "data" / "engine_weights.json"
-        document = {"coefficients": engine.weights.coefficients, "calibration": engine.weights.calibration}
+        document = {
+            "coefficients": engine.weights.coefficients,
+            "calibration": engine.weights.calibration,
+            "ranking": engine.weights.ranking,
+        }
         path.write_text(json.dumps(document, indent=1) + "\n")
         print(f"wrote {path}")
 

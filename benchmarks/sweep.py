@@ -23,7 +23,7 @@ from evaluate import add_counts, clean_sets, micro_average, spun_sets  # noqa: E
 from score_suggestions import load_gold, score  # noqa: E402
 
 from reader.core.engine import load_engine  # noqa: E402
-from reader.core.weights import Weights  # noqa: E402
+from reader.core.weights import weights_from_document  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -36,9 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     engine = load_engine()
     if args.weights:
-        document = json.loads(args.weights.read_text(encoding="utf-8"))
-        engine.weights.coefficients = document["coefficients"]
-        engine.weights.calibration = document.get("calibration", Weights().calibration)
+        engine.weights = weights_from_document(json.loads(args.weights.read_text(encoding="utf-8")))
     spun: dict[tuple[str, float], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for group, _, article, gold_path in spun_sets(args.quick):
         text = read_article(article).text

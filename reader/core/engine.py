@@ -47,9 +47,11 @@ class Option:
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
     log_odds: float = -math.inf
+    rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
     span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
 
     static: float = 0.0  # the part of the log-odds that does not depend on context (computed once)
+    static_rank: float = 0.0  # the same for the rank score
 
     def features(self) -> dict[str, float]:
         """The evidence for this option, by name; Weights.combine turns it into log-odds."""
@@ -217,7 +219,7 @@ class Engine:
         which preposition each candidate takes (its most likely followers), so the pair is restored together.
         """
         out: list[Candidate] = []
-        for candidate, _, _ in self._ranked(word, self.finder.word_candidates(word))[:GOVERNED_HEADS]:
+        for candidate, *_ in self._ranked(word, self.finder.word_candidates(word))[:GOVERNED_HEADS]:
             if " " in candidate.wording or candidate.relation == "number":
                 continue
             for other in PREPOSITIONS:
@@ -235,11 +237,13 @@ class Engine:
     def _keep(self, number: int, first: int, last: int, phrase: str, found: tuple[Candidate, ...]) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
         return [
-            Option(number, first, last, candidate, commonness=commonness, static=static)
-            for candidate, commonness, static in self._ranked(phrase, found)
+            Option(number, first, last, candidate, commonness=commonness, static=static, static_rank=static_rank)
+            for candidate, commonness, static, static_rank in self._ranked(phrase, found)
         ]
 
-    def _ranked_uncached(self, phrase: str, found: tuple[Candidate, ...]) -> tuple[tuple[Candidate, float, float], ...]:
+    def _ranked_uncached(
+        self, phrase: str, found: tuple[Candidate, ...]
+    ) -> tuple[tuple[Candidate, float, float, float], ...]:
         if not found:
             return ()
         observed = self._frequency(phrase)
@@ -251,7 +255,10 @@ class Engine:
                     continue
             commonness = self._frequency(candidate.wording) - observed
             option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
-            kept.append((candidate, option.commonness, self.weights.combine(option.static_features())))
+            features = option.static_features()
+            kept.append(
+                (candidate, option.commonness, self.weights.combine(features), self.weights.rank(features))
+            )
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept[: self.weights.max_candidates])
 
@@ -310,10 +317,14 @@ class Engine:
         w_gain, w_unknown, w_prior, w_repeats = (
             dynamic.get(name, 0.0) for name in ("gain", "unknown", "prior", "repeats")
         )
+        r_gain, r_unknown, r_prior, r_repeats = (
+            w.ranking_coefficients.get(name, 0.0) for name in ("gain", "unknown", "prior", "repeats")
+        )
         pairs = [self._pair(option, groups) for option in options]
         for option in options:
-            if option.name_repair:
-                option.static = w.combine(option.static_features())  # name repairs are found after ranking
+            if option.name_repair:  # name repairs are found after ranking
+                option.static = w.combine(option.static_features())
+                option.static_rank = w.rank(option.static_features())
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
@@ -343,6 +354,12 @@ class Engine:
                         + w_unknown * option.unknown
                         + w_prior * option.prior
                         + w_repeats * option.repeats
+                    )
+                    option.rank_score = option.static_rank + (
+                        r_gain * option.gain
+                        + r_unknown * option.unknown
+                        + r_prior * option.prior
+                        + r_repeats * option.repeats
                     )
                 chosen = self._non_overlapping(self._best_per_span(options).values())
                 if not pass_number:
@@ -395,7 +412,8 @@ class Engine:
         return observed, option.candidate.wording
 
     def _best_per_span(self, options: list[Option]) -> dict[tuple[int, int, int], Option]:
-        """The best option of each span, carrying the span's calibrated log-odds of being substituted at all."""
+        """The likeliest original of each span (by rank score), carrying the span's calibrated log-odds of being
+        substituted at all (from every candidate's detection log-odds)."""
         best: dict[tuple[int, int, int], Option] = {}
         total: dict[tuple[int, int, int], float] = {}
         exp = math.exp
@@ -405,7 +423,7 @@ class Engine:
             odds = exp(log_odds if log_odds < 50.0 else 50.0)
             if key in best:
                 total[key] += odds
-                if log_odds > best[key].log_odds:
+                if option.rank_score > best[key].rank_score:
                     best[key] = option
             else:
                 total[key] = odds
@@ -432,7 +450,7 @@ class Engine:
     ) -> Suggestion:
         start = chunk[option.first].start
         end = chunk[option.last - 1].end
-        ranked = sorted(rivals, key=lambda o: -o.log_odds)
+        ranked = sorted(rivals, key=lambda o: -o.rank_score)
         alternatives = tuple(
             dict.fromkeys(_match_case(chunk[option.first].text, o.candidate.wording) for o in ranked[:5])
         )

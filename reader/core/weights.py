@@ -48,6 +48,19 @@ class Weights:
     # rank a span's candidates, and P(span substituted) = sigmoid(scale * logsumexp(log-odds) + shift + prior
     # weight * the article prior). Ranking and detection need different data; one fit served both badly.
     calibration: dict[str, float] = field(default_factory=lambda: {"scale": 1.0, "shift": 0.0, "prior": 0.0})
+    # Which candidate is the original, given that the span was substituted: a separate model, fitted only on
+    # substituted spans, because what tells a spun word from an honest one (detection) is not what tells the
+    # right original from its rivals. Empty: the detection coefficients rank as well.
+    ranking: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ranking_coefficients(self) -> dict[str, float]:
+        return self.ranking or self.coefficients
+
+    def rank(self, features: dict[str, float]) -> float:
+        """Score of the option's candidate among its span's rivals (only differences between rivals matter)."""
+        c = self.ranking_coefficients
+        return sum(c.get(name, 0.0) * value for name, value in features.items())
 
     def detection_log_odds(self, span_log_odds: float, prior: float) -> float:
         """Calibrated log-odds that a span was substituted, from its candidates' summed odds and the article prior."""
@@ -73,17 +86,24 @@ def engine_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+def weights_from_document(data: dict) -> Weights:
+    """Weights from the JSON document that fit_weights.py writes; keys it lacks keep their defaults."""
+    weights = Weights()
+    names = {f.name for f in fields(Weights)}
+    for key, value in data.items():
+        if key == "coefficients":
+            weights.coefficients.update(value)
+        elif key == "calibration":
+            weights.calibration.update(value)
+        elif key == "ranking":
+            weights.ranking = dict(value)
+        elif key in names:
+            setattr(weights, key, value)
+    return weights
+
+
 def load_weights() -> Weights:
     path = resources_dir() / "data" / "engine_weights.json"
-    weights = Weights()
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        names = {f.name for f in fields(Weights)}
-        for key, value in data.items():
-            if key == "coefficients":
-                weights.coefficients.update(value)
-            elif key == "calibration":
-                weights.calibration.update(value)
-            elif key in names:
-                setattr(weights, key, value)
-    return weights
+    if not path.is_file():
+        return Weights()
+    return weights_from_document(json.loads(path.read_text(encoding="utf-8")))

@@ -107,3 +107,27 @@ def test_index_relations_do_not_depend_on_the_order_nltk_returns_them() -> None:
     synsets = [FakeSynset("a", (1,)), FakeSynset("b", (5, 2)), FakeSynset("c", (0,)), FakeSynset("d", (1,))]
     assert _in_order(ids, synsets) == [2, 1, 4, 3]
     assert _in_order(ids, synsets[::-1] + synsets[:1]) == [2, 1, 4, 3]
+
+
+def test_a_separate_ranking_model_picks_the_replacement_but_not_whether_to_flag(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from reader.core.engine import Engine as EngineClass
+
+    base = engine.analyze(SPUN).suggestions
+    # A ranking model that knows only "prefer more specific terms" picks other originals for the same places.
+    weights = replace(engine.weights, ranking={"relation:hyponym": 5.0})
+    other = EngineClass(engine.finder, engine.context, weights)
+    _, options, _ = other.options(SPUN)
+    ranked = other.analyze(SPUN).suggestions
+    assert {(s.start, s.end) for s in ranked}  # still flags
+    by_span: dict[tuple[int, int, int], list] = {}
+    for option in options:
+        by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+    best = other._best_per_span(options)
+    for key, option in best.items():
+        assert option.rank_score == max(o.rank_score for o in by_span[key])
+    assert any(option.candidate.relation == "hyponym" for option in best.values())
+    # Detection does not use the ranking model: the same places are examined with the same odds.
+    assert {(s.start, s.end) for s in ranked} & {(s.start, s.end) for s in base}
+    assert [s.replacement for s in ranked] != [s.replacement for s in base]
