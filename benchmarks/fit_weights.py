@@ -105,16 +105,21 @@ def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[f
     return rows
 
 
-def calibrate(rows: list[tuple[float, float, int]], steps: int = 3000) -> dict[str, float]:
-    """Logistic regression of "substituted" on (summed log-odds, prior): three numbers, every span counted once."""
-    x = np.array([[raw, prior, 1.0] for raw, prior, _ in rows if np.isfinite(raw)])
-    y = np.array([label for raw, _, label in rows if np.isfinite(raw)], dtype=float)
+def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | None = None,
+              steps: int = 3000) -> dict[str, float]:
+    """Logistic regression of "substituted" on (summed log-odds, prior): three numbers, each span counted once or
+    with its weight."""
+    finite = [i for i, (raw, _, _) in enumerate(rows) if np.isfinite(raw)]
+    x = np.array([[rows[i][0], rows[i][1], 1.0] for i in finite])
+    y = np.array([rows[i][2] for i in finite], dtype=float)
+    weight = np.array([span_weights[i] for i in finite]) if span_weights else np.ones(len(finite))
+    weight = weight / weight.mean()
     w = np.array([1.0, 0.0, 0.0])
     m = np.zeros(3)
     v = np.zeros(3)
     for step in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
-        grad = x.T @ (p - y) / len(y)
+        grad = x.T @ ((p - y) * weight) / len(y)
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad**2
         w -= 0.02 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
@@ -233,8 +238,9 @@ def main() -> None:
     parser.add_argument("--clean-weight", type=float, default=3, help="how many times unspun spans count")
     parser.add_argument("--brown", choices=("none", "clean", "all"), default="none",
                         help="also fit on the odd-numbered Brown texts: unspun only, or unspun and spun")
-    parser.add_argument("--calibrate", choices=("none", "clean", "all"), default="none",
-                        help="then fit the detection calibration, adding the odd-numbered Brown texts")
+    parser.add_argument("--calibrate", choices=("none", "fit", "clean", "all"), default="none",
+                        help="then fit the detection calibration on the fitting texts, adding the odd-numbered Brown "
+                        "texts (clean: the unspun ones; all: both)")
     parser.add_argument("--ranking", choices=("none", "seed", "all"), default="none",
                         help="fit a separate ranking model on substituted spans: the seed (and data/spun), or also "
                         "the odd-numbered Brown spun texts, each source weighing the same")
@@ -271,10 +277,16 @@ def main() -> None:
             engine.weights.ranking = fit_ranking(ranked, rank_names, engine.weights.ranking_coefficients)
             print(f"ranking on {len(ranked)} restorable spans: " + json.dumps(engine.weights.ranking))
     if args.calibrate != "none":
-        calibration_sets = labelled_sets(include_seed=not args.no_seed, brown=args.calibrate)
+        brown = "none" if args.calibrate == "fit" else args.calibrate
+        calibration_sets = labelled_sets(include_seed=not args.no_seed, brown=brown)
         for round_number in range(2):
-            rows = [row for _, text, gold in calibration_sets for row in span_rows(engine, text, gold)]
-            engine.weights.calibration = calibrate(rows)
+            rows, sources = [], []
+            for name, text, gold in calibration_sets:
+                found = span_rows(engine, text, gold)
+                rows.extend(found)
+                sources.extend([source_of(name, gold)] * len(found))
+            span_weights = balanced([1.0] * len(rows), sources) if args.balance else None
+            engine.weights.calibration = calibrate(rows, span_weights)
             print(f"calibration round {round_number + 1}: {len(rows)} spans ({sum(r[2] for r in rows)} substituted) "
                   + json.dumps(engine.weights.calibration))
     if not args.dry_run:

@@ -18,8 +18,8 @@ from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
 
 # lemminflect deep-copies its tables on every call; a word's analyses never change, so remember them.
-getAllLemmas = lru_cache(maxsize=100_000)(_all_lemmas)
-getAllInflections = lru_cache(maxsize=100_000)(_all_inflections)
+getAllLemmas = lru_cache(maxsize=20_000)(_all_lemmas)
+getAllInflections = lru_cache(maxsize=20_000)(_all_inflections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ CLOSED_CLASS = frozenset(
 )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _inflect(lemma: str, pos: str, tag: str) -> str | None:
     """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
     words = lemma.split()
@@ -109,8 +109,9 @@ class CandidateFinder:
     def __init__(self, wordnet: WordNetIndex, patterns: PatternBook) -> None:
         self.wordnet = wordnet
         self.patterns = patterns
-        self.word_candidates = lru_cache(maxsize=100_000)(self._word_candidates)
-        self.phrase_candidates = lru_cache(maxsize=100_000)(self._phrase_candidates)
+        # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
+        self.word_candidates = lru_cache(maxsize=4_096)(self._word_candidates)
+        self.phrase_candidates = lru_cache(maxsize=4_096)(self._phrase_candidates)
 
     # -- analysis of the observed form -------------------------------------------------------------------
     def analyses(self, form: str) -> list[tuple[str, str, str]]:

@@ -39,8 +39,8 @@ class ContextModel:
         config = Config()
         config.set_string("-logfn", os.devnull)
         self._lm = NGramModel(config, LogMath(), path or model_path())
-        self.prob = lru_cache(maxsize=500_000)(self._prob)
-        self.known = lru_cache(maxsize=200_000)(self._known)
+        self.prob = lru_cache(maxsize=100_000)(self._prob)
+        self.known = lru_cache(maxsize=50_000)(self._known)
 
     def _prob(self, word: str, prev1: str, prev2: str) -> float:
         """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk)."""

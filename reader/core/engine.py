@@ -96,7 +96,7 @@ class Engine:
         self.finder = finder
         self.context = context
         self.weights = weights
-        self._ranked = lru_cache(maxsize=100_000)(self._ranked_uncached)
+        self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
 
     # -- candidate generation ----------------------------------------------------------------------------
@@ -127,10 +127,7 @@ class Engine:
                 phrase = " ".join(words[first:last])
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
-                found = self.finder.word_candidates(phrase) if length == 1 else self.finder.phrase_candidates(phrase)
-                if length == 2 and words[first + 1] in PREPOSITIONS:
-                    found = found + self._governed(words[first], words[first + 1])
-                options.extend(self._keep(number, first, last, phrase, found))
+                options.extend(self._keep(number, first, last, phrase))
         return self._repair_names(chunk, words, options)
 
     def _repair_names(self, chunk: list[Token], words: list[str], options: list[Option]) -> list[Option]:
@@ -219,7 +216,7 @@ class Engine:
         which preposition each candidate takes (its most likely followers), so the pair is restored together.
         """
         out: list[Candidate] = []
-        for candidate, *_ in self._ranked(word, self.finder.word_candidates(word))[:GOVERNED_HEADS]:
+        for candidate, *_ in self._ranked(word)[:GOVERNED_HEADS]:
             if " " in candidate.wording or candidate.relation == "number":
                 continue
             for other in PREPOSITIONS:
@@ -234,16 +231,27 @@ class Engine:
                     )
         return tuple(out)
 
-    def _keep(self, number: int, first: int, last: int, phrase: str, found: tuple[Candidate, ...]) -> list[Option]:
+    def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
         return [
             Option(number, first, last, candidate, commonness=commonness, static=static, static_rank=static_rank)
-            for candidate, commonness, static, static_rank in self._ranked(phrase, found)
+            for candidate, commonness, static, static_rank in self._ranked(phrase)
         ]
 
-    def _ranked_uncached(
-        self, phrase: str, found: tuple[Candidate, ...]
-    ) -> tuple[tuple[Candidate, float, float, float], ...]:
+    def _found(self, phrase: str) -> tuple[Candidate, ...]:
+        """Every candidate for an observed word or phrase (lower case, single spaces)."""
+        words = phrase.split(" ")
+        if len(words) == 1:
+            return self.finder.word_candidates(phrase)
+        found = self.finder.phrase_candidates(phrase)
+        if len(words) == 2 and words[1] in PREPOSITIONS:
+            found = found + self._governed(words[0], words[1])
+        return found
+
+    def _ranked_uncached(self, phrase: str) -> tuple[tuple[Candidate, float, float, float], ...]:
+        """The candidates worth scoring in context, best first by static score (kept per phrase: the cache that
+        matters, as the full candidate lists are large and needed only here)."""
+        found = self._found(phrase)
         if not found:
             return ()
         observed = self._frequency(phrase)
@@ -256,9 +264,10 @@ class Engine:
             commonness = self._frequency(candidate.wording) - observed
             option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
             features = option.static_features()
-            kept.append(
-                (candidate, option.commonness, self.weights.combine(features), self.weights.rank(features))
-            )
+            static = self.weights.combine(features)
+            # Without a ranking model the detection score ranks; only differences within a span matter.
+            static_rank = self.weights.rank(features) if self.weights.ranking else static
+            kept.append((candidate, option.commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept[: self.weights.max_candidates])
 
@@ -324,7 +333,7 @@ class Engine:
         for option in options:
             if option.name_repair:  # name repairs are found after ranking
                 option.static = w.combine(option.static_features())
-                option.static_rank = w.rank(option.static_features())
+                option.static_rank = w.rank(option.static_features()) if w.ranking else option.static
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
