@@ -106,7 +106,7 @@ def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[f
 
 
 def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | None = None,
-              steps: int = 3000) -> dict[str, float]:
+              steps: int = 3000, use_prior: bool = True) -> dict[str, float]:
     """Logistic regression of "substituted" on (summed log-odds, prior): three numbers, each span counted once or
     with its weight."""
     finite = [i for i, (raw, _, _) in enumerate(rows) if np.isfinite(raw)]
@@ -123,6 +123,8 @@ def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | 
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad**2
         w -= 0.02 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+        if not use_prior:
+            w[1] = 0.0  # rescale the evidence only: with few spun articles the prior alone would separate them
     return {"scale": round(float(w[0]), 4), "prior": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
 
 
@@ -241,6 +243,8 @@ def main() -> None:
     parser.add_argument("--calibrate", choices=("none", "fit", "clean", "all"), default="none",
                         help="then fit the detection calibration on the fitting texts, adding the odd-numbered Brown "
                         "texts (clean: the unspun ones; all: both)")
+    parser.add_argument("--calibrate-without-prior", action="store_true",
+                        help="the calibration only rescales and shifts the evidence (no article-prior term)")
     parser.add_argument("--ranking", choices=("none", "seed", "all"), default="none",
                         help="fit a separate ranking model on substituted spans: the seed (and data/spun), or also "
                         "the odd-numbered Brown spun texts, each source weighing the same")
@@ -286,7 +290,7 @@ def main() -> None:
                 rows.extend(found)
                 sources.extend([source_of(name, gold)] * len(found))
             span_weights = balanced([1.0] * len(rows), sources) if args.balance else None
-            engine.weights.calibration = calibrate(rows, span_weights)
+            engine.weights.calibration = calibrate(rows, span_weights, use_prior=not args.calibrate_without_prior)
             print(f"calibration round {round_number + 1}: {len(rows)} spans ({sum(r[2] for r in rows)} substituted) "
                   + json.dumps(engine.weights.calibration))
     if not args.dry_run:

@@ -96,15 +96,15 @@ def _source_signature() -> tuple[str, str]:
     return version, fingerprint
 
 
-def _in_order(ids: dict[str, int], synsets: list) -> list[int]:
-    """Related synsets, commonest first (summed sense counts), then by id.
+def _in_order(ids: dict[str, int], totals: list[int], synsets: list) -> list[int]:
+    """Related synsets, commonest first (``totals``: summed sense counts by id), then by id.
 
     nltk returns some relations in set order, which changes with the process's hash seed; an index that differs
     from build to build would make the engine's results differ between machines. Commonest first also decides
     which hyponyms survive the engine's cut of long lists.
     """
-    unique = {ids[s.name()]: sum(lemma.count() for lemma in s.lemmas()) for s in synsets}
-    return sorted(unique, key=lambda number: (-unique[number], number))
+    unique = {ids[s.name()] for s in synsets}
+    return sorted(unique, key=lambda number: (-totals[number], number))
 
 
 def build_index(path: str) -> None:
@@ -123,17 +123,14 @@ def build_index(path: str) -> None:
         names = [lemma.name().replace("_", " ").lower() for lemma in lemmas]
         counts = [lemma.count() for lemma in lemmas]
         proper.update(n for n, lemma in zip(names, lemmas, strict=True) if lemma.name()[:1].isupper())
-        record = [
-            pos,
-            names,
-            counts,
-            _in_order(ids, synset.hypernyms() + synset.instance_hypernyms()),
-            _in_order(ids, synset.hyponyms()),
-            _in_order(ids, synset.similar_tos() + synset.also_sees() + synset.verb_groups()),
-        ]
-        records.append(record)
+        records.append([pos, names, counts])
         for rank, (name, count) in enumerate(zip(names, counts, strict=True)):
             senses.setdefault(f"{name}|{pos}", []).append((-count, rank, number))
+    totals = [sum(record[2]) for record in records]
+    for synset, record in zip(all_synsets, records, strict=True):
+        record.append(_in_order(ids, totals, synset.hypernyms() + synset.instance_hypernyms()))
+        record.append(_in_order(ids, totals, synset.hyponyms()))
+        record.append(_in_order(ids, totals, synset.similar_tos() + synset.also_sees() + synset.verb_groups()))
     ordered = {key: [n for _, _, n in sorted(entries)] for key, entries in senses.items()}
     for number, record in enumerate(records):
         # Stored with the synset so that ranking a neighbour needs no lookup of its other senses.

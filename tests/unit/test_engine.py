@@ -86,27 +86,17 @@ def test_index_relations_do_not_depend_on_the_order_nltk_returns_them() -> None:
     from reader.core.wordnet_index import _in_order
 
     @dataclass
-    class FakeLemma:
-        number: int
-
-        def count(self) -> int:
-            return self.number
-
-    @dataclass
     class FakeSynset:
         label: str
-        counts: tuple[int, ...]
 
         def name(self) -> str:
             return self.label
 
-        def lemmas(self) -> list[FakeLemma]:
-            return [FakeLemma(c) for c in self.counts]
-
     ids = {"a": 1, "b": 2, "c": 3, "d": 4}
-    synsets = [FakeSynset("a", (1,)), FakeSynset("b", (5, 2)), FakeSynset("c", (0,)), FakeSynset("d", (1,))]
-    assert _in_order(ids, synsets) == [2, 1, 4, 3]
-    assert _in_order(ids, synsets[::-1] + synsets[:1]) == [2, 1, 4, 3]
+    totals = [0, 1, 7, 0, 1]  # summed sense counts by id
+    synsets = [FakeSynset(label) for label in "abcd"]
+    assert _in_order(ids, totals, synsets) == [2, 1, 4, 3]
+    assert _in_order(ids, totals, synsets[::-1] + synsets[:1]) == [2, 1, 4, 3]
 
 
 def test_a_separate_ranking_model_picks_the_replacement_but_not_whether_to_flag(engine: Engine) -> None:
