@@ -219,7 +219,9 @@ class Engine:
         for candidate, *_ in self._ranked(word)[:GOVERNED_HEADS]:
             if " " in candidate.wording or candidate.relation == "number":
                 continue
-            for other in PREPOSITIONS:
+            if self.context.prob(preposition, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
+                continue  # the published preposition fits this head too ("threat to"): nothing to mend
+            for other in sorted(PREPOSITIONS):  # a fixed order: a set's order changes with the hash seed
                 if other != preposition and self.context.prob(other, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
                     out.append(
                         replace(

@@ -121,3 +121,9 @@ def test_a_separate_ranking_model_picks_the_replacement_but_not_whether_to_flag(
     # Detection does not use the ranking model: the same places are examined with the same odds.
     assert {(s.start, s.end) for s in ranked} & {(s.start, s.end) for s in base}
     assert [s.replacement for s in ranked] != [s.replacement for s in base]
+
+
+def test_a_preposition_is_changed_only_where_it_no_longer_fits_the_restored_word(engine: Engine) -> None:
+    mended = {c.wording for c in engine._governed("conversant", "in")}
+    assert "familiar with" in mended  # one is not "familiar in"
+    assert not {c.wording for c in engine._governed("menace", "to")} & {"threat of", "threat from"}  # "threat to"
