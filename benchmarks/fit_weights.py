@@ -209,10 +209,9 @@ def ranking_data(engine: Engine, sets: list[tuple[str, str, Path | None]]) -> Ra
     for name, text, gold in sets:
         if gold is None:
             continue
-        source = "brown" if name.startswith("spun-") else name
         for feats, kind, index in groups_for(engine, text, gold):
             if kind == CORRECT and len(feats) > 1:
-                by_source.setdefault(source, []).append((feats, index))
+                by_source.setdefault(source_of(name, gold), []).append((feats, index))
     return [(feats, index, 1.0 / len(spans)) for spans in by_source.values() for feats, index in spans]
 
 

@@ -29,6 +29,7 @@ GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
+DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 
 
@@ -265,10 +266,7 @@ class Engine:
                     continue
             commonness = self._frequency(candidate.wording) - observed
             option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
-            features = option.static_features()
-            static = self.weights.combine(features)
-            # Without a ranking model the detection score ranks; only differences within a span matter.
-            static_rank = self.weights.rank(features) if self.weights.ranking else static
+            static, static_rank = self.weights.static_scores(option.static_features())
             kept.append((candidate, option.commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept[: self.weights.max_candidates])
@@ -325,17 +323,13 @@ class Engine:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
         dynamic = w.coefficients  # weights of the features that change as the restoration settles
-        w_gain, w_unknown, w_prior, w_repeats = (
-            dynamic.get(name, 0.0) for name in ("gain", "unknown", "prior", "repeats")
-        )
-        r_gain, r_unknown, r_prior, r_repeats = (
-            w.ranking_coefficients.get(name, 0.0) for name in ("gain", "unknown", "prior", "repeats")
-        )
+        w_gain, w_unknown, w_prior, w_repeats = (dynamic.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        r_gain, r_unknown, r_prior, r_repeats = (w.ranking_coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        separate_ranking = bool(w.ranking)
         pairs = [self._pair(option, groups) for option in options]
         for option in options:
             if option.name_repair:  # name repairs are found after ranking
-                option.static = w.combine(option.static_features())
-                option.static_rank = w.rank(option.static_features()) if w.ranking else option.static
+                option.static, option.static_rank = w.static_scores(option.static_features())
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
@@ -366,11 +360,16 @@ class Engine:
                         + w_prior * option.prior
                         + w_repeats * option.repeats
                     )
-                    option.rank_score = option.static_rank + (
-                        r_gain * option.gain
-                        + r_unknown * option.unknown
-                        + r_prior * option.prior
-                        + r_repeats * option.repeats
+                    option.rank_score = (
+                        option.static_rank
+                        + (
+                            r_gain * option.gain
+                            + r_unknown * option.unknown
+                            + r_prior * option.prior
+                            + r_repeats * option.repeats
+                        )
+                        if separate_ranking
+                        else option.log_odds  # without a ranking model, detection ranks
                     )
                 chosen = self._non_overlapping(self._best_per_span(options).values())
                 if not pass_number:

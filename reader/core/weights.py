@@ -62,6 +62,12 @@ class Weights:
         c = self.ranking_coefficients
         return sum(c.get(name, 0.0) * value for name, value in features.items())
 
+    def static_scores(self, features: dict[str, float]) -> tuple[float, float]:
+        """Detection log-odds and rank score of the context-free features; without a ranking model the detection
+        score ranks as well (only differences within a span matter), so it is not computed twice."""
+        static = self.combine(features)
+        return static, (self.rank(features) if self.ranking else static)
+
     def detection_log_odds(self, span_log_odds: float, prior: float) -> float:
         """Calibrated log-odds that a span was substituted, from its candidates' summed odds and the article prior."""
         c = self.calibration
