@@ -126,10 +126,20 @@ class Engine:
                 ):
                     break
                 phrase = " ".join(words[first:last])
+                if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
+                    continue
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 options.extend(self._keep(number, first, last, phrase))
         return self._repair_names(chunk, words, options)
+
+    def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
+        """For a multiword span: whether any source could offer a candidate (exact; skips most lookups)."""
+        return (
+            phrase in self.finder.patterns.by_wording
+            or self.finder.wordnet.may_name_multiword(phrase)
+            or (last_word in PREPOSITIONS and phrase.count(" ") == 1)  # governed: "conversant in"
+        )
 
     def _repair_names(self, chunk: list[Token], words: list[str], options: list[Option]) -> list[Option]:
         """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows.

@@ -47,6 +47,8 @@ class WordNetIndex:
         self.is_proper = lru_cache(maxsize=100_000)(self._is_proper)
         self.knows = lru_cache(maxsize=50_000)(self._knows)
         self.multiwords_with = lru_cache(maxsize=100_000)(self._multiwords_with)
+        self._phrase_keys: frozenset[str] | None = None
+        self._phrase_keys_lock = threading.Lock()
 
     def _query(self, sql: str, *args: object) -> list[tuple]:
         connection = getattr(self._local, "connection", None)
@@ -73,6 +75,36 @@ class WordNetIndex:
     def _multiwords_with(self, word: str) -> tuple[str, ...]:
         """Multiword lemmas that contain ``word`` (a single word): "house" -> "white house", ..."""
         return tuple(row[0] for row in self._query("SELECT lemma FROM parts WHERE word = ?", word))
+
+    def may_name_multiword(self, phrase: str) -> bool:
+        """Whether some multiword lemma could read as ``phrase`` (lower case, single spaces): exactly, or with
+        only its first word inflected (verbs: "made use of") or only its last (nouns: "heads of state").
+
+        A cheap exact filter: most word pairs of an article name nothing, and looking each one up costs far more.
+        """
+        keys = self._phrase_keys
+        if keys is None:
+            with self._phrase_keys_lock:
+                if self._phrase_keys is None:
+                    self._phrase_keys = self._load_phrase_keys()
+                keys = self._phrase_keys
+        return (
+            phrase in keys
+            or f"v|{phrase.partition(' ')[2]}" in keys
+            or f"n|{phrase.rpartition(' ')[0]}" in keys
+        )
+
+    def _load_phrase_keys(self) -> frozenset[str]:
+        keys: set[str] = set()
+        add = keys.add
+        for (key,) in self._query("SELECT key FROM senses WHERE key LIKE '% %'"):
+            lemma, _, pos = key.rpartition("|")
+            add(lemma)
+            if pos == "v":
+                add(f"v|{lemma.partition(' ')[2]}")
+            elif pos == "n":
+                add(f"n|{lemma.rpartition(' ')[0]}")
+        return frozenset(keys)
 
     def _is_proper(self, lemma: str) -> bool:
         """Whether WordNet only capitalises this lemma (a name: "austin")."""
