@@ -110,8 +110,8 @@ class CandidateFinder:
         self.wordnet = wordnet
         self.patterns = patterns
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
-        self.word_candidates = lru_cache(maxsize=4_096)(self._word_candidates)
-        self.phrase_candidates = lru_cache(maxsize=4_096)(self._phrase_candidates)
+        self.word_candidates = lru_cache(maxsize=256)(self._word_candidates)
+        self.phrase_candidates = lru_cache(maxsize=256)(self._phrase_candidates)
 
     # -- analysis of the observed form -------------------------------------------------------------------
     def analyses(self, form: str) -> list[tuple[str, str, str]]:

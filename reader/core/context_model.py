@@ -39,7 +39,7 @@ class ContextModel:
         config = Config()
         config.set_string("-logfn", os.devnull)
         self._lm = NGramModel(config, LogMath(), path or model_path())
-        self.prob = lru_cache(maxsize=100_000)(self._prob)
+        self.prob = lru_cache(maxsize=50_000)(self._prob)
         self.known = lru_cache(maxsize=50_000)(self._known)
 
     def _prob(self, word: str, prev1: str, prev2: str) -> float:
@@ -58,14 +58,19 @@ class ContextModel:
 
     def score(self, words: list[str], start: int, end: int) -> float:
         """Sum of ln P(words[i] | two before) for i in [start, end), history taken from ``words``."""
+        prob, known = self.prob, self.known  # bound once: this loop runs for every candidate in every place
         total = 0.0
         for i in range(max(start, 0), min(end, len(words))):
-            prev1 = words[i - 1] if i >= 1 else "<s>"
-            prev2 = words[i - 2] if i >= 2 else ("<s>" if i == 1 else "")
+            if i >= 2:
+                prev1, prev2 = words[i - 1], words[i - 2]
+            elif i == 1:
+                prev1, prev2 = words[0], "<s>"
+            else:
+                prev1, prev2 = "<s>", ""
             # An unknown word in the history tells nothing: back off to the history after it.
-            if prev1 != "<s>" and not self.known(prev1):
+            if prev1 != "<s>" and not known(prev1):
                 prev1, prev2 = "", ""
-            elif prev2 and prev2 != "<s>" and not self.known(prev2):
+            elif prev2 and prev2 != "<s>" and not known(prev2):
                 prev2 = ""
-            total += self.prob(words[i], prev1, prev2)
+            total += prob(words[i], prev1, prev2)
         return total

@@ -41,6 +41,7 @@ class Option:
     first: int  # token index within the chunk
     last: int  # exclusive
     candidate: Candidate
+    observed: str = ""  # the published words of the span, lower case
     gain: float = 0.0  # ln P(sentence with candidate) - ln P(sentence as published)
     commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
     unknown: float = 0.0  # 1 when the context model does not know an observed word
@@ -147,10 +148,10 @@ class Engine:
         "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
         broken names; any other capitalised word is taken as a name and left alone.
         """
-        def name_like(index: int) -> bool:
-            return index > 0 and chunk[index].is_capitalized
-
-        plain = [o for o in options if not any(name_like(i) for i in range(o.first, o.last))]
+        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]
+        if not any(named):
+            return options
+        plain = [o for o in options if not any(named[o.first : o.last])]
         if len(plain) == len(options):
             return options
         runs: list[tuple[int, int]] = []
@@ -171,7 +172,7 @@ class Engine:
         multiwords_with = self.finder.wordnet.multiwords_with
         kept = list(plain)
         for option in options:
-            if not any(name_like(i) for i in range(option.first, option.last)):
+            if not any(named[option.first : option.last]):
                 continue
             run = next(((a, b) for a, b in runs if a <= option.first and option.last <= b), None)
             if run is None:
@@ -247,7 +248,9 @@ class Engine:
     def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
         return [
-            Option(number, first, last, candidate, commonness=commonness, static=static, static_rank=static_rank)
+            Option(
+                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
+            )
             for candidate, commonness, static, static_rank in self._ranked(phrase)
         ]
 
@@ -332,11 +335,6 @@ class Engine:
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         w = self.weights
-        dynamic = w.coefficients  # weights of the features that change as the restoration settles
-        w_gain, w_unknown, w_prior, w_repeats = (dynamic.get(name, 0.0) for name in DYNAMIC_FEATURES)
-        r_gain, r_unknown, r_prior, r_repeats = (w.ranking_coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
-        separate_ranking = bool(w.ranking)
-        pairs = [self._pair(option, groups) for option in options]
         for option in options:
             if option.name_repair:  # name repairs are found after ranking
                 option.static, option.static_rank = w.static_scores(option.static_features())
@@ -344,46 +342,51 @@ class Engine:
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
         by_span: dict[tuple[int, int, int], list[Option]] = {}
+        by_pair: dict[tuple[str, str], list[Option]] = {}
         for option in options:
             by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+            by_pair.setdefault((option.observed, option.candidate.wording), []).append(option)
+        settle = self._settler()
+        # Only spans whose evidence changed are settled again: a change of context touches a few chunks, and a
+        # change in how often the article makes a substitution touches the spans that offer it.
+        best: dict[tuple[int, int, int], Option] = {}
+        # The two words either side that each span was last scored in.
+        scored_in: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        repeats: Counter[tuple[str, str]] = Counter()
         rate = w.initial_rate
         for round_number in range(w.rounds):
-            for (chunk_number, first, last), span_options in by_span.items():
+            stale: dict[tuple[int, int, int], None] = {}  # an ordered set: results must not depend on hash seeds
+            for key, span_options in by_span.items():
+                chunk_number, first, last = key
                 if chunk_number in changed:
                     before, after = self._context(current[chunk_number], first, last)
+                    window = (tuple(before), tuple(after))
+                    if scored_in.get(key) == window:
+                        continue  # the change was elsewhere in the chunk: the trigram model cannot see it
+                    scored_in[key] = window
                     observed = [t.norm for t in groups[chunk_number][first:last]]
                     self._gains(before, observed, after, span_options)
+                    stale[key] = None
             if round_number == 0:
                 rate = self._strong_evidence_share(by_span)
                 prior = math.log(rate) - math.log(w.initial_rate)
                 for option in options:
                     option.prior = prior
-            repeats: Counter[tuple[str, str]] = Counter()
-            for pass_number in range(2):
-                for option, pair in zip(options, pairs, strict=True):
-                    if pass_number:
-                        option.repeats = math.log(repeats.get(pair, 0) + 1)
-                    # Weights.combine over dynamic_features(), written out: this loop is the engine's hot spot.
-                    option.log_odds = option.static + (
-                        w_gain * option.gain
-                        + w_unknown * option.unknown
-                        + w_prior * option.prior
-                        + w_repeats * option.repeats
-                    )
-                    option.rank_score = (
-                        option.static_rank
-                        + (
-                            r_gain * option.gain
-                            + r_unknown * option.unknown
-                            + r_prior * option.prior
-                            + r_repeats * option.repeats
-                        )
-                        if separate_ranking
-                        else option.log_odds  # without a ranking model, detection ranks
-                    )
-                chosen = self._non_overlapping(self._best_per_span(options).values())
-                if not pass_number:
-                    repeats = Counter(self._pair(o, groups) for o in chosen if o.span_log_odds > 0)
+            for key in stale:
+                best[key] = settle(by_span[key])
+            chosen = self._non_overlapping(best.values())
+            counted = Counter((o.observed, o.candidate.wording) for o in chosen if o.span_log_odds > 0)
+            stale = {}
+            for pair in sorted(counted.keys() | repeats.keys()):
+                if counted[pair] != repeats[pair]:
+                    value = math.log(counted[pair] + 1)
+                    for option in by_pair.get(pair, ()):
+                        option.repeats = value
+                        stale[(option.chunk, option.first, option.last)] = None
+            repeats = counted
+            for key in stale:
+                best[key] = settle(by_span[key])
+            chosen = self._non_overlapping(best.values())
             restored = [[t.norm for t in chunk] for chunk in groups]
             for option in chosen:
                 if option.span_log_odds > 0:
@@ -426,32 +429,53 @@ class Engine:
         pseudo = self.weights.rate_pseudo
         return (strong + pseudo * self.weights.initial_rate) / (total + pseudo)
 
-    @staticmethod
-    def _pair(option: Option, groups: list[list[Token]]) -> tuple[str, str]:
-        observed = " ".join(t.norm for t in groups[option.chunk][option.first : option.last])
-        return observed, option.candidate.wording
+    def _settler(self) -> Callable[[list[Option]], Option]:
+        """A function that scores one span's options from their current evidence and returns its best option.
+
+        The best is the likeliest original (by rank score); it carries the span's calibrated log-odds of being
+        substituted at all, from the summed odds of every candidate. Written out, not via Weights.combine: this is
+        the engine's hot loop.
+        """
+        w = self.weights
+        w_gain, w_unknown, w_prior, w_repeats = (w.coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        r_gain, r_unknown, r_prior, r_repeats = (w.ranking_coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        separate_ranking = bool(w.ranking)
+        detection_log_odds = w.detection_log_odds
+        exp = math.exp
+
+        def settle(span_options: list[Option]) -> Option:
+            best = span_options[0]
+            total = 0.0
+            for option in span_options:
+                log_odds = option.static + (
+                    w_gain * option.gain + w_unknown * option.unknown + w_prior * option.prior
+                    + w_repeats * option.repeats
+                )
+                option.log_odds = log_odds
+                option.rank_score = (
+                    option.static_rank
+                    + (
+                        r_gain * option.gain + r_unknown * option.unknown + r_prior * option.prior
+                        + r_repeats * option.repeats
+                    )
+                    if separate_ranking
+                    else log_odds  # without a ranking model, detection ranks
+                )
+                total += exp(log_odds if log_odds < 50.0 else 50.0)
+                if option.rank_score > best.rank_score:
+                    best = option
+            best.span_log_odds = detection_log_odds(math.log(total) if total > 0 else -math.inf, best.prior)
+            return best
+
+        return settle
 
     def _best_per_span(self, options: list[Option]) -> dict[tuple[int, int, int], Option]:
-        """The likeliest original of each span (by rank score), carrying the span's calibrated log-odds of being
-        substituted at all (from every candidate's detection log-odds)."""
-        best: dict[tuple[int, int, int], Option] = {}
-        total: dict[tuple[int, int, int], float] = {}
-        exp = math.exp
+        """Each span's best option, scored from the options' current evidence (see ``_settler``)."""
+        by_span: dict[tuple[int, int, int], list[Option]] = {}
         for option in options:
-            key = (option.chunk, option.first, option.last)
-            log_odds = option.log_odds
-            odds = exp(log_odds if log_odds < 50.0 else 50.0)
-            if key in best:
-                total[key] += odds
-                if option.rank_score > best[key].rank_score:
-                    best[key] = option
-            else:
-                total[key] = odds
-                best[key] = option
-        for key, option in best.items():
-            raw = math.log(total[key]) if total[key] > 0 else -math.inf
-            option.span_log_odds = self.weights.detection_log_odds(raw, option.prior)
-        return best
+            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+        settle = self._settler()
+        return {key: settle(span_options) for key, span_options in by_span.items()}
 
     @staticmethod
     def _non_overlapping(options: Iterable[Option]) -> list[Option]:

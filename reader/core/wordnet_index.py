@@ -42,8 +42,8 @@ class WordNetIndex:
         self._local = threading.local()
         version = self._query("SELECT value FROM meta WHERE key = 'version'")
         self.version = version[0][0] if version else "unknown"
-        self.synset = lru_cache(maxsize=50_000)(self._synset)
-        self.synsets_of = lru_cache(maxsize=50_000)(self._synsets_of)
+        self.synset = lru_cache(maxsize=10_000)(self._synset)
+        self.synsets_of = lru_cache(maxsize=10_000)(self._synsets_of)
         self.is_proper = lru_cache(maxsize=100_000)(self._is_proper)
         self.knows = lru_cache(maxsize=50_000)(self._knows)
         self.multiwords_with = lru_cache(maxsize=100_000)(self._multiwords_with)
