@@ -129,7 +129,7 @@ def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | 
 
 
 def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2: float = 0.02,
-        steps: int = 800) -> dict[str, float]:
+        steps: int = 800, frozen: frozenset[str] = frozenset()) -> dict[str, float]:
     rows, group_of, kinds, correct_rows = [], [], [], []
     for g, (feats, kind, index) in enumerate(data):
         base = len(rows)
@@ -144,6 +144,7 @@ def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2
     correct_a = np.array(correct_rows)
     n_groups = len(data)
     w = np.array([start.get(n, 0.0) for n in names])
+    free = np.array([n not in frozen for n in names], dtype=float)
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     # Spun spans are rarer than kept ones; weight classes so both matter, as the targets are F1 and restoration.
@@ -162,7 +163,7 @@ def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2
         p_any = 1.0 - 1.0 / denom
         target[any_rows] = (p / p_any[group_of_a])[any_rows]
         grad_rows = (p - target) * weights[group_of_a]
-        grad = x.T @ grad_rows / counts_a.sum() + l2 * w
+        grad = (x.T @ grad_rows / counts_a.sum() + l2 * w) * free
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad**2
         w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
@@ -250,8 +251,11 @@ def main() -> None:
     parser.add_argument("--balance", action="store_true",
                         help="each source (seed, Brown spun, Brown unspun, hand-written unspun) weighs the same")
     parser.add_argument("--only-ranking", action="store_true", help="keep the detection coefficients as they are")
+    parser.add_argument("--freeze-known", action="store_true",
+                        help="fit only features the current weights lack (a new source of evidence), keeping the rest")
     args = parser.parse_args()
     engine = load_engine()
+    frozen = frozenset(engine.weights.coefficients) if args.freeze_known else frozenset()
     sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     if args.rounds:
@@ -271,7 +275,7 @@ def main() -> None:
         print(f"round {round_number + 1}: {len(data)} spans ({kinds.count(CORRECT)} restorable, "
               f"{kinds.count(ANY)} spun without the right candidate, {kinds.count(KEEP)} kept)")
         if not args.only_ranking:
-            coefficients = fit(data, names, engine.weights.coefficients, counts)
+            coefficients = fit(data, names, engine.weights.coefficients, counts, frozen=frozen)
             print(json.dumps(coefficients))
             engine.weights.coefficients = coefficients
         if args.ranking != "none":

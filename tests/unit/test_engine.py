@@ -127,3 +127,24 @@ def test_a_preposition_is_changed_only_where_it_no_longer_fits_the_restored_word
     mended = {c.wording for c in engine._governed("conversant", "in")}
     assert "familiar with" in mended  # one is not "familiar in"
     assert not {c.wording for c in engine._governed("menace", "to")} & {"threat of", "threat from"}  # "threat to"
+
+
+def test_the_multiword_filter_never_skips_a_span_that_has_candidates(engine: Engine) -> None:
+    """Spans of two to four words are looked up only if the filter lets them through; it must be exact."""
+    from reader.core.tokens import Kind, tokenize
+
+    text = SPUN + " They made use of the prime ministers, took part in the talks and kept in touch as a way to win."
+    words = [t.norm for t in tokenize(text) if t.kind is Kind.WORD]
+    passed = skipped = 0
+    for length in range(2, 5):
+        for first in range(len(words) - length + 1):
+            phrase = " ".join(words[first : first + length])
+            if engine._may_have_candidates(phrase, words[first + length - 1]):
+                passed += 1
+            else:
+                skipped += 1
+                assert not engine._found(phrase), phrase
+    assert engine._may_have_candidates("made use of", "of")  # a verb lemma with its first word inflected
+    assert engine._found("prime ministers")
+    assert engine._may_have_candidates("prime ministers", "ministers")  # a noun lemma with its last word inflected
+    assert skipped > 3 * passed  # most spans name nothing
