@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
@@ -99,6 +99,7 @@ class Engine:
         self.context = context
         self.weights = weights
         self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
+        self._every = lru_cache(maxsize=2_000)(partial(self._ranked_uncached, every=True))
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
 
     # -- candidate generation ----------------------------------------------------------------------------
@@ -131,7 +132,10 @@ class Engine:
                     continue
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
-                options.extend(self._keep(number, first, last, phrase))
+                # Inside a sentence a capitalised span is kept only where it mends a name (see _repair_names), and
+                # the mending word may rank low out of context (house for home): those spans look at every candidate.
+                name_like = any(index > 0 and chunk[index].is_capitalized for index in range(first, last))
+                options.extend(self._keep(number, first, last, phrase, every=name_like))
         return self._repair_names(chunk, words, options)
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
@@ -245,13 +249,14 @@ class Engine:
                     )
         return tuple(out)
 
-    def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
-        """Options the context model can judge and the likeliest before context: the top few by static score."""
+    def _keep(self, number: int, first: int, last: int, phrase: str, every: bool = False) -> list[Option]:
+        """Options the context model can judge and the likeliest before context: the top few by static score
+        (``every``: all of them)."""
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
             )
-            for candidate, commonness, static, static_rank in self._ranked(phrase)
+            for candidate, commonness, static, static_rank in (self._every(phrase) if every else self._ranked(phrase))
         ]
 
     def _found(self, phrase: str) -> tuple[Candidate, ...]:
@@ -264,7 +269,7 @@ class Engine:
             found = found + self._governed(words[0], words[1])
         return found
 
-    def _ranked_uncached(self, phrase: str) -> tuple[tuple[Candidate, float, float, float], ...]:
+    def _ranked_uncached(self, phrase: str, every: bool = False) -> tuple[tuple[Candidate, float, float, float], ...]:
         """The candidates worth scoring in context, best first by static score (kept per phrase: the cache that
         matters, as the full candidate lists are large and needed only here)."""
         found = self._found(phrase)
@@ -282,7 +287,7 @@ class Engine:
             static, static_rank = self.weights.static_scores(option.static_features())
             kept.append((candidate, option.commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
-        return tuple(kept[: self.weights.max_candidates])
+        return tuple(kept if every else kept[: self.weights.max_candidates])
 
     # -- scoring -----------------------------------------------------------------------------------------
     def _gains(self, before: list[str], observed: list[str], after: list[str], options: list[Option]) -> None:

@@ -148,3 +148,12 @@ def test_the_multiword_filter_never_skips_a_span_that_has_candidates(engine: Eng
     assert engine._found("prime ministers")
     assert engine._may_have_candidates("prime ministers", "ministers")  # a noun lemma with its last word inflected
     assert skipped > 3 * passed  # most spans name nothing
+
+
+def test_a_broken_name_is_mended_even_when_the_mending_word_ranks_low_out_of_context(engine: Engine) -> None:
+    """"house" is far down the candidates of "home"; a name repair must not depend on the static cut."""
+    from dataclasses import replace
+
+    few = Engine(engine.finder, engine.context, replace(engine.weights, max_candidates=5))
+    assert "house" not in [candidate.wording for candidate, *_ in few._ranked("home")]
+    assert ("Home", "House") in {(s.original, s.replacement) for s in few.analyze(SPUN).suggestions}
