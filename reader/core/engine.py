@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
@@ -99,7 +99,7 @@ class Engine:
         self.context = context
         self.weights = weights
         self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
-        self._every = lru_cache(maxsize=2_000)(partial(self._ranked_uncached, every=True))
+        self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
 
     # -- candidate generation ----------------------------------------------------------------------------
@@ -132,11 +132,46 @@ class Engine:
                     continue
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
-                # Inside a sentence a capitalised span is kept only where it mends a name (see _repair_names), and
-                # the mending word may rank low out of context (house for home): those spans look at every candidate.
-                name_like = any(index > 0 and chunk[index].is_capitalized for index in range(first, last))
-                options.extend(self._keep(number, first, last, phrase, every=name_like))
+                options.extend(self._keep(number, first, last, phrase))
+                if any(index > 0 and chunk[index].is_capitalized for index in range(first, last)):
+                    options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
         return self._repair_names(chunk, words, options)
+
+    def _keep_menders(
+        self, number: int, first: int, last: int, phrase: str, chunk: list[Token], words: list[str]
+    ) -> list[Option]:
+        """Candidates beyond the static cut that could mend a name with the capitalised words around the span.
+
+        Inside a sentence a capitalised span is kept only where it mends a name (see _repair_names), and the
+        mending word may rank low out of context ("house" for "home" in "White Home").
+        """
+        neighbours = []
+        for step in (-1, 1):
+            index = first - 1 if step < 0 else last
+            while 0 <= index < len(chunk) and chunk[index].is_capitalized and chunk[index].kind is Kind.WORD:
+                neighbours.append(words[index])
+                index += step
+        if not neighbours:
+            return []
+        return [
+            Option(
+                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
+            )
+            for candidate, commonness, static, static_rank in self._menders(phrase, tuple(sorted(neighbours)))
+        ]
+
+    def _menders_uncached(
+        self, phrase: str, neighbours: tuple[str, ...]
+    ) -> tuple[tuple[Candidate, float, float, float], ...]:
+        multiwords_with = self.finder.wordnet.multiwords_with
+        cut = self._ranked_uncached(phrase, every=True)[self.weights.max_candidates :]
+        return tuple(
+            entry
+            for entry in cut
+            if any(
+                word in lemma.split() for lemma in multiwords_with(entry[0].wording.split()[0]) for word in neighbours
+            )
+        )
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
         """For a multiword span: whether any source could offer a candidate (exact; skips most lookups)."""
@@ -249,14 +284,13 @@ class Engine:
                     )
         return tuple(out)
 
-    def _keep(self, number: int, first: int, last: int, phrase: str, every: bool = False) -> list[Option]:
-        """Options the context model can judge and the likeliest before context: the top few by static score
-        (``every``: all of them)."""
+    def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
+        """Options the context model can judge and the likeliest before context: the top few by static score."""
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
             )
-            for candidate, commonness, static, static_rank in (self._every(phrase) if every else self._ranked(phrase))
+            for candidate, commonness, static, static_rank in self._ranked(phrase)
         ]
 
     def _found(self, phrase: str) -> tuple[Candidate, ...]:
