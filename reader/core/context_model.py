@@ -39,7 +39,7 @@ class ContextModel:
         config = Config()
         config.set_string("-logfn", os.devnull)
         self._lm = NGramModel(config, LogMath(), path or model_path())
-        self.prob = lru_cache(maxsize=50_000)(self._prob)
+        self.prob = lru_cache(maxsize=20_000)(self._prob)
         self.known = lru_cache(maxsize=50_000)(self._known)
 
     def _prob(self, word: str, prev1: str, prev2: str) -> float:
