@@ -73,7 +73,7 @@ def check_main(argv: list[str]) -> int:
     from reader.core.wordnet_data import WordNetMissing
 
     try:
-        analysis = load_engine().analyze(text)
+        analysis = load_engine(notify=lambda message: print(message, file=sys.stderr, flush=True)).analyze(text)
     except (WordNetMissing, ContextModelMissing) as error:
         print(f"reader check: {error}", file=sys.stderr)
         return 3

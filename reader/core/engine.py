@@ -557,6 +557,7 @@ class Engine:
         )
 
 
-def load_engine() -> Engine:
-    """Load WordNet's index, the spinner patterns and the context model (about a second when cached)."""
-    return Engine(CandidateFinder(load_index(), load_patterns()), ContextModel(), load_weights())
+def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
+    """Load WordNet's index, the spinner patterns and the context model (about a second when cached; ``notify``
+    hears of slow first-use work such as building the index)."""
+    return Engine(CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights())

@@ -15,7 +15,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -261,8 +261,9 @@ def _usable(path: str) -> bool:
         return False
 
 
-def load_index() -> WordNetIndex:
-    """The cached index; built (and cached) from WordNet on first use. Raises WordNetMissing."""
+def load_index(notify: Callable[[str], None] | None = None) -> WordNetIndex:
+    """The cached index; built (and cached) from WordNet on first use, saying so through ``notify`` first (it takes
+    half a minute or so). Raises WordNetMissing."""
     bundled = bundled_index_path() if getattr(sys, "frozen", False) else None
     if bundled:
         return WordNetIndex(bundled)
@@ -272,6 +273,8 @@ def load_index() -> WordNetIndex:
     ensure_wordnet()
     path = index_path()
     if not (os.path.isfile(path) and _usable(path)):
+        if notify:
+            notify("Building the WordNet index: once per WordNet version or engine update, about half a minute…")
         build_index(path)  # missing or unreadable: derive it again from WordNet
         for stale in cache_dir().glob("wordnet-index-*"):
             if str(stale) != path and stale.suffix in (".sqlite", ".pickle", ".marshal", ".json"):

@@ -32,3 +32,20 @@ def test_missing_wordnet_says_what_to_install(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(wordnet_data.WordNetMissing, match="nltk.downloader wordnet"):
         wordnet_data.ensure_wordnet()
     assert wordnet_data.main(["--quiet"]) == 1
+
+
+def test_building_the_index_is_announced_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building takes half a minute: a caller hears of it before, and a cached index is loaded silently."""
+    import shutil
+
+    from reader.core import wordnet_index
+
+    existing = wordnet_index.load_index().path
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(wordnet_index, "build_index", lambda path: shutil.copyfile(existing, path))
+    heard: list[str] = []
+    first = wordnet_index.load_index(heard.append)
+    assert first.synsets_of("house", "n")
+    assert len(heard) == 1 and "WordNet index" in heard[0]
+    wordnet_index.load_index(heard.append)
+    assert len(heard) == 1
