@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,10 +19,19 @@ FALLBACK_SAMPLE = (
 )
 
 
-def _load_engine() -> object:
-    from reader.core.engine import load_engine
+class EngineNotices(QObject):
+    """Carries the engine's first-use notices (building the WordNet index) from a worker to the status bar."""
 
-    return load_engine()
+    message = Signal(str)
+
+
+def engine_loader(notices: EngineNotices) -> Callable[[], object]:
+    def load() -> object:
+        from reader.core.engine import load_engine
+
+        return load_engine(notify=notices.message.emit)  # emitted on a worker thread, delivered on the GUI's
+
+    return load
 
 
 def run(args: list[str]) -> int:
@@ -47,7 +57,9 @@ def run(args: list[str]) -> int:
         library = Library.open()
     except (LibraryError, OSError) as error:
         print(f"reader: the library is unavailable, decisions will not be kept: {error}", file=sys.stderr)
-    window = MainWindow(_load_engine, library=library)
+    notices = EngineNotices()
+    window = MainWindow(engine_loader(notices), library=library)
+    notices.message.connect(lambda message: window.statusBar().showMessage(message, 60_000))
     window.show()
     if library is not None and library.notice:
         window.statusBar().showMessage(library.notice, 15000)
