@@ -117,6 +117,7 @@ class Engine:
 
     def _options_for_chunk(self, text: str, number: int, chunk: list[Token]) -> list[Option]:
         words = [t.norm for t in chunk]
+        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]  # capitalised mid-sentence
         options: list[Option] = []
         for first in range(len(chunk)):
             if not self._spannable(text, chunk[first]):
@@ -133,9 +134,9 @@ class Engine:
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 options.extend(self._keep(number, first, last, phrase))
-                if any(index > 0 and chunk[index].is_capitalized for index in range(first, last)):
+                if any(named[first:last]):
                     options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
-        return self._repair_names(chunk, words, options)
+        return self._repair_names(chunk, words, named, options)
 
     def _keep_menders(
         self, number: int, first: int, last: int, phrase: str, chunk: list[Token], words: list[str]
@@ -153,12 +154,7 @@ class Engine:
                 index += step
         if not neighbours:
             return []
-        return [
-            Option(
-                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
-            )
-            for candidate, commonness, static, static_rank in self._menders(phrase, tuple(sorted(neighbours)))
-        ]
+        return self._as_options(number, first, last, phrase, self._menders(phrase, tuple(sorted(neighbours))))
 
     def _menders_uncached(
         self, phrase: str, neighbours: tuple[str, ...]
@@ -181,13 +177,14 @@ class Engine:
             or (last_word in PREPOSITIONS and phrase.count(" ") == 1)  # governed: "conversant in"
         )
 
-    def _repair_names(self, chunk: list[Token], words: list[str], options: list[Option]) -> list[Option]:
+    def _repair_names(
+        self, chunk: list[Token], words: list[str], named: list[bool], options: list[Option]
+    ) -> list[Option]:
         """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows.
 
         "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
         broken names; any other capitalised word is taken as a name and left alone.
         """
-        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]
         if not any(named):
             return options
         plain = [o for o in options if not any(named[o.first : o.last])]
@@ -286,11 +283,17 @@ class Engine:
 
     def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
+        return self._as_options(number, first, last, phrase, self._ranked(phrase))
+
+    @staticmethod
+    def _as_options(
+        number: int, first: int, last: int, phrase: str, ranked: tuple[tuple[Candidate, float, float, float], ...]
+    ) -> list[Option]:
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
             )
-            for candidate, commonness, static, static_rank in self._ranked(phrase)
+            for candidate, commonness, static, static_rank in ranked
         ]
 
     def _found(self, phrase: str) -> tuple[Candidate, ...]:
@@ -380,10 +383,9 @@ class Engine:
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
         current = [[t.norm for t in chunk] for chunk in groups]
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
-        by_span: dict[tuple[int, int, int], list[Option]] = {}
+        by_span = self._spans(options)
         by_pair: dict[tuple[str, str], list[Option]] = {}
         for option in options:
-            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
             by_pair.setdefault((option.observed, option.candidate.wording), []).append(option)
         settle = self._settler()
         # Only spans whose evidence changed are settled again: a change of context touches a few chunks, and a
@@ -441,10 +443,8 @@ class Engine:
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         groups, options, rate = self.options(text, progress)
-        by_span: dict[tuple[int, int, int], list[Option]] = {}
-        for option in options:
-            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
-        chosen = self._non_overlapping(self._best_per_span(options).values())
+        by_span = self._spans(options)
+        chosen = self._non_overlapping(self._settle_spans(by_span).values())
         suggestions = [
             self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate)
             for o in sorted(chosen, key=lambda o: groups[o.chunk][o.first].start)
@@ -508,13 +508,21 @@ class Engine:
 
         return settle
 
-    def _best_per_span(self, options: list[Option]) -> dict[tuple[int, int, int], Option]:
-        """Each span's best option, scored from the options' current evidence (see ``_settler``)."""
+    @staticmethod
+    def _spans(options: list[Option]) -> dict[tuple[int, int, int], list[Option]]:
+        """Options grouped by span (chunk, first, last), in the order the spans first occur."""
         by_span: dict[tuple[int, int, int], list[Option]] = {}
         for option in options:
             by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+        return by_span
+
+    def _settle_spans(self, by_span: dict[tuple[int, int, int], list[Option]]) -> dict[tuple[int, int, int], Option]:
+        """Each span's best option, scored from the options' current evidence (see ``_settler``)."""
         settle = self._settler()
         return {key: settle(span_options) for key, span_options in by_span.items()}
+
+    def _best_per_span(self, options: list[Option]) -> dict[tuple[int, int, int], Option]:
+        return self._settle_spans(self._spans(options))
 
     @staticmethod
     def _non_overlapping(options: Iterable[Option]) -> list[Option]:

@@ -79,7 +79,7 @@ class WordNetIndex:
 
     def may_name_multiword(self, phrase: str) -> bool:
         """Whether some multiword lemma could read as ``phrase`` (lower case, single spaces): exactly, or with
-        only its first word inflected (verbs: "made use of") or only its last (nouns: "heads of state").
+        only its first word inflected (verbs: "made use of") or only its last (nouns: "prime ministers").
 
         A cheap exact filter: most word pairs of an article name nothing, and looking each one up costs far more.
         """
