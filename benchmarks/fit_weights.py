@@ -105,6 +105,15 @@ def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[f
     return rows
 
 
+def adam_step(w: np.ndarray, grad: np.ndarray, m: np.ndarray, v: np.ndarray, step: int, rate: float) -> None:
+    """One Adam update of ``w`` in place (``m``, ``v``: its running moments, also updated in place)."""
+    m *= 0.9
+    m += 0.1 * grad
+    v *= 0.999
+    v += 0.001 * grad**2
+    w -= rate * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+
+
 def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | None = None,
               steps: int = 3000, use_prior: bool = True) -> dict[str, float]:
     """Logistic regression of "substituted" on (summed log-odds, prior): three numbers, each span counted once or
@@ -119,10 +128,7 @@ def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | 
     v = np.zeros(3)
     for step in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
-        grad = x.T @ ((p - y) * weight) / len(y)
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= 0.02 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+        adam_step(w, x.T @ ((p - y) * weight) / len(y), m, v, step, 0.02)
         if not use_prior:
             w[1] = 0.0  # rescale the evidence only: with few spun articles the prior alone would separate them
     return {"scale": round(float(w[0]), 4), "prior": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
@@ -163,10 +169,7 @@ def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2
         p_any = 1.0 - 1.0 / denom
         target[any_rows] = (p / p_any[group_of_a])[any_rows]
         grad_rows = (p - target) * weights[group_of_a]
-        grad = (x.T @ grad_rows / counts_a.sum() + l2 * w) * free
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+        adam_step(w, (x.T @ grad_rows / counts_a.sum() + l2 * w) * free, m, v, step, 0.05)
     return {n: round(float(value), 4) for n, value in zip(names, w, strict=True)}
 
 
@@ -197,10 +200,7 @@ def fit_ranking(data: RankingData, names: list[str], start: dict[str, float],
         p = ez / np.bincount(group_a, weights=ez, minlength=len(data))[group_a]
         target = np.zeros_like(p)
         target[correct] = 1.0
-        grad = x.T @ ((p - target) * weight_a[group_a]) / weight_a.sum() + l2 * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= 0.05 * (m / (1 - 0.9 ** (step + 1))) / (np.sqrt(v / (1 - 0.999 ** (step + 1))) + 1e-8)
+        adam_step(w, x.T @ ((p - target) * weight_a[group_a]) / weight_a.sum() + l2 * w, m, v, step, 0.05)
     return {n: round(float(value), 4) for n, value in zip(names, w, strict=True)}
 
 
