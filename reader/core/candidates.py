@@ -10,16 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from lemminflect import getAllInflections as _all_inflections
-from lemminflect import getAllLemmas as _all_lemmas
-from lemminflect import getInflection
-
+from reader.core.morphology import Morphology
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
-
-# lemminflect deep-copies its tables on every call; a word's analyses never change, so remember them.
-getAllLemmas = lru_cache(maxsize=20_000)(_all_lemmas)
-getAllInflections = lru_cache(maxsize=20_000)(_all_inflections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,28 +80,12 @@ CLOSED_CLASS = frozenset(
 )
 
 
-@lru_cache(maxsize=50_000)
-def _inflect(lemma: str, pos: str, tag: str) -> str | None:
-    """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
-    words = lemma.split()
-    if tag == BASE_TAG[pos]:
-        return lemma
-    head_index = 0 if pos == "v" else len(words) - 1
-    head = words[head_index]
-    known = getAllInflections(head).get(tag)  # the dictionary first: cached, no copying
-    form = IRREGULAR_EXTRA.get((head, tag)) or (known[0] if known else getInflection(head, tag=tag))
-    if isinstance(form, tuple):
-        form = form[0] if form else None
-    if not form:
-        return None
-    words[head_index] = form
-    return " ".join(words)
-
-
 class CandidateFinder:
     def __init__(self, wordnet: WordNetIndex, patterns: PatternBook) -> None:
         self.wordnet = wordnet
         self.patterns = patterns
+        self.morphology = Morphology(wordnet.path)  # its tables are built with the index
+        self._inflect = lru_cache(maxsize=50_000)(self._inflect_uncached)
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
         self.word_candidates = lru_cache(maxsize=256)(self._word_candidates)
         self.phrase_candidates = lru_cache(maxsize=256)(self._phrase_candidates)
@@ -124,7 +101,7 @@ class CandidateFinder:
         head_choices = [(0, "v"), (len(words) - 1, "n")] if len(words) > 1 else [(0, None)]
         for head_index, only_pos in head_choices:
             head = words[head_index]
-            for upos, lemmas in getAllLemmas(head).items():
+            for upos, lemmas in self.morphology.lemmas(head).items():
                 wn_pos = UPOS_TO_WN.get(upos)
                 if wn_pos is None or (only_pos and wn_pos != only_pos):
                     continue
@@ -133,10 +110,24 @@ class CandidateFinder:
                     full = " ".join(words[:head_index] + [lemma] + words[head_index + 1 :])
                     if not self.wordnet.synsets_of(full, pos):
                         continue
-                    forms = getAllInflections(lemma, upos=upos)
+                    forms = self.morphology.inflections_as(lemma, upos)
                     tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
                     readings.update((full, pos, tag) for tag in tags)
         return sorted(readings)
+
+    def _inflect_uncached(self, lemma: str, pos: str, tag: str) -> str | None:
+        """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
+        words = lemma.split()
+        if tag == BASE_TAG[pos]:
+            return lemma
+        head_index = 0 if pos == "v" else len(words) - 1
+        head = words[head_index]
+        forms = self.morphology.inflect(head, tag)
+        form = IRREGULAR_EXTRA.get((head, tag)) or (forms[0] if forms else None)
+        if not form:
+            return None
+        words[head_index] = form
+        return " ".join(words)
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
     def _neighbours(self, lemma: str, pos: str) -> dict[str, Link]:
@@ -188,7 +179,7 @@ class CandidateFinder:
         if form not in CLOSED_CLASS:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
-                    wording = _inflect(neighbour, pos, tag)
+                    wording = self._inflect(neighbour, pos, tag)
                     if wording and wording != form and wording not in out:
                         out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}")
         for wording, group in self.patterns.alternatives(form):
@@ -207,7 +198,7 @@ class CandidateFinder:
             for neighbour, link in self._neighbours(lemma, pos).items():
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
-                inflected = _inflect(neighbour, pos, tag)
+                inflected = self._inflect(neighbour, pos, tag)
                 if inflected and inflected != phrase and inflected not in out:
                     out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}")
         return tuple(out.values())

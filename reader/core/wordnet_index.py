@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from reader.core.morphology import lemminflect_version, write_morphology
 from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
-FORMAT = 9
+FORMAT = 10
 POS_TAGS = ("n", "v", "a", "r")
 
 
@@ -148,6 +149,16 @@ def phrase_keys(sense_keys: Iterable[str]) -> list[str]:
     return sorted(keys)
 
 
+def _heads(sense_keys: Iterable[str]) -> set[tuple[str, str]]:
+    """(word, pos) of the word each "lemma|pos" is inflected at: a verb's first ("made up"), others' last."""
+    heads = set()
+    for key in sense_keys:
+        lemma, _, pos = key.rpartition("|")
+        words = lemma.split()
+        heads.add((words[0] if pos == "v" else words[-1], pos))
+    return heads
+
+
 def build_index(path: str) -> None:
     """Walk every synset once through nltk (slow: about 25 s) and write what the engine needs to ``path``."""
     from nltk.corpus import wordnet as wn
@@ -182,29 +193,36 @@ def build_index(path: str) -> None:
     if os.path.exists(partial):
         os.remove(partial)
     connection = sqlite3.connect(partial)
-    with connection:
-        connection.executescript(
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE synsets (id INTEGER PRIMARY KEY, data TEXT NOT NULL);"
-            "CREATE TABLE senses (key TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID;"
-            "CREATE TABLE proper (lemma TEXT PRIMARY KEY) WITHOUT ROWID;"
-            "CREATE TABLE parts (word TEXT NOT NULL, lemma TEXT NOT NULL);"
-        )
-        connection.execute("INSERT INTO meta VALUES ('version', ?)", (wn.get_version(),))
-        connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
-        # Read whole at the first multiword lookup: one row loads in a fraction of the time the keys take to derive.
-        connection.execute("INSERT INTO meta VALUES ('phrase_keys', ?)", (json.dumps(phrase_keys(ordered)),))
-        connection.executemany("INSERT INTO synsets VALUES (?, ?)", rows)
-        connection.executemany(
-            "INSERT INTO senses VALUES (?, ?)",
-            ((key, json.dumps(ids)) for key, ids in ordered.items()),
-        )
-        connection.executemany("INSERT INTO proper VALUES (?)", ((lemma,) for lemma in sorted(proper)))
-        multiwords = sorted({key.split("|")[0] for key in senses if " " in key.split("|")[0]})
-        connection.executemany(
-            "INSERT INTO parts VALUES (?, ?)", ((w, lemma) for lemma in multiwords for w in set(lemma.split()))
-        )
-        connection.execute("CREATE INDEX parts_by_word ON parts (word)")
+    try:
+        with connection:
+            connection.executescript(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                "CREATE TABLE synsets (id INTEGER PRIMARY KEY, data TEXT NOT NULL);"
+                "CREATE TABLE senses (key TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID;"
+                "CREATE TABLE proper (lemma TEXT PRIMARY KEY) WITHOUT ROWID;"
+                "CREATE TABLE parts (word TEXT NOT NULL, lemma TEXT NOT NULL);"
+            )
+            connection.execute("INSERT INTO meta VALUES ('version', ?)", (wn.get_version(),))
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+            connection.execute("INSERT INTO meta VALUES ('lemminflect', ?)", (lemminflect_version(),))
+            # Read whole at the first multiword lookup: one row loads in a fraction of the time the keys take to derive.
+            connection.execute("INSERT INTO meta VALUES ('phrase_keys', ?)", (json.dumps(phrase_keys(ordered)),))
+            connection.executemany("INSERT INTO synsets VALUES (?, ?)", rows)
+            connection.executemany(
+                "INSERT INTO senses VALUES (?, ?)",
+                ((key, json.dumps(ids)) for key, ids in ordered.items()),
+            )
+            connection.executemany("INSERT INTO proper VALUES (?)", ((lemma,) for lemma in sorted(proper)))
+            multiwords = sorted({key.split("|")[0] for key in senses if " " in key.split("|")[0]})
+            connection.executemany(
+                "INSERT INTO parts VALUES (?, ?)", ((w, lemma) for lemma in multiwords for w in set(lemma.split()))
+            )
+            connection.execute("CREATE INDEX parts_by_word ON parts (word)")
+            write_morphology(connection, _heads(ordered))
+    except BaseException:
+        connection.close()
+        os.remove(partial)  # half an index is worth nothing; the next start builds it again
+        raise
     connection.close()
     os.replace(partial, path)
 
@@ -217,13 +235,18 @@ def bundled_index_path() -> str | None:
     return str(candidates[-1]) if candidates else None
 
 
+def _format() -> str:
+    """The engine's index format and the lemminflect release whose answers it holds."""
+    return f"f{FORMAT}-li{lemminflect_version()}"
+
+
 def index_path() -> str:
     version, fingerprint = _source_signature()
-    return str(cache_dir() / f"wordnet-index-{version}-{fingerprint}-f{FORMAT}.sqlite")
+    return str(cache_dir() / f"wordnet-index-{version}-{fingerprint}-{_format()}.sqlite")
 
 
 def _pointer_path() -> str:
-    return str(cache_dir() / f"wordnet-index-f{FORMAT}.json")
+    return str(cache_dir() / f"wordnet-index-{_format()}.json")
 
 
 def _cached_without_nltk() -> str | None:

@@ -53,3 +53,20 @@ def test_building_the_index_is_announced_once(tmp_path: Path, monkeypatch: pytes
     assert len(heard) == 1 and "WordNet index" in heard[0]
     wordnet_index.load_index(heard.append)
     assert len(heard) == 1
+
+
+def test_a_failed_build_leaves_no_partial_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nltk.corpus import wordnet
+
+    from reader.core import wordnet_index
+
+    wordnet_index.load_index()  # makes sure nltk finds WordNet
+    monkeypatch.setattr(wordnet, "all_synsets", lambda: iter(()))  # an empty WordNet: the build is quick
+
+    def interrupted(connection: object, heads: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(wordnet_index, "write_morphology", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        wordnet_index.build_index(str(tmp_path / "index.sqlite"))
+    assert list(tmp_path.iterdir()) == []

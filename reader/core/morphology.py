@@ -1,0 +1,134 @@
+"""Lemmas and inflections of lower-case English words, answered from tables written into the WordNet index.
+
+lemminflect answers these questions well, but on first use it parses two gzip tables (about 0.3 s and 54 MB
+resident, a sixth of a cold ``reader check``) and deep-copies an entry on every call. The engine only asks about
+lower-case words, and only inflects WordNet lemmas, so lemminflect's answers to those questions are written once,
+when the index is built, and read back here one row at a time. Anything the tables do not hold is asked of
+lemminflect itself, so the answers are the same either way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+# Tags a WordNet part of speech can be inflected to, besides its base form (lemminflect's Penn tags).
+INFLECTED_TAGS = {"n": ("NNS",), "v": ("VBD", "VBG", "VBN", "VBP", "VBZ"), "a": ("JJR", "JJS"), "r": ("RBR", "RBS")}
+
+Forms = dict[str, tuple[str, ...]]  # upos -> lemmas, or Penn tag -> forms, as lemminflect returns them
+
+
+def lemminflect_version() -> str:
+    """Part of the index's name: its tables are lemminflect's answers, so a new lemminflect means a new index."""
+    try:
+        return version("lemminflect")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _as_json(forms: Forms) -> str:
+    return json.dumps({key: list(values) for key, values in forms.items()}, separators=(",", ":"))
+
+
+def _from_json(text: str) -> Forms:
+    return {key: tuple(values) for key, values in json.loads(text).items()}
+
+
+def _forms(word: str, tag: str) -> tuple[str, ...]:
+    """lemminflect's ``getInflection``, always as a tuple."""
+    from lemminflect import getInflection
+
+    form = getInflection(word, tag=tag)
+    return (form,) if isinstance(form, str) else tuple(form)
+
+
+def morphology_rows(heads: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    """(table, word, json) rows for ``write_morphology``: lemminflect's answers for every lower-case word in its
+    tables, and each WordNet head word (``(word, pos)``) inflected to every tag of its parts of speech."""
+    from lemminflect import getAllInflections, getAllLemmas
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer, inflections = Lemmatizer(), Inflections()
+    for word in sorted({w for w in (*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()) if w == w.lower()}):
+        yield "lemmas", word, _as_json(getAllLemmas(word))
+    for word in sorted({w for w in (*inflections._getInflDict(), *inflections._getOverridesDict()) if w == w.lower()}):
+        yield "inflections", word, _as_json(getAllInflections(word))
+    tags_of: dict[str, set[str]] = {}
+    for word, pos in heads:
+        if word == word.lower():
+            tags_of.setdefault(word, set()).update(INFLECTED_TAGS[pos])
+    for word, tags in sorted(tags_of.items()):
+        yield "inflected", word, _as_json({tag: _forms(word, tag) for tag in sorted(tags)})
+
+
+def write_morphology(connection: sqlite3.Connection, heads: Iterable[tuple[str, str]]) -> None:
+    """Add the morphology tables to an index being built (about 7 s, most of it inflecting 97,000 heads)."""
+    connection.executescript(
+        "CREATE TABLE lemmas (word TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE inflections (word TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE inflected (word TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID;"
+    )
+    for table, word, forms in morphology_rows(heads):
+        connection.execute(f"INSERT INTO {table} VALUES (?, ?)", (word, forms))
+
+
+class Morphology:
+    """lemminflect's answers for lower-case words, read from the index; safe to share between threads."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.lemmas = lru_cache(maxsize=20_000)(self._lemmas)
+        self.inflections = lru_cache(maxsize=20_000)(self._inflections)
+        self._inflected = lru_cache(maxsize=20_000)(self._inflected_uncached)
+
+    def _row(self, table: str, key: str) -> Forms | None:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.connection = connection
+        row = connection.execute(f"SELECT forms FROM {table} WHERE word = ?", (key,)).fetchone()
+        return _from_json(row[0]) if row else None
+
+    def _lemmas(self, word: str) -> Forms:
+        """Lemmas of ``word`` by universal part of speech: ``officers`` -> ``{"NOUN": ("officer",)}``."""
+        if word != word.lower():
+            from lemminflect import getAllLemmas
+
+            return dict(getAllLemmas(word))
+        return self._row("lemmas", word) or {}
+
+    def _inflections(self, lemma: str) -> Forms:
+        """Every form of ``lemma`` by Penn tag, from lemminflect's dictionary (empty for words it lacks)."""
+        if lemma != lemma.lower():
+            from lemminflect import getAllInflections
+
+            return dict(getAllInflections(lemma))
+        return self._row("inflections", lemma) or {}
+
+    def inflections_as(self, lemma: str, upos: str) -> Forms:
+        """``inflections`` restricted to the tags of one universal part of speech, as lemminflect filters them."""
+        from lemminflect.core.Inflections import uposToTags
+
+        if upos == "PROPN":  # lemminflect files proper nouns under capitalised keys
+            from lemminflect import getAllInflections
+
+            return dict(getAllInflections(lemma, upos=upos))
+        tags = uposToTags(upos)
+        return {tag: forms for tag, forms in self.inflections(lemma).items() if tag in tags}
+
+    def inflect(self, word: str, tag: str) -> tuple[str, ...]:
+        """Forms of ``word`` (a WordNet head word) for the Penn ``tag``, as lemminflect's ``getInflection`` gives
+        them (its dictionary, then its rules); () when there is none."""
+        forms = self._inflected(word)
+        if tag in forms:
+            return forms[tag]
+        return _forms(word, tag)
+
+    def _inflected_uncached(self, word: str) -> Forms:
+        return (self._row("inflected", word) if word == word.lower() else None) or {}
