@@ -19,6 +19,16 @@ from importlib.metadata import PackageNotFoundError, version
 # Tags a WordNet part of speech can be inflected to, besides its base form (lemminflect's Penn tags).
 INFLECTED_TAGS = {"n": ("NNS",), "v": ("VBD", "VBG", "VBN", "VBP", "VBZ"), "a": ("JJR", "JJS"), "r": ("RBR", "RBS")}
 
+# lemminflect's uposToTags: which Penn tags ``getAllInflections(lemma, upos)`` keeps (copied so that a lookup
+# does not import lemminflect and numpy; a unit test holds the two equal).
+UPOS_TAGS = {
+    "NOUN": ("NN", "NNS", "NNP", "NNPS"),
+    "VERB": ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"),
+    "AUX": ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"),
+    "ADJ": ("JJ", "JJR", "JJS"),
+    "ADV": ("RB", "RBR", "RBS"),
+}
+
 Forms = dict[str, tuple[str, ...]]  # upos -> lemmas, or Penn tag -> forms, as lemminflect returns them
 
 
@@ -113,13 +123,11 @@ class Morphology:
 
     def inflections_as(self, lemma: str, upos: str) -> Forms:
         """``inflections`` restricted to the tags of one universal part of speech, as lemminflect filters them."""
-        from lemminflect.core.Inflections import uposToTags
-
         if upos == "PROPN":  # lemminflect files proper nouns under capitalised keys
             from lemminflect import getAllInflections
 
             return dict(getAllInflections(lemma, upos=upos))
-        tags = uposToTags(upos)
+        tags = UPOS_TAGS.get(upos, ())
         return {tag: forms for tag, forms in self.inflections(lemma).items() if tag in tags}
 
     def inflect(self, word: str, tag: str) -> tuple[str, ...]:
