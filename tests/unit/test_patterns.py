@@ -38,9 +38,12 @@ def test_shipped_patterns_are_broad_and_each_has_a_reason() -> None:
         ("several", {"some"}),  # "some" is also a plain determiner ("some people")
         ("each", {"both", "either"}),  # not synonyms: one of two, all of two, every one
         ("individuals", {"citizens"}),  # a narrower term, not another word for people
+        ("while", {"though", "although"}),  # also temporal
+        ("only", {"just"}),  # "just" also means recently, exactly, fair
+        ("different", {"another"}),  # singular "one more", not "other"
     ],
 )
 def test_shipped_patterns_do_not_swap_meanings(wording: str, never: set[str]) -> None:
-    """Swaps that change what a sentence says were dropped: on the fitting data they made 15 right flags and 365
+    """Swaps that change what a sentence says were dropped: on the fitting data they made 16 right flags and 417
     false ones (benchmarks/README.md)."""
     assert not never & {alternative for alternative, _ in load_patterns().alternatives(wording)}
