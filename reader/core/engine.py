@@ -391,6 +391,13 @@ class Engine:
         # Only spans whose evidence changed are settled again: a change of context touches a few chunks, and a
         # change in how often the article makes a substitution touches the spans that offer it.
         best: dict[tuple[int, int, int], Option] = {}
+
+        def resettle(stale: dict[tuple[int, int, int], None]) -> list[Option]:
+            """Settle the spans whose evidence changed; the best non-overlapping options of the whole article."""
+            for key in stale:
+                best[key] = settle(by_span[key])
+            return self._non_overlapping(best.values())
+
         # The two words either side that each span was last scored in.
         scored_in: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         repeats: Counter[tuple[str, str]] = Counter()
@@ -413,9 +420,7 @@ class Engine:
                 prior = math.log(rate) - math.log(w.initial_rate)
                 for option in options:
                     option.prior = prior
-            for key in stale:
-                best[key] = settle(by_span[key])
-            chosen = self._non_overlapping(best.values())
+            chosen = resettle(stale)
             counted = Counter((o.observed, o.candidate.wording) for o in chosen if o.span_log_odds > 0)
             stale = {}
             for pair in sorted(counted.keys() | repeats.keys()):
@@ -425,21 +430,22 @@ class Engine:
                         option.repeats = value
                         stale[(option.chunk, option.first, option.last)] = None
             repeats = counted
-            for key in stale:
-                best[key] = settle(by_span[key])
-            chosen = self._non_overlapping(best.values())
-            restored = [[t.norm for t in chunk] for chunk in groups]
-            for option in chosen:
-                if option.span_log_odds > 0:
-                    length = option.last - option.first
-                    restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (
-                        length - 1
-                    )
+            restored = self._restored(groups, resettle(stale))
             changed = {number for number, row in enumerate(restored) if row != current[number]}
             current = restored
             if progress:
                 progress(0.5 + 0.5 * (round_number + 1) / w.rounds)
         return groups, options, rate
+
+    @staticmethod
+    def _restored(groups: list[list[Token]], chosen: list[Option]) -> list[list[str]]:
+        """The chunks' words with every change the engine currently believes in ("" where a phrase was swallowed)."""
+        restored = [[t.norm for t in chunk] for chunk in groups]
+        for option in chosen:
+            if option.span_log_odds > 0:
+                length = option.last - option.first
+                restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
+        return restored
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         groups, options, rate = self.options(text, progress)
