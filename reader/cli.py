@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reader.core.suggestion import Analysis, restore
+from reader.core.suggestion import VERDICT_WORDS, Analysis, restore
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -32,7 +32,7 @@ def _read_input(path: str) -> str:
 
 def _report(analysis: Analysis, threshold: float) -> str:
     lines = [f"{len(analysis.suggestions)} suspected substitutions in {analysis.words} words "
-             f"(spin score {analysis.spin_score:.0%}); threshold {threshold:.2f}"]
+             f"(spin score {analysis.spin_score:.0%}: {VERDICT_WORDS[analysis.verdict]}); threshold {threshold:.2f}"]
     for s in analysis.suggestions:
         mark = "*" if s.confidence >= threshold else " "
         others = ", ".join(s.alternatives[1:4])
@@ -49,6 +49,7 @@ def analysis_json(analysis: Analysis, threshold: float) -> dict[str, object]:
         "text": analysis.text,
         "words": analysis.words,
         "spin_score": round(analysis.spin_score, 4),
+        "verdict": analysis.verdict,  # honest, unclear or spun: what the spin score says of the whole article
         "threshold": threshold,
         "suggestions": [s.to_json() for s in analysis.suggestions if s.confidence >= threshold],
         "restored": restore(analysis.text, analysis.suggestions, threshold=threshold),

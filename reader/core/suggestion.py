@@ -48,6 +48,24 @@ class Decision:
     choice: str = ""
 
 
+# What an article's spin score says about the whole article. Set on the fitting texts (the seed, data/clean and
+# the odd-numbered Brown texts, spun and unspun): every spun one scored 0.068 or more, 19 of the 24 honest ones
+# under 0.04 and one over 0.06. On the held-out texts: 25 of 25 spun at 0.06 or more, 1 of 41 honest
+# (benchmarks/README.md, "Article verdicts").
+HONEST_BELOW = 0.04
+SPUN_FROM = 0.06
+
+
+def spin_verdict(score: float) -> str:
+    """``"honest"``, ``"unclear"`` or ``"spun"``: how an article's spin score reads."""
+    if score >= SPUN_FROM:
+        return "spun"
+    return "honest" if score < HONEST_BELOW else "unclear"
+
+
+VERDICT_WORDS = {"honest": "reads as honest text", "unclear": "unclear", "spun": "looks spun"}
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The engine's result for one text."""
@@ -62,6 +80,10 @@ class Analysis:
         if not self.words:
             return 0.0
         return min(1.0, sum(len(s.original.split()) for s in self.suggestions) / self.words)
+
+    @property
+    def verdict(self) -> str:
+        return spin_verdict(self.spin_score)
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:

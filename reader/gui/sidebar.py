@@ -39,23 +39,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, VERDICT_WORDS, spin_verdict
 from reader.library import ArticleRow, FeedInfo, Library, LibraryError
 
 Index = QModelIndex | QPersistentModelIndex
 LIST_LIMIT = 2000  # rows listed at once; filters and search narrow a larger library
 SEARCH_LIMIT = 300
 SPIN_FILTERS: tuple[tuple[str, float | None], ...] = (
-    ("Any spin", None), ("Spin ≥ 5%", 0.05), ("Spin ≥ 10%", 0.10), ("Spin ≥ 20%", 0.20))
+    ("Any spin", None), (f"Unclear or spun (≥ {HONEST_BELOW:.0%})", HONEST_BELOW),
+    (f"Looks spun (≥ {SPUN_FROM:.0%})", SPUN_FROM), ("Spin ≥ 20%", 0.20))
+
+
+VERDICT_COLOURS = {"spun": QColor(190, 40, 40), "unclear": QColor(200, 110, 0), "honest": QColor(40, 130, 60)}
 
 
 def spin_colour(score: float | None) -> QColor | None:
-    if score is None:
-        return None
-    if score >= 0.10:
-        return QColor(190, 40, 40)
-    if score >= 0.05:
-        return QColor(200, 110, 0)
-    return QColor(40, 130, 60)
+    """The article's verdict as a colour: red looks spun, orange unclear, green reads as honest."""
+    return None if score is None else VERDICT_COLOURS[spin_verdict(score)]
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -281,8 +281,10 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.TITLE:
             snippet = self.snippets.get(row.id)
             return f"{row.title}\n\n{snippet}" if snippet else row.title
-        if column == self.SPIN and row.spin_score is None:
-            return "not analysed yet: open the article"
+        if column == self.SPIN:
+            if row.spin_score is None:
+                return "not analysed yet: open the article"
+            return f"{row.spin_score:.0%} of its words look substituted: {VERDICT_WORDS[spin_verdict(row.spin_score)]}"
         if column == self.STORY and (group := self.groups.get(row.id)):
             return f"one story, {group[1]} articles in the library (sort by this column to see them together)"
         if column == self.FEED and row.url:

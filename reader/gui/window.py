@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
-from reader.core.suggestion import Analysis, Decision
+from reader.core.suggestion import VERDICT_WORDS, Analysis, Decision, spin_verdict
 from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
@@ -463,9 +463,10 @@ class MainWindow(QMainWindow):
             return
         count = len(document.suggestions)
         spin = document.analysis.spin_score if document.analysis else 0.0
+        verdict = VERDICT_WORDS[spin_verdict(spin)]
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
-            f"{count} suggestions · {document.accepted_count()} accepted · spin score {spin:.0%}{where}"
+            f"{count} suggestions · {document.accepted_count()} accepted · spin score {spin:.0%}, {verdict}{where}"
         )
 
     def _sync_scroll(self, source: QTextBrowser, target: QTextBrowser) -> None:

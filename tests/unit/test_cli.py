@@ -10,6 +10,12 @@ import pytest
 from reader.cli import check_main
 from reader.core.suggestion import apply_edits
 
+HONEST = (
+    "The city council voted on Tuesday to expand the bus network, adding three routes that will link the northern "
+    "suburbs with the central station. The mayor said the plan would cost about $12 million over two years and "
+    "would be paid for by the state transport fund. Opponents argued that the money should go to repairing roads "
+    "first, but the measure passed by a wide margin.\n"
+)
 SPUN = "US officers stated they didn’t count on any change. The White Home declined to remark.\n"
 
 
@@ -33,6 +39,16 @@ def test_json_has_text_suggestions_and_restored(tmp_path: Path, capsys: pytest.C
     edits = [(s["start"], s["end"], s["replacement"]) for s in data["suggestions"]]
     assert data["restored"] == apply_edits(SPUN, edits)
     assert "White House" in data["restored"]
+    assert data["verdict"] == "spun"  # five of fifteen words
+
+
+def test_honest_text_reads_as_honest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(HONEST, encoding="utf-8")
+    code, out, _ = run([str(article), "--json"], capsys)
+    assert code == 0 and json.loads(out)["verdict"] == "honest"
+    code, out, _ = run([str(article)], capsys)
+    assert "reads as honest text" in out
 
 
 def test_text_report_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

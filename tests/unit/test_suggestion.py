@@ -1,4 +1,14 @@
-from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, apply_edits, restore
+from reader.core.suggestion import (
+    HONEST_BELOW,
+    SPUN_FROM,
+    Analysis,
+    Decision,
+    Suggestion,
+    Verdict,
+    apply_edits,
+    restore,
+    spin_verdict,
+)
 
 TEXT = "US officers stated they would not count on it."
 
@@ -39,3 +49,9 @@ def test_spin_score_is_share_of_words() -> None:
     analysis = Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=10)
     assert analysis.spin_score == 0.3
     assert Analysis("", (), 0).spin_score == 0.0
+
+
+def test_spin_verdict_bands() -> None:
+    assert [spin_verdict(x) for x in (0.0, HONEST_BELOW - 0.001, HONEST_BELOW, SPUN_FROM - 0.001, SPUN_FROM, 1.0)] == [
+        "honest", "honest", "unclear", "unclear", "spun", "spun"]
+    assert Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=10).verdict == "spun"
