@@ -20,9 +20,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from reader.gui.window import MainWindow
-from reader.gui.app import _load_engine
+from reader.gui.app import EngineNotices, engine_loader
 from reader.resources import resource_path
-window = MainWindow(_load_engine)
+window = MainWindow(engine_loader(EngineNotices()))
 window.show()
 window.open_path(str(resource_path("sample", "sample_article.txt")))
 result = {}
