@@ -107,13 +107,17 @@ class Engine:
     def _spannable(text: str, token: Token) -> bool:
         """Whether a spinner would have looked this token up: not an acronym, not part of a hyphenated compound.
 
-        Spinners replace whitespace-delimited words; "US-provided" or "long-range" is not in their thesaurus.
+        Spinners replace whitespace-delimited words; "US-provided", "long-range" or "20th" is not in their thesaurus.
         """
         if token.kind is not Kind.NUMBER and token.is_all_caps:
             return False
         joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
         joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
-        return not (joined_before or joined_after)
+        # Letters glued to digits ("20th", "5pm", "10m", "1990s") are one word to a spinner, and not in a thesaurus.
+        glued = (token.start > 0 and text[token.start - 1].isalnum()) or (
+            token.end < len(text) and text[token.end].isalnum()
+        )
+        return not (joined_before or joined_after or glued)
 
     def _options_for_chunk(self, text: str, number: int, chunk: list[Token]) -> list[Option]:
         words = [t.norm for t in chunk]

@@ -160,3 +160,13 @@ def test_a_broken_name_is_mended_even_when_the_mending_word_ranks_low_out_of_con
     few = Engine(engine.finder, engine.context, replace(engine.weights, max_candidates=5))
     assert "house" not in [candidate.wording for candidate, *_ in few._ranked("home")]
     assert ("Home", "House") in {(s.original, s.replacement) for s in few.analyze(SPUN).suggestions}
+
+
+def test_parts_of_compounds_and_of_figures_are_not_words(engine: Engine) -> None:
+    """Spinners swap whitespace-delimited words: "long-range" and "20th" are not in their thesaurus, so "range",
+    "th" ("Thursday" in WordNet) or "pm" are never offered a replacement."""
+    text = "The long-range plan of the 20th century ended at 5pm in the 1990s, officers stated."
+    _, options, _ = engine.options(text)
+    observed = {option.observed for option in options}
+    assert not observed & {"range", "th", "pm", "s"}
+    assert {"officers", "stated"} <= observed
