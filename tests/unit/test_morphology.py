@@ -60,3 +60,11 @@ def test_analysing_an_article_does_not_need_lemminflect() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_lemminflect_version_is_read_from_its_metadata() -> None:
+    from importlib.metadata import version
+
+    from reader.core.morphology import lemminflect_version
+
+    assert lemminflect_version() == version("lemminflect")
