@@ -41,6 +41,8 @@ def test_shipped_patterns_are_broad_and_each_has_a_reason() -> None:
         ("while", {"though", "although"}),  # also temporal
         ("only", {"just"}),  # "just" also means recently, exactly, fair
         ("different", {"another"}),  # singular "one more", not "other"
+        ("issue", {"problem"}),  # a difficulty, not a subject
+        ("issues", {"problems", "things"}),  # "things" is far broader
     ],
 )
 def test_shipped_patterns_do_not_swap_meanings(wording: str, never: set[str]) -> None:
