@@ -43,9 +43,11 @@ def test_shipped_patterns_are_broad_and_each_has_a_reason() -> None:
         ("different", {"another"}),  # singular "one more", not "other"
         ("issue", {"problem"}),  # a difficulty, not a subject
         ("issues", {"problems", "things"}),  # "things" is far broader
+        ("must be", {"should be"}),  # "must" also infers ("it must be late")
+        ("about", {"a couple of"}),  # two, not roughly
     ],
 )
 def test_shipped_patterns_do_not_swap_meanings(wording: str, never: set[str]) -> None:
-    """Swaps that change what a sentence says were dropped: on the fitting data they made 29 right flags and 460
-    false ones (three passes, benchmarks/README.md)."""
+    """Swaps that change what a sentence says were dropped: on the fitting data they made 31 right flags and 467
+    false ones (four passes, benchmarks/README.md)."""
     assert not never & {alternative for alternative, _ in load_patterns().alternatives(wording)}
