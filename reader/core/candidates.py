@@ -84,7 +84,7 @@ class CandidateFinder:
     def __init__(self, wordnet: WordNetIndex, patterns: PatternBook) -> None:
         self.wordnet = wordnet
         self.patterns = patterns
-        self.morphology = Morphology(wordnet.path)  # its tables are built with the index
+        self.morphology = Morphology(wordnet.query)  # its tables are built with the index
         self._inflect = lru_cache(maxsize=50_000)(self._inflect_uncached)
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
         self.word_candidates = lru_cache(maxsize=256)(self._word_candidates)

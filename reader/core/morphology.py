@@ -13,8 +13,7 @@ import importlib.util
 import json
 import os
 import sqlite3
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 # Tags a WordNet part of speech can be inflected to, besides its base form (lemminflect's Penn tags).
@@ -97,22 +96,20 @@ def write_morphology(connection: sqlite3.Connection, heads: Iterable[tuple[str, 
 
 
 class Morphology:
-    """lemminflect's answers for lower-case words, read from the index; safe to share between threads."""
+    """lemminflect's answers for lower-case words, read from the index; safe to share between threads.
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._local = threading.local()
+    ``query`` runs read-only SQL on the index (``WordNetIndex.query``: one connection per thread, shared).
+    """
+
+    def __init__(self, query: Callable[..., list[tuple]]) -> None:
+        self._query = query
         self.lemmas = lru_cache(maxsize=20_000)(self._lemmas)
         self.inflections = lru_cache(maxsize=20_000)(self._inflections)
         self._inflected = lru_cache(maxsize=20_000)(self._inflected_uncached)
 
     def _row(self, table: str, key: str) -> Forms | None:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.connection = connection
-        row = connection.execute(f"SELECT forms FROM {table} WHERE word = ?", (key,)).fetchone()
-        return _from_json(row[0]) if row else None
+        rows = self._query(f"SELECT forms FROM {table} WHERE word = ?", key)
+        return _from_json(rows[0][0]) if rows else None
 
     def _lemmas(self, word: str) -> Forms:
         """Lemmas of ``word`` by universal part of speech: ``officers`` -> ``{"NOUN": ("officer",)}``."""

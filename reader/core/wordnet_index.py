@@ -42,7 +42,7 @@ class WordNetIndex:
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
-        version = self._query("SELECT value FROM meta WHERE key = 'version'")
+        version = self.query("SELECT value FROM meta WHERE key = 'version'")
         self.version = version[0][0] if version else "unknown"
         self.synset = lru_cache(maxsize=10_000)(self._synset)
         self.synsets_of = lru_cache(maxsize=10_000)(self._synsets_of)
@@ -52,7 +52,8 @@ class WordNetIndex:
         self._phrase_keys: frozenset[str] | None = None
         self._phrase_keys_lock = threading.Lock()
 
-    def _query(self, sql: str, *args: object) -> list[tuple]:
+    def query(self, sql: str, *args: object) -> list[tuple]:
+        """Rows of a read-only query on the index, through this thread's own connection."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -60,7 +61,7 @@ class WordNetIndex:
         return connection.execute(sql, args).fetchall()
 
     def _synset(self, synset_id: int) -> Synset:
-        rows = self._query("SELECT data FROM synsets WHERE id = ?", synset_id)
+        rows = self.query("SELECT data FROM synsets WHERE id = ?", synset_id)
         pos, lemmas, counts, hypernyms, hyponyms, similar, ranks = json.loads(rows[0][0])
         return Synset(
             pos, tuple(lemmas), tuple(counts), tuple(hypernyms), tuple(hyponyms), tuple(similar), tuple(ranks)
@@ -68,7 +69,7 @@ class WordNetIndex:
 
     def _synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset ids of a lemma in one part of speech, most frequent sense first."""
-        rows = self._query("SELECT ids FROM senses WHERE key = ?", f"{lemma}|{pos}")
+        rows = self.query("SELECT ids FROM senses WHERE key = ?", f"{lemma}|{pos}")
         return tuple(json.loads(rows[0][0])) if rows else ()
 
     def _knows(self, lemma: str) -> bool:
@@ -76,7 +77,7 @@ class WordNetIndex:
 
     def _multiwords_with(self, word: str) -> tuple[str, ...]:
         """Multiword lemmas that contain ``word`` (a single word): "house" -> "white house", ..."""
-        return tuple(row[0] for row in self._query("SELECT lemma FROM parts WHERE word = ?", word))
+        return tuple(row[0] for row in self.query("SELECT lemma FROM parts WHERE word = ?", word))
 
     def may_name_multiword(self, phrase: str) -> bool:
         """Whether some multiword lemma could read as ``phrase`` (lower case, single spaces): exactly, or with
@@ -97,12 +98,12 @@ class WordNetIndex:
         )
 
     def _load_phrase_keys(self) -> frozenset[str]:
-        rows = self._query("SELECT value FROM meta WHERE key = 'phrase_keys'")
+        rows = self.query("SELECT value FROM meta WHERE key = 'phrase_keys'")
         return frozenset(json.loads(rows[0][0])) if rows else frozenset()
 
     def _is_proper(self, lemma: str) -> bool:
         """Whether WordNet only capitalises this lemma (a name: "austin")."""
-        return bool(self._query("SELECT 1 FROM proper WHERE lemma = ?", lemma))
+        return bool(self.query("SELECT 1 FROM proper WHERE lemma = ?", lemma))
 
 
 def _source_signature() -> tuple[str, str]:
