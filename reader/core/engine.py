@@ -385,7 +385,7 @@ class Engine:
             if option.name_repair:  # name repairs are found after ranking
                 option.static, option.static_rank = w.static_scores(option.static_features())
         # The current best restoration, one entry per token ("" where a multiword replacement swallowed it).
-        current = [[t.norm for t in chunk] for chunk in groups]
+        current = self._restored(groups, [])
         changed = set(range(len(groups)))  # chunks whose restored context changed since their options were scored
         by_span = self._spans(options)
         by_pair: dict[tuple[str, str], list[Option]] = {}
