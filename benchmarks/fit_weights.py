@@ -278,10 +278,12 @@ def main() -> None:
             coefficients = fit(data, names, engine.weights.coefficients, counts, frozen=frozen)
             print(json.dumps(coefficients))
             engine.weights.coefficients = coefficients
+            engine.forget_rankings()  # the static cut of candidates depends on the coefficients
         if args.ranking != "none":
             ranked = ranking_data(engine, labelled_sets(not args.no_seed, "all" if args.ranking == "all" else "none"))
             rank_names = [n for n in names if n not in ("bias", "prior", "unknown", "multiword")]
             engine.weights.ranking = fit_ranking(ranked, rank_names, engine.weights.ranking_coefficients)
+            engine.forget_rankings()
             print(f"ranking on {len(ranked)} restorable spans: " + json.dumps(engine.weights.ranking))
     if args.calibrate != "none":
         brown = "none" if args.calibrate == "fit" else args.calibrate

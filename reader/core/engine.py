@@ -102,6 +102,11 @@ class Engine:
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
 
+    def forget_rankings(self) -> None:
+        """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
+        for cached in (self._ranked, self._menders, self._governed):
+            cached.cache_clear()
+
     # -- candidate generation ----------------------------------------------------------------------------
     @staticmethod
     def _spannable(text: str, token: Token) -> bool:

@@ -170,3 +170,21 @@ def test_parts_of_compounds_and_of_figures_are_not_words(engine: Engine) -> None
     observed = {option.observed for option in options}
     assert not observed & {"range", "th", "pm", "s"}
     assert {"officers", "stated"} <= observed
+
+
+def test_new_weights_take_effect_on_the_kept_candidates_once_rankings_are_forgotten(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from reader.core.engine import Engine as EngineClass
+
+    weights = replace(engine.weights, coefficients=dict(engine.weights.coefficients))
+    other = EngineClass(engine.finder, engine.context, weights)
+    before = [entry[0].wording for entry in other._ranked("officers")]
+    # The fitting script changes the coefficients in place between rounds: a strong pull towards hyponyms must
+    # reorder the candidates kept for a word, which the per-phrase cache hides until it is dropped.
+    other.weights.coefficients["relation:hyponym"] = 50.0
+    assert [entry[0].wording for entry in other._ranked("officers")] == before
+    other.forget_rankings()
+    after = other._ranked("officers")
+    assert [entry[0].wording for entry in after] != before
+    assert after[0][0].relation == "hyponym"
