@@ -38,7 +38,9 @@ KEEP, CORRECT, ANY = 0, 1, 2
 RankingData = list[tuple[list[dict[str, float]], int, float]]  # per span: options' features, right one, weight
 
 
-def labelled_sets(include_seed: bool = True, brown: str = "none") -> list[tuple[str, str, Path | None]]:
+def labelled_sets(
+    include_seed: bool = True, brown: str = "none", fit_news: str = "none"
+) -> list[tuple[str, str, Path | None]]:
     """(name, text, gold path or None for unspun text); of the Brown texts only the odd-numbered (the rest are held)."""
     sets: list[tuple[str, str, Path | None]] = []
     data = ROOT / "benchmarks" / "data" / "brown"
@@ -58,6 +60,14 @@ def labelled_sets(include_seed: bool = True, brown: str = "none") -> list[tuple[
         sets.append((article.stem, article.read_text(encoding="utf-8"), gold))
     for clean in sorted((ROOT / "benchmarks" / "data" / "clean").glob("*.txt")):
         sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
+    news = ROOT / "benchmarks" / "data" / "fit_news"
+    if fit_news in ("spun", "all"):
+        for gold in sorted((news / "spun").glob("*.gold.tsv")):
+            article = gold.with_name(gold.name.replace(".gold.tsv", ".txt"))
+            sets.append(("moby-" + article.stem, article.read_text(encoding="utf-8"), gold))
+    if fit_news == "all":
+        for clean in sorted((news / "originals").glob("*.txt")):
+            sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
     return sets
 
 
@@ -237,6 +247,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-seed", action="store_true", help="fit without the seed article (to test transfer)")
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--fit-news", choices=("none", "spun", "all"), default="none",
+                        help="add data/fit_news: the Moby-spun articles (spun) and their originals too (all)")
     parser.add_argument("--clean-weight", type=float, default=3, help="how many times unspun spans count")
     parser.add_argument("--brown", choices=("none", "clean", "all"), default="none",
                         help="also fit on the odd-numbered Brown texts: unspun only, or unspun and spun")
@@ -256,7 +268,7 @@ def main() -> None:
     args = parser.parse_args()
     engine = load_engine()
     frozen = frozenset(engine.weights.coefficients) if args.freeze_known else frozenset()
-    sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown)
+    sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown, fit_news=args.fit_news)
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     if args.rounds:
         engine.weights.calibration = Weights().calibration  # identity: the coefficients are fitted uncalibrated
