@@ -38,6 +38,20 @@ KEEP, CORRECT, ANY = 0, 1, 2
 RankingData = list[tuple[list[dict[str, float]], int, float]]  # per span: options' features, right one, weight
 
 
+def spun_sets(folder: Path, prefix: str = "") -> list[tuple[str, str, Path | None]]:
+    """Every spun article in ``folder`` that has a gold file beside it (NAME.txt, NAME.gold.tsv)."""
+    sets: list[tuple[str, str, Path | None]] = []
+    for gold in sorted(folder.glob("*.gold.tsv")):
+        article = gold.with_name(gold.name.replace(".gold.tsv", ".txt"))
+        sets.append((prefix + article.stem, article.read_text(encoding="utf-8"), gold))
+    return sets
+
+
+def clean_sets(folder: Path) -> list[tuple[str, str, Path | None]]:
+    """Every unspun article in ``folder``."""
+    return [(clean.stem, clean.read_text(encoding="utf-8"), None) for clean in sorted(folder.glob("*.txt"))]
+
+
 def labelled_sets(
     include_seed: bool = True, brown: str = "none", fit_news: str = "none"
 ) -> list[tuple[str, str, Path | None]]:
@@ -55,19 +69,13 @@ def labelled_sets(
     if include_seed:
         seed = SHARED / "corpus" / "seed_spun_article.txt"
         sets.append(("seed", seed.read_text(encoding="utf-8"), SHARED / "corpus" / "seed_gold.tsv"))
-    for gold in sorted((ROOT / "benchmarks" / "data" / "spun").glob("*.gold.tsv")):
-        article = gold.with_name(gold.name.replace(".gold.tsv", ".txt"))
-        sets.append((article.stem, article.read_text(encoding="utf-8"), gold))
-    for clean in sorted((ROOT / "benchmarks" / "data" / "clean").glob("*.txt")):
-        sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
+    sets += spun_sets(ROOT / "benchmarks" / "data" / "spun")
+    sets += clean_sets(ROOT / "benchmarks" / "data" / "clean")
     news = ROOT / "benchmarks" / "data" / "fit_news"
     if fit_news in ("spun", "all"):
-        for gold in sorted((news / "spun").glob("*.gold.tsv")):
-            article = gold.with_name(gold.name.replace(".gold.tsv", ".txt"))
-            sets.append(("moby-" + article.stem, article.read_text(encoding="utf-8"), gold))
+        sets += spun_sets(news / "spun", prefix="moby-")
     if fit_news == "all":
-        for clean in sorted((news / "originals").glob("*.txt")):
-            sets.append((clean.stem, clean.read_text(encoding="utf-8"), None))
+        sets += clean_sets(news / "originals")
     return sets
 
 

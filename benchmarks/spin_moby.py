@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from functools import cache
 from pathlib import Path
 
 from make_spun_set import write_spun  # benchmarks/make_spun_set.py
@@ -37,8 +38,9 @@ def load_moby(path: Path, model: ContextModel) -> dict[str, list[str]]:
     words do: Moby's lists mix parts of speech), in a fixed random order (spin_brown.spin takes the first few)."""
     wordnet = load_index()
 
-    def parts(word: str) -> set[str]:
-        return {pos for pos in "nvar" if wordnet.synsets_of(word, pos)}
+    @cache  # every entry is met under many head words
+    def parts(word: str) -> frozenset[str]:
+        return frozenset(pos for pos in "nvar" if wordnet.synsets_of(word, pos))
 
     rng = random.Random(77)
     thesaurus: dict[str, list[str]] = {}
