@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.morphology import Morphology
+from reader.core.morphology import Morphology, detachments
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
 
@@ -113,6 +113,14 @@ class CandidateFinder:
                     forms = self.morphology.inflections_as(lemma, upos)
                     tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
                     readings.update((full, pos, tag) for tag in tags)
+            if not readings and not self.morphology.lemmas(head):
+                # A form lemminflect does not know ("websites"): WordNet's own rules, where WordNet has the lemma.
+                for lemma, pos, tag in detachments(head):
+                    if only_pos in (None, pos):
+                        full = " ".join(words[:head_index] + [lemma] + words[head_index + 1 :])
+                        # The rule must be the way back from the lemma: "employes" is not a form of "employ".
+                        if self.wordnet.synsets_of(full, pos) and head in self.morphology.inflect(lemma, tag):
+                            readings.add((full, pos, tag))
         return sorted(readings)
 
     def _inflect_uncached(self, lemma: str, pos: str, tag: str) -> str | None:

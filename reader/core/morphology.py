@@ -48,6 +48,32 @@ def lemminflect_version() -> str:
     return "unknown"
 
 
+# WordNet's own detachment rules (morphy(7WN)): an inflected form the lemma tables lack ("websites", "emails")
+# is read by stripping a regular ending; the caller keeps a reading only where WordNet has the lemma. Each rule
+# says which Penn tags the ending marks.
+DETACHMENTS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "n": (
+        ("s", "", ("NNS",)), ("ses", "s", ("NNS",)), ("xes", "x", ("NNS",)), ("zes", "z", ("NNS",)),
+        ("ches", "ch", ("NNS",)), ("shes", "sh", ("NNS",)), ("men", "man", ("NNS",)), ("ies", "y", ("NNS",)),
+    ),
+    "v": (
+        ("s", "", ("VBZ",)), ("ies", "y", ("VBZ",)), ("es", "e", ("VBZ",)), ("es", "", ("VBZ",)),
+        ("ed", "e", ("VBD", "VBN")), ("ed", "", ("VBD", "VBN")), ("ing", "e", ("VBG",)), ("ing", "", ("VBG",)),
+    ),
+    "a": (("er", "", ("JJR",)), ("est", "", ("JJS",)), ("er", "e", ("JJR",)), ("est", "e", ("JJS",))),
+}
+
+
+def detachments(word: str) -> Iterator[tuple[str, str, str]]:
+    """(lemma, WordNet pos, Penn tag) guesses for a regular inflected ``word`` by morphy's rules, unchecked."""
+    for pos, rules in DETACHMENTS.items():
+        for ending, replacement, tags in rules:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                lemma = word[: -len(ending)] + replacement
+                for tag in tags:
+                    yield lemma, pos, tag
+
+
 def _as_json(forms: Forms) -> str:
     return json.dumps({key: list(values) for key, values in forms.items()}, separators=(",", ":"))
 
@@ -91,8 +117,11 @@ def write_morphology(connection: sqlite3.Connection, heads: Iterable[tuple[str, 
         "CREATE TABLE inflections (word TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE inflected (word TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID;"
     )
+    rows: dict[str, list[tuple[str, str]]] = {}
     for table, word, forms in morphology_rows(heads):
-        connection.execute(f"INSERT INTO {table} VALUES (?, ?)", (word, forms))
+        rows.setdefault(table, []).append((word, forms))
+    for table, values in rows.items():  # one statement per table, not one per row
+        connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", values)
 
 
 class Morphology:

@@ -68,3 +68,22 @@ def test_lemminflect_version_is_read_from_its_metadata() -> None:
     from reader.core.morphology import lemminflect_version
 
     assert lemminflect_version() == version("lemminflect")
+
+
+def test_forms_lemminflect_lacks_are_read_by_wordnets_rules(engine: Engine) -> None:
+    """"websites" is in neither lemminflect's tables nor WordNet's index; morphy's rules find "website"."""
+    assert engine.finder.morphology.lemmas("websites") == {}
+    assert engine.finder.analyses("websites") == [("website", "n", "NNS")]
+    wordings = {c.wording for c in engine.finder.word_candidates("websites")}
+    assert "sites" in wordings and "site" not in wordings  # candidates keep the plural
+    assert engine.finder.analyses("zzyzxes") == []  # no lemma WordNet knows: no reading
+
+
+def test_detachments_follow_morphy() -> None:
+    from reader.core.morphology import detachments
+
+    guesses = set(detachments("boxes"))
+    assert {("box", "n", "NNS"), ("boxe", "v", "VBZ"), ("box", "v", "VBZ")} <= guesses
+    assert ("tweet", "v", "VBN") in set(detachments("tweeted"))
+    assert ("smart", "a", "JJS") in set(detachments("smartest"))
+    assert not list(detachments("s"))
