@@ -6,10 +6,11 @@ re-inflected to the observed form, plus curated phrase patterns and spelled-out 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from reader.core.dialect import american_wording, same_word
 from reader.core.morphology import Morphology, detachments
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
@@ -78,6 +79,21 @@ CLOSED_CLASS = frozenset(
     "all any each every both either neither some such own same other another more most much many few less "
     "least one ones".split()
 )
+
+
+def one_spelling_each(found: dict[str, Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per word however many spellings WordNet lists ("color", "colour"): two spellings would count
+    the same evidence twice. The first found keeps its link; the American spelling, when listed, is the wording."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in found.values():
+        groups.setdefault(american_wording(candidate.wording), []).append(candidate)
+    out = []
+    for key, group in groups.items():
+        first = group[0]
+        if len(group) > 1 and first.wording != key and any(c.wording == key for c in group):
+            first = replace(first, wording=key)
+        out.append(first)
+    return tuple(out)
 
 
 class CandidateFinder:
@@ -188,18 +204,20 @@ class CandidateFinder:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
                     wording = self._inflect(neighbour, pos, tag)
-                    if wording and wording != form and wording not in out:
+                    if wording and not same_word(wording, form) and wording not in out:
                         out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}")
         for wording, group in self.patterns.alternatives(form):
-            if wording != form and (wording not in out or out[wording].relation != "synonym"):
+            if not same_word(wording, form) and (wording not in out or out[wording].relation != "synonym"):
                 relation = "tortured" if group.first_only else "pattern"
                 out[wording] = Candidate(wording, relation, group.reason)
-        return tuple(out.values())
+        return one_spelling_each(out)
 
     def _phrase_candidates(self, phrase: str) -> tuple[Candidate, ...]:
         """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""
         out: dict[str, Candidate] = {}
         for wording, group in self.patterns.alternatives(phrase):
+            if same_word(wording, phrase):
+                continue
             relation = "tortured" if group.first_only else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
@@ -207,6 +225,6 @@ class CandidateFinder:
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = self._inflect(neighbour, pos, tag)
-                if inflected and inflected != phrase and inflected not in out:
+                if inflected and not same_word(inflected, phrase) and inflected not in out:
                     out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}")
-        return tuple(out.values())
+        return one_spelling_each(out)

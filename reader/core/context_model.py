@@ -10,6 +10,8 @@ import math
 import os
 from functools import lru_cache
 
+from reader.core.dialect import american_spelling
+
 LOG_BASE = math.log(1.0001)  # pocketsphinx reports log scores in base 1.0001
 FLOOR_RAW = -536870912
 UNKNOWN = -30.0  # an unknown word's cost in nats, a little below the rarest known word
@@ -41,17 +43,28 @@ class ContextModel:
         self._lm = NGramModel(config, LogMath(), path or model_path())
         self.prob = lru_cache(maxsize=20_000)(self._prob)
         self.known = lru_cache(maxsize=50_000)(self._known)
+        self.spelling = lru_cache(maxsize=20_000)(self._spelling)
 
     def _prob(self, word: str, prev1: str, prev2: str) -> float:
-        """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk)."""
-        history = [h for h in (prev1, prev2) if h] if prev1 else []
-        raw = self._lm.prob([word, *history])
+        """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk). Words are heard in their
+        American spelling: the model is US English, and "colour" is the same word as "color"."""
+        spelling = self.spelling
+        history = [spelling(h) for h in (prev1, prev2) if h] if prev1 else []
+        raw = self._lm.prob([spelling(word), *history])
         if raw <= FLOOR_RAW:
             return UNKNOWN
         return raw * LOG_BASE
 
+    def _spelling(self, word: str) -> str:
+        """The spelling of ``word`` this US English model knows better: "colour" is heard as "color", but "buses"
+        stays "buses" (a curated list's American "busses" is the rarer form here)."""
+        american = american_spelling(word)
+        if american == word or self._lm.prob([american]) <= self._lm.prob([word]):
+            return word
+        return american
+
     def _known(self, word: str) -> bool:
-        return all(self._lm.prob([part]) > FLOOR_RAW for part in word.split())
+        return all(self._lm.prob([self.spelling(part)]) > FLOOR_RAW for part in word.split())
 
     def unigram(self, word: str) -> float:
         return self.prob(word, "", "")

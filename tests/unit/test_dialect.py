@@ -1,0 +1,40 @@
+"""British spellings are the same words as American ones: never a substitution, never odd in context."""
+
+from reader.core.dialect import american_spelling, american_wording, same_word
+from reader.core.engine import Engine
+
+BRITISH_NEWS = (
+    "The council said the new programme would help the centre of the town recover. Labour councillors "
+    "criticised the plan, saying it favoured large organisations and ignored the colour of the neighbourhood. "
+    "Travellers faced delays as the operator cancelled services, and a spokesman apologised for the modernisation."
+)
+
+
+def test_british_spellings_map_to_american_ones() -> None:
+    assert american_spelling("colour") == "color"
+    assert american_spelling("criticised") == "criticized"
+    assert american_spelling("modernisation") == "modernization"  # the regular -isation correspondence
+    assert american_spelling("color") == "color"
+    assert american_spelling("advise") == "advise"  # not every -ise is an -ize
+    assert american_wording("labour party") == "labor party"
+    assert same_word("favoured", "favored") and not same_word("favoured", "preferred")
+
+
+def test_the_context_model_hears_british_spellings_as_american(engine: Engine) -> None:
+    prob = engine.context.prob
+    assert prob("colour", "the", "") == prob("color", "the", "")
+    assert prob("of", "programme", "the") == prob("of", "program", "the")
+    assert engine.context.known("neighbourhood")
+
+
+def test_the_other_spelling_is_not_a_candidate(engine: Engine) -> None:
+    wordings = {c.wording for c in engine.finder.word_candidates("programme")}
+    assert "program" not in wordings and "plan" in wordings
+    assert "favored" not in {c.wording for c in engine.finder.word_candidates("favoured")}
+
+
+def test_honest_british_news_is_not_restored_to_american(engine: Engine) -> None:
+    analysis = engine.analyze(BRITISH_NEWS)
+    flagged = [s for s in analysis.suggestions if s.confidence >= 0.5]
+    assert all(not same_word(s.original.lower(), s.replacement.lower()) for s in analysis.suggestions)
+    assert len(flagged) <= 1, [(s.original, s.replacement) for s in flagged]
