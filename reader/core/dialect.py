@@ -11,9 +11,16 @@ regular Oxford/American correspondence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
-from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+from breame.data.american_terms_constants import AMERICAN_ENGLISH_ONLY_TERMS
+from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+
+# breame files some American terms with their variants in one key ("cell phone, cellphone").
+AMERICAN_TERMS = frozenset(
+    term.strip() for key in AMERICAN_ENGLISH_ONLY_TERMS for term in key.split(",") if term.strip()
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -36,3 +43,21 @@ def american_wording(wording: str) -> str:
 def same_word(first: str, second: str) -> bool:
     """Whether two lower-case wordings differ only in British and American spelling ("favoured", "favored")."""
     return first == second or american_wording(first) == american_wording(second)
+
+
+def writes_british(words: Iterable[str]) -> bool:
+    """Whether an article's lower-case words spell British (at least two British spellings, more than American).
+
+    In British news the US context model's preference for American vocabulary ("expressway" for "motorway",
+    "parking lot" for "car park") is no evidence of spinning, so such candidates are not proposed there.
+    """
+    british = american = 0
+    for word in words:
+        british += word in BRITISH_ENGLISH_SPELLINGS
+        american += word in AMERICAN_ENGLISH_SPELLINGS
+    return british >= 2 and british > american
+
+
+def american_only(wording: str) -> bool:
+    """Whether a lower-case wording is a term of American English only (breame's curated list)."""
+    return wording in AMERICAN_TERMS

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
+from reader.core.dialect import american_only, writes_british
 from reader.core.patterns import load_patterns
 from reader.core.suggestion import Analysis, Suggestion
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
@@ -385,6 +386,8 @@ class Engine:
             options.extend(self._options_for_chunk(text, number, chunk))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
+        if writes_british(t.norm for chunk in groups for t in chunk):
+            options = [o for o in options if not american_only(o.candidate.wording)]
         w = self.weights
         for option in options:
             if option.name_repair:  # name repairs are found after ranking

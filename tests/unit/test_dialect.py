@@ -1,6 +1,6 @@
 """British spellings are the same words as American ones: never a substitution, never odd in context."""
 
-from reader.core.dialect import american_spelling, american_wording, same_word
+from reader.core.dialect import american_only, american_spelling, american_wording, same_word, writes_british
 from reader.core.engine import Engine
 
 BRITISH_NEWS = (
@@ -38,3 +38,18 @@ def test_honest_british_news_is_not_restored_to_american(engine: Engine) -> None
     flagged = [s for s in analysis.suggestions if s.confidence >= 0.5]
     assert all(not same_word(s.original.lower(), s.replacement.lower()) for s in analysis.suggestions)
     assert len(flagged) <= 1, [(s.original, s.replacement) for s in flagged]
+
+
+def test_an_article_in_british_spelling_is_told_from_an_american_one() -> None:
+    assert writes_british(BRITISH_NEWS.lower().split())
+    assert not writes_british("the new program would help the center of the town; they criticized it".split())
+    assert not writes_british("one theatre in a plain article".split())  # one British spelling is not enough
+
+
+def test_american_only_terms_are_not_proposed_in_british_news(engine: Engine) -> None:
+    british = "The motorway was closed after the crash, and the council said the car park would reopen. " * 2
+    american = british.replace("council", "center").replace("The motorway", "The program")
+    assert american_only("parking lot") and american_only("expressway") and not american_only("truck")
+    proposed_in_british = {w for o in engine.options(british + BRITISH_NEWS)[1] for w in [o.candidate.wording]}
+    assert not any(american_only(w) for w in proposed_in_british)
+    assert any(american_only(o.candidate.wording) for o in engine.options(american)[1])
