@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from reader.core.engine import Engine
 from reader.core.suggestion import restore
 
@@ -188,3 +190,15 @@ def test_new_weights_take_effect_on_the_kept_candidates_once_rankings_are_forgot
     after = other._ranked("officers")
     assert [entry[0].wording for entry in after] != before
     assert after[0][0].relation == "hyponym"
+
+
+def test_a_word_the_context_model_never_saw_gets_no_context_evidence(engine: Engine) -> None:
+    """"motorway" is in WordNet but not in the US trigram model: its candidates gain nothing from context, and
+    the place does not count towards the article's spin-rate estimate."""
+    assert not engine.context.known("motorway") and engine.finder.word_candidates("motorway")
+    _, options, rate = engine.options("Traffic on the motorway was slow. The motorway reopened at noon.")
+    on_motorway = [o for o in options if o.observed == "motorway"]
+    assert on_motorway and all(o.unknown == 1.0 and o.gain <= 0.0 for o in on_motorway)
+    assert not any(o.span_log_odds > 0 for o in on_motorway)
+    unknown_only = {key: opts for key, opts in engine._spans(options).items() if opts[0].unknown}
+    assert engine._strong_evidence_share(unknown_only) == pytest.approx(engine.weights.initial_rate)
