@@ -1,3 +1,3 @@
 """Unspin: find and undo synonym spinning in news articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

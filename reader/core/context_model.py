@@ -46,8 +46,8 @@ class ContextModel:
         self.spelling = lru_cache(maxsize=20_000)(self._spelling)
 
     def _prob(self, word: str, prev1: str, prev2: str) -> float:
-        """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk). Words are heard in their
-        American spelling: the model is US English, and "colour" is the same word as "color"."""
+        """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk). Each word is heard in the
+        spelling the model knows better (``spelling``): it is US English, and "colour" is the same word as "color"."""
         spelling = self.spelling
         history = [spelling(h) for h in (prev1, prev2) if h] if prev1 else []
         raw = self._lm.prob([spelling(word), *history])
