@@ -1,15 +1,19 @@
 """Is ``confidence`` calibrated? Bin suggestions by confidence and count how many are right.
 
-    .venv/bin/python benchmarks/calibration.py
+    .venv/bin/python benchmarks/calibration.py [--held]
 
 A suggestion is right when it touches a gold substitution (S or D); suggestions that only touch unsure (X) spans
-are left out. Uses every spun text with a gold file: the seed and benchmarks/data/spun/*.gold.tsv, and counts
-every suggestion on benchmarks/data/clean/*.txt as wrong.
+are left out, and every suggestion on unspun text is wrong. Without ``--held``: the texts the weights are fitted on
+(fit_weights.labelled_sets: the seed and data/clean). With ``--held``: held-out texts, as evaluate.py names them,
+in two groups: modern (hand held spun and unspun, news-held, news-held-2, news-3, news-uk) and 1961 (even Brown
+texts, spun and unspun).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,19 +21,29 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from evaluate import clean_sets, spun_sets  # noqa: E402
 from fit_weights import labelled_sets  # noqa: E402
 from score_suggestions import load_gold  # noqa: E402
 
-from reader.core.engine import load_engine  # noqa: E402
+from reader.core.engine import Engine, load_engine  # noqa: E402
 
 EDGES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+MODERN_HELD = {"hand-held", "news-held", "news-held-2", "news-3", "news-uk"}
 
 
-def main() -> None:
-    engine = load_engine()
-    engine.weights.report_floor = EDGES[0]
+def held_texts(names: set[str]) -> Iterable[tuple[str, Path | None]]:
+    """(text, gold file or None) of the held-out sets with these evaluate.py names."""
+    for name, _, path, gold in spun_sets(False):
+        if name in names:
+            yield path.read_text(encoding="utf-8"), gold
+    for name, _, path in clean_sets(False):
+        if name in names:
+            yield path.read_text(encoding="utf-8"), None
+
+
+def report(engine: Engine, title: str, texts: Iterable[tuple[str, Path | None]]) -> None:
     bins = [[0, 0] for _ in EDGES[:-1]]
-    for _, text, gold_path in labelled_sets():
+    for text, gold_path in texts:
         gold = load_gold(str(gold_path), text) if gold_path else []
         for s in engine.analyze(text).suggestions:
             hits = [g for g in gold if s.start < g.end and g.start < s.end]
@@ -38,10 +52,24 @@ def main() -> None:
             index = next(i for i in range(len(EDGES) - 1) if s.confidence < EDGES[i + 1])
             bins[index][0] += 1
             bins[index][1] += bool(hits)
+    print(title)
     print("confidence   suggestions   right")
     for (low, high), (count, right) in zip(zip(EDGES, EDGES[1:], strict=False), bins, strict=True):
         share = f"{right / count:.0%}" if count else "-"
         print(f"{low:.1f}-{min(high, 1.0):.1f}   {count:>11}   {share:>5}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--held", action="store_true", help="held-out texts instead of the fitted-on ones")
+    args = parser.parse_args()
+    engine = load_engine()
+    engine.weights.report_floor = EDGES[0]
+    if not args.held:
+        report(engine, "fitted on (seed, data/clean)", ((text, gold) for _, text, gold in labelled_sets()))
+        return
+    report(engine, "held out, modern", held_texts(MODERN_HELD))
+    report(engine, "held out, 1961 (even Brown texts)", held_texts({"brown-held"}))
 
 
 if __name__ == "__main__":
