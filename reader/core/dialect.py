@@ -35,9 +35,13 @@ def american_spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=50_000)
 def american_wording(wording: str) -> str:
-    """A lower-case wording (space-separated words) with every word in its American spelling."""
-    return " ".join(american_spelling(word) for word in wording.split(" "))
+    """A lower-case wording (space-separated words) with every word in its American spelling (asked of every
+    candidate, so cached: the same neighbours come up for many words)."""
+    if " " not in wording:
+        return american_spelling(wording)
+    return " ".join(map(american_spelling, wording.split(" ")))
 
 
 def same_word(first: str, second: str) -> bool:
