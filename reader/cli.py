@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reader.core.suggestion import VERDICT_WORDS, Analysis, restore
+from reader.core.suggestion import VERDICT_WORDS, Analysis, counted, restore
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -31,7 +31,7 @@ def _read_input(path: str) -> str:
 
 
 def _report(analysis: Analysis, threshold: float) -> str:
-    lines = [f"{len(analysis.suggestions)} suspected substitutions in {analysis.words} words "
+    lines = [f"{counted(len(analysis.suggestions), 'suspected substitution')} in {counted(analysis.words, 'word')} "
              f"(spin score {analysis.spin_score:.0%}: {VERDICT_WORDS[analysis.verdict]}); threshold {threshold:.2f}"]
     for s in analysis.suggestions:
         mark = "*" if s.confidence >= threshold else " "

@@ -66,6 +66,11 @@ def spin_verdict(score: float) -> str:
 VERDICT_WORDS = {"honest": "reads as honest text", "unclear": "unclear", "spun": "looks spun"}
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 suggestion", "2 suggestions": the counts the reader sees (regular plurals only)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The engine's result for one text."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reader.core.suggestion import counted
 from reader.resources import resource_path, resources_dir
 
 SAMPLE = ("sample", "sample_article.txt")
@@ -86,7 +87,7 @@ def run(args: list[str]) -> int:
                 window.next_suggestion()
                 app.processEvents()
                 window.grab().save(options.screenshot)
-            print(f"self-test ok: {count} suggestions")
+            print(f"self-test ok: {counted(count, 'suggestion')}")
             app.exit(0)
 
         poll = QTimer()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, restore
+from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, counted, restore
 
 
 class _Decide(QUndoCommand):
@@ -77,7 +77,7 @@ class ArticleDocument(QObject):
             if s.confidence >= minimum and i not in self.decisions
         }
         if changes:
-            self.undo_stack.push(_Decide(self, changes, f"Accept {len(changes)} suggestions"))
+            self.undo_stack.push(_Decide(self, changes, f"Accept {counted(len(changes), 'suggestion')}"))
         return len(changes)
 
     def is_applied(self, index: int) -> bool:

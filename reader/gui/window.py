@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
-from reader.core.suggestion import VERDICT_WORDS, Analysis, Decision, spin_verdict
+from reader.core.suggestion import VERDICT_WORDS, Analysis, Decision, counted, spin_verdict
 from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
@@ -466,7 +466,8 @@ class MainWindow(QMainWindow):
         verdict = VERDICT_WORDS[spin_verdict(spin)]
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
-            f"{count} suggestions · {document.accepted_count()} accepted · spin score {spin:.0%}, {verdict}{where}"
+            f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "
+            f"{verdict}{where}"
         )
 
     def _sync_scroll(self, source: QTextBrowser, target: QTextBrowser) -> None:
@@ -539,7 +540,7 @@ class MainWindow(QMainWindow):
         )
         if ok:
             count = self.document.accept_all(value)
-            self.statusBar().showMessage(f"Accepted {count} suggestions", 4000)
+            self.statusBar().showMessage(f"Accepted {counted(count, 'suggestion')}", 4000)
 
     def choose_threshold(self) -> None:
         value, ok = QInputDialog.getDouble(

@@ -55,3 +55,10 @@ def test_spin_verdict_bands() -> None:
     assert [spin_verdict(x) for x in (0.0, HONEST_BELOW - 0.001, HONEST_BELOW, SPUN_FROM - 0.001, SPUN_FROM, 1.0)] == [
         "honest", "honest", "unclear", "unclear", "spun", "spun"]
     assert Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=10).verdict == "spun"
+
+
+def test_counts_are_singular_for_one() -> None:
+    from reader.core.suggestion import counted
+
+    assert counted(1, "suggestion") == "1 suggestion"
+    assert counted(0, "suggestion") == "0 suggestions" and counted(2, "word") == "2 words"
