@@ -65,3 +65,9 @@ def writes_british(words: Iterable[str]) -> bool:
 def american_only(wording: str) -> bool:
     """Whether a lower-case wording is a term of American English only (breame's curated list)."""
     return wording in AMERICAN_TERMS
+
+
+def british_wording(wording: str) -> str:
+    """A lower-case wording in British spelling where breame lists one ("color" -> "colour"), for the replacements
+    proposed in an article spelled British."""
+    return " ".join(AMERICAN_ENGLISH_SPELLINGS.get(word, word) for word in wording.split(" "))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
-from reader.core.dialect import american_only, writes_british
+from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
 from reader.core.suggestion import Analysis, Suggestion
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
@@ -86,6 +86,10 @@ def _match_case(template: str, wording: str) -> str:
     if template[:1].isupper():
         return wording[:1].upper() + wording[1:]
     return wording
+
+
+def _writes_british(groups: list[list[Token]]) -> bool:
+    return writes_british(token.norm for chunk in groups for token in chunk)
 
 
 def _sigmoid(x: float) -> float:
@@ -388,7 +392,7 @@ class Engine:
             options.extend(self._options_for_chunk(text, number, chunk))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
-        if writes_british(t.norm for chunk in groups for t in chunk):
+        if _writes_british(groups):
             options = [o for o in options if not american_only(o.candidate.wording)]
         w = self.weights
         for option in options:
@@ -465,8 +469,9 @@ class Engine:
         groups, options, rate = self.options(text, progress)
         by_span = self._spans(options)
         chosen = self._non_overlapping(self._settle_spans(by_span).values())
+        spell = british_wording if _writes_british(groups) else str
         suggestions = [
-            self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate)
+            self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate, spell)
             for o in sorted(chosen, key=lambda o: groups[o.chunk][o.first].start)
             if _sigmoid(o.span_log_odds) >= self.weights.report_floor
         ]
@@ -559,13 +564,20 @@ class Engine:
         return chosen
 
     def _suggestion(
-        self, text: str, option: Option, chunk: list[Token], rivals: list[Option], rate: float
+        self,
+        text: str,
+        option: Option,
+        chunk: list[Token],
+        rivals: list[Option],
+        rate: float,
+        spell: Callable[[str], str] = str,
     ) -> Suggestion:
+        """The reader's view of a span's best option; ``spell`` writes wordings in the article's spelling."""
         start = chunk[option.first].start
         end = chunk[option.last - 1].end
         ranked = sorted(rivals, key=lambda o: -o.rank_score)
         alternatives = tuple(
-            dict.fromkeys(_match_case(chunk[option.first].text, o.candidate.wording) for o in ranked[:5])
+            dict.fromkeys(_match_case(chunk[option.first].text, spell(o.candidate.wording)) for o in ranked[:5])
         )
         factor = math.exp(min(option.gain, 50))
         reasons = (

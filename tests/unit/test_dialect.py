@@ -53,3 +53,12 @@ def test_american_only_terms_are_not_proposed_in_british_news(engine: Engine) ->
     proposed_in_british = {w for o in engine.options(british + BRITISH_NEWS)[1] for w in [o.candidate.wording]}
     assert not any(american_only(w) for w in proposed_in_british)
     assert any(american_only(o.candidate.wording) for o in engine.options(american)[1])
+
+
+def test_replacements_are_spelled_as_the_article_spells(engine: Engine) -> None:
+    british = "The council said the programme would change the hue of the town centre. Labour criticised it."
+    american = "The council said the program would change the hue of the downtown center. Labor criticized it."
+    hue = {s.original: s.alternatives for s in engine.analyze(british).suggestions}.get("hue", ())
+    assert "colour" in hue and "color" not in hue
+    hue = {s.original: s.alternatives for s in engine.analyze(american).suggestions}.get("hue", ())
+    assert "color" in hue and "colour" not in hue
