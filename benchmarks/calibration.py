@@ -5,8 +5,8 @@
 A suggestion is right when it touches a gold substitution (S or D); suggestions that only touch unsure (X) spans
 are left out, and every suggestion on unspun text is wrong. Without ``--held``: the texts the weights are fitted on
 (fit_weights.labelled_sets: the seed and data/clean). With ``--held``: held-out texts, as evaluate.py names them,
-in two groups: modern (hand held spun and unspun, news-held, news-held-2, news-3, news-uk) and 1961 (even Brown
-texts, spun and unspun).
+in two groups: modern (hand held spun and unspun, news-held, news-held-2, news-3, news-uk, news-diverse) and 1961
+(even Brown texts, spun and unspun).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from score_suggestions import load_gold  # noqa: E402
 from reader.core.engine import Engine, load_engine  # noqa: E402
 
 EDGES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-MODERN_HELD = {"hand-held", "news-held", "news-held-2", "news-3", "news-uk"}
+MODERN_HELD = {"hand-held", "news-held", "news-held-2", "news-3", "news-uk", "news-diverse"}
 
 
 def held_texts(names: set[str]) -> Iterable[tuple[str, Path | None]]:

@@ -12,6 +12,8 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             shipped weights; written for fitting with fit_weights.py --fit-news, which was not kept)
   news-uk                   data/heldout/originals_uk: six British articles (spellings and vocabulary) by a fourth
                             writer (held)
+  news-diverse              data/heldout/originals_diverse: eight articles from other beats and registers (sport,
+                            markets, science, a review, courts, Indian business, tech) by a fifth writer (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -91,6 +93,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += [("news-held-2", p.stem, p) for p in sorted((DATA / "heldout/originals3").glob("*.txt"))]
     sets += [("news-3", p.stem, p) for p in sorted((DATA / "fit_news/originals").glob("*.txt"))]
     sets += [("news-uk", p.stem, p) for p in sorted((DATA / "heldout/originals_uk").glob("*.txt"))]
+    sets += [("news-diverse", p.stem, p) for p in sorted((DATA / "heldout/originals_diverse").glob("*.txt"))]
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
