@@ -4,7 +4,8 @@
 
 Labelled text: spun articles with gold files (the seed in ../shared/corpus, benchmarks/data/spun/*.gold.tsv and,
 with --brown all, the odd-numbered Brown texts spun by spin_brown.py) and unspun articles (benchmarks/data/clean/*.txt
-and, with --brown clean or all, the odd-numbered Brown press texts), where every option is a "keep".
+and, with --brown clean or all, the odd-numbered Brown press texts; with --registers, data/clean_registers: sport,
+reviews and medical news), where every option is a "keep".
 The model is a conditional logit per span: "keep as published" (score 0) against each candidate (score
 w . features). A gold span whose original is not among the candidates still teaches detection: its target is
 "some candidate". With --calibrate, a second stage then fits how the span's summed odds and the article prior map to
@@ -53,7 +54,7 @@ def clean_sets(folder: Path) -> list[tuple[str, str, Path | None]]:
 
 
 def labelled_sets(
-    include_seed: bool = True, brown: str = "none", fit_news: str = "none"
+    include_seed: bool = True, brown: str = "none", fit_news: str = "none", registers: bool = False
 ) -> list[tuple[str, str, Path | None]]:
     """(name, text, gold path or None for unspun text); of the Brown texts only the odd-numbered (the rest are held)."""
     sets: list[tuple[str, str, Path | None]] = []
@@ -71,6 +72,8 @@ def labelled_sets(
         sets.append(("seed", seed.read_text(encoding="utf-8"), SHARED / "corpus" / "seed_gold.tsv"))
     sets += spun_sets(ROOT / "benchmarks" / "data" / "spun")
     sets += clean_sets(ROOT / "benchmarks" / "data" / "clean")
+    if registers:
+        sets += clean_sets(ROOT / "benchmarks" / "data" / "clean_registers")
     news = ROOT / "benchmarks" / "data" / "fit_news"
     if fit_news in ("spun", "all"):
         sets += spun_sets(news / "spun", prefix="moby-")
@@ -253,6 +256,8 @@ def balanced(counts: list[float], sources: list[str]) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--registers", action="store_true",
+                        help="add data/clean_registers (unspun sport, reviews, medical news) to the unspun texts")
     parser.add_argument("--no-seed", action="store_true", help="fit without the seed article (to test transfer)")
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--fit-news", choices=("none", "spun", "all"), default="none",
@@ -276,7 +281,9 @@ def main() -> None:
     args = parser.parse_args()
     engine = load_engine()
     frozen = frozenset(engine.weights.coefficients) if args.freeze_known else frozenset()
-    sets = labelled_sets(include_seed=not args.no_seed, brown=args.brown, fit_news=args.fit_news)
+    sets = labelled_sets(
+        include_seed=not args.no_seed, brown=args.brown, fit_news=args.fit_news, registers=args.registers
+    )
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     if args.rounds:
         engine.weights.calibration = Weights().calibration  # identity: the coefficients are fitted uncalibrated
