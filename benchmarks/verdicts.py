@@ -51,7 +51,7 @@ def main() -> None:
     engine = load_engine()
     scores = {key: [engine.analyze(p.read_text(encoding="utf-8")).spin_score for p in paths]
               for key, paths in articles().items()}
-    print(f"bands: honest below {HONEST_BELOW:.0%}, spun from {SPUN_FROM:.0%}")
+    print(f"bands: honest below {HONEST_BELOW:.1%}, spun from {SPUN_FROM:.1%}")
     for split in ("fit", "held"):
         spun, honest = scores[(split, True)], scores[(split, False)]
         print(f"{split}: {len(spun)} spun (lowest {min(spun):.3f}), {len(honest)} honest (highest {max(honest):.3f}); "

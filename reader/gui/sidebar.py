@@ -46,8 +46,8 @@ Index = QModelIndex | QPersistentModelIndex
 LIST_LIMIT = 2000  # rows listed at once; filters and search narrow a larger library
 SEARCH_LIMIT = 300
 SPIN_FILTERS: tuple[tuple[str, float | None], ...] = (
-    ("Any spin", None), (f"Unclear or spun (≥ {HONEST_BELOW:.0%})", HONEST_BELOW),
-    (f"Looks spun (≥ {SPUN_FROM:.0%})", SPUN_FROM), ("Spin ≥ 20%", 0.20))
+    ("Any spin", None), (f"Unclear or spun (≥ {HONEST_BELOW:.1%})", HONEST_BELOW),
+    (f"Looks spun (≥ {SPUN_FROM:.1%})", SPUN_FROM), ("Spin ≥ 20%", 0.20))
 
 
 VERDICT_COLOURS = {"spun": QColor(190, 40, 40), "unclear": QColor(200, 110, 0), "honest": QColor(40, 130, 60)}

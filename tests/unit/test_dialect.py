@@ -58,7 +58,12 @@ def test_american_only_terms_are_not_proposed_in_british_news(engine: Engine) ->
 def test_replacements_are_spelled_as_the_article_spells(engine: Engine) -> None:
     british = "The council said the programme would change the hue of the town centre. Labour criticised it."
     american = "The council said the program would change the hue of the downtown center. Labor criticized it."
-    hue = {s.original: s.alternatives for s in engine.analyze(british).suggestions}.get("hue", ())
-    assert "colour" in hue and "color" not in hue
-    hue = {s.original: s.alternatives for s in engine.analyze(american).suggestions}.get("hue", ())
-    assert "color" in hue and "colour" not in hue
+    floor = engine.weights.report_floor
+    engine.weights.report_floor = 0.0  # every place's best guess, however weak: this is about spelling only
+    try:
+        hue_gb = {s.original: s.alternatives for s in engine.analyze(british).suggestions}.get("hue", ())
+        hue_us = {s.original: s.alternatives for s in engine.analyze(american).suggestions}.get("hue", ())
+    finally:
+        engine.weights.report_floor = floor
+    assert "colour" in hue_gb and "color" not in hue_gb
+    assert "color" in hue_us and "colour" not in hue_us
