@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.dialect import american_wording, same_word
+from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
@@ -81,12 +81,14 @@ CLOSED_CLASS = frozenset(
 )
 
 
-def one_spelling_each(found: dict[str, Candidate]) -> tuple[Candidate, ...]:
+def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candidate, ...]:
     """One candidate per word however many spellings WordNet lists ("color", "colour"): two spellings would count
-    the same evidence twice. The first found keeps its link; the American spelling, when listed, is the wording."""
+    the same evidence twice. The first found keeps its link; the American spelling, when listed, is the wording.
+    The observed wording itself, in any spelling, is no candidate ("favored" for "favoured")."""
     groups: dict[str, list[Candidate]] = {}
     for candidate in found.values():
         groups.setdefault(american_wording(candidate.wording), []).append(candidate)
+    groups.pop(american_wording(observed), None)
     out = []
     for key, group in groups.items():
         first = group[0]
@@ -204,20 +206,18 @@ class CandidateFinder:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
                     wording = self._inflect(neighbour, pos, tag)
-                    if wording and not same_word(wording, form) and wording not in out:
+                    if wording and wording not in out:
                         out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}")
         for wording, group in self.patterns.alternatives(form):
-            if not same_word(wording, form) and (wording not in out or out[wording].relation != "synonym"):
+            if wording not in out or out[wording].relation != "synonym":
                 relation = "tortured" if group.first_only else "pattern"
                 out[wording] = Candidate(wording, relation, group.reason)
-        return one_spelling_each(out)
+        return one_spelling_each(out, form)
 
     def _phrase_candidates(self, phrase: str) -> tuple[Candidate, ...]:
         """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""
         out: dict[str, Candidate] = {}
         for wording, group in self.patterns.alternatives(phrase):
-            if same_word(wording, phrase):
-                continue
             relation = "tortured" if group.first_only else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
@@ -225,6 +225,6 @@ class CandidateFinder:
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = self._inflect(neighbour, pos, tag)
-                if inflected and not same_word(inflected, phrase) and inflected not in out:
+                if inflected and inflected not in out:
                     out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}")
-        return one_spelling_each(out)
+        return one_spelling_each(out, phrase)
