@@ -11,7 +11,7 @@ w . features). A gold span whose original is not among the candidates still teac
 "some candidate". With --calibrate, a second stage then fits how the span's summed odds and the article prior map to
 P(substituted) (three numbers, Weights.calibration) on more text, so detection is calibrated without disturbing how
 candidates are ranked.
-Features depend on the weights (spin-rate prior, repeats, restored context), so fitting alternates with
+Features depend on the weights (spin-rate prior, repeats, refuted swaps, restored context), so fitting alternates with
 re-running the engine a few rounds.
 """
 

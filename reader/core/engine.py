@@ -3,7 +3,9 @@
 A noisy-channel view: the original wording c was replaced by the observed w with some probability
 (the article's spin rate, times how a thesaurus reaches w from c); the context model says how much likelier the
 sentence is with c. The spin rate is estimated per article (EM), so a heavily spun article lets subtle
-substitutions through while an honest one needs overwhelming evidence.
+substitutions through while an honest one needs overwhelming evidence. Spinners swap a word the same way throughout
+an article: a swap the article makes in many places gains, and one that the context refutes where the article keeps
+the word (the published word fits far better there) loses, everywhere in that article.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from reader.core.wordnet_index import load_index
 
 UNKNOWN_GAIN_CAP = 0.0  # nats: no context evidence for replacing a word the model has never seen
 STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
+CONTRADICTING_GAIN = -3.0  # nats: where the published word fits this much better, the pair was not swapped
 PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
-DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats")  # the keys of Option.dynamic_features()
+DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 
 
@@ -48,6 +51,7 @@ class Option:
     unknown: float = 0.0  # 1 when the context model does not know an observed word
     prior: float = 0.0  # the article's spin log-odds when last scored
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
+    contradicted: float = 0.0  # log(1 + places where the article keeps this word and context refutes the swap)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
     log_odds: float = -math.inf
     rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
@@ -62,7 +66,10 @@ class Option:
 
     def dynamic_features(self) -> dict[str, float]:
         """Evidence that changes as the restoration around the option settles."""
-        return {"gain": self.gain, "unknown": self.unknown, "prior": self.prior, "repeats": self.repeats}
+        return {
+            "gain": self.gain, "unknown": self.unknown, "prior": self.prior, "repeats": self.repeats,
+            "contradicted": self.contradicted,
+        }
 
     def static_features(self) -> dict[str, float]:
         return {
@@ -433,6 +440,16 @@ class Engine:
                     observed = [t.norm for t in groups[chunk_number][first:last]]
                     self._gains(before, observed, after, span_options)
                     stale[key] = None
+            # A pair refuted in any place counts against that pair in every place (see the module docstring).
+            contradicted = Counter(
+                pair for pair, pair_options in by_pair.items() for o in pair_options if o.gain <= CONTRADICTING_GAIN
+            )
+            for pair, pair_options in by_pair.items():
+                value = math.log(contradicted[pair] + 1)
+                if pair_options[0].contradicted != value:
+                    for option in pair_options:
+                        option.contradicted = value
+                        stale[(option.chunk, option.first, option.last)] = None
             if round_number == 0:
                 rate = self._strong_evidence_share(by_span)
                 prior = math.log(rate) - math.log(w.initial_rate)
@@ -503,8 +520,10 @@ class Engine:
         the engine's hot loop.
         """
         w = self.weights
-        w_gain, w_unknown, w_prior, w_repeats = (w.coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
-        r_gain, r_unknown, r_prior, r_repeats = (w.ranking_coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        w_gain, w_unknown, w_prior, w_repeats, w_contra = (w.coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES)
+        r_gain, r_unknown, r_prior, r_repeats, r_contra = (
+            w.ranking_coefficients.get(name, 0.0) for name in DYNAMIC_FEATURES
+        )
         separate_ranking = bool(w.ranking)
         detection_log_odds = w.detection_log_odds
         exp = math.exp
@@ -515,14 +534,14 @@ class Engine:
             for option in span_options:
                 log_odds = option.static + (
                     w_gain * option.gain + w_unknown * option.unknown + w_prior * option.prior
-                    + w_repeats * option.repeats
+                    + w_repeats * option.repeats + w_contra * option.contradicted
                 )
                 option.log_odds = log_odds
                 option.rank_score = (
                     option.static_rank
                     + (
                         r_gain * option.gain + r_unknown * option.unknown + r_prior * option.prior
-                        + r_repeats * option.repeats
+                        + r_repeats * option.repeats + r_contra * option.contradicted
                     )
                     if separate_ranking
                     else log_odds  # without a ranking model, detection ranks
@@ -563,6 +582,22 @@ class Engine:
             chosen.append(option)
         return chosen
 
+    @staticmethod
+    def _consistency_reasons(option: Option) -> tuple[str, ...]:
+        """What the rest of the article says about the same swap (the ``repeats`` and ``contradicted`` evidence)."""
+        reasons = []
+        repeated = round(math.exp(option.repeats)) - 1
+        if repeated > 1:
+            reasons.append(f"The article makes this same change in {repeated} places.")
+        refuted = round(math.exp(option.contradicted)) - 1
+        if refuted:
+            places = "1 place" if refuted == 1 else f"{refuted} places"
+            reasons.append(
+                f"In {places} in this article the context fits '{option.observed}' far better than "
+                f"'{option.candidate.wording}', which counts against this change."
+            )
+        return tuple(reasons)
+
     def _suggestion(
         self,
         text: str,
@@ -587,7 +622,7 @@ class Engine:
             else "The context fits it about as well as the published wording.",
             f"In {rate:.0%} of this article's places a close synonym fits far better, which sets how much "
             "evidence a suggestion needs.",
-        )
+        ) + self._consistency_reasons(option)
         return Suggestion(
             start=start,
             end=end,

@@ -1,5 +1,6 @@
 """The engine on real WordNet and the real context model: behaviour a reader relies on."""
 
+import math
 import re
 
 import pytest
@@ -202,3 +203,40 @@ def test_a_word_the_context_model_never_saw_gets_no_context_evidence(engine: Eng
     assert not any(o.span_log_odds > 0 for o in on_motorway)
     unknown_only = {key: opts for key, opts in engine._spans(options).items() if opts[0].unknown}
     assert engine._strong_evidence_share(unknown_only) == pytest.approx(engine.weights.initial_rate)
+
+
+def test_a_swap_the_context_refutes_somewhere_counts_against_it_everywhere_in_the_article(engine: Engine) -> None:
+    """A spinner swaps a word throughout an article; where the article keeps a word that its context clearly
+    prefers to the proposed original ("ease restrictions on"), that pair was not swapped, here or elsewhere."""
+    from reader.core.engine import CONTRADICTING_GAIN
+
+    text = (
+        "Officials agreed to ease restrictions on the weapons. Critics said the restrictions were too loose. "
+        "The restrictions remain."
+    )
+    _, options, _ = engine.options(text)
+    pair = [o for o in options if o.observed == "restrictions" and o.candidate.wording == "rules"]
+    refuted = sum(o.gain <= CONTRADICTING_GAIN for o in pair)
+    assert len(pair) == 3 and 1 <= refuted < 3
+    assert all(o.contradicted == pytest.approx(math.log(1 + refuted)) for o in pair)
+    unrelated = [o for o in options if o.observed == "officials"]
+    assert all(o.contradicted == 0.0 for o in unrelated if o.gain > CONTRADICTING_GAIN)
+
+
+def test_reasons_say_what_the_rest_of_the_article_says_about_the_same_change(engine: Engine) -> None:
+    text = "Officers stated on Monday that the plan failed. Officers stated again on Friday that it was over."
+    reasons = {s.original: s.reasons for s in engine.analyze(text).suggestions}
+    assert any("makes this same change in 2 places" in r for r in reasons["stated"])
+
+
+def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
+    from reader.core.candidates import Candidate
+    from reader.core.engine import Option
+
+    option = Option(0, 0, 1, Candidate("rules", "hypernym", "restriction ~ rule"), "restrictions")
+    option.repeats, option.contradicted = math.log(1 + 3), math.log(1 + 2)
+    assert Engine._consistency_reasons(option) == (
+        "The article makes this same change in 3 places.",
+        "In 2 places in this article the context fits 'restrictions' far better than 'rules', which counts against "
+        "this change.",
+    )
