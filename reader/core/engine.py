@@ -426,9 +426,11 @@ class Engine:
         # The two words either side that each span was last scored in.
         scored_in: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         repeats: Counter[tuple[str, str]] = Counter()
+        refuting: Counter[tuple[str, str]] = Counter()  # per pair, the places whose context refutes it
         rate = w.initial_rate
         for round_number in range(w.rounds):
             stale: dict[tuple[int, int, int], None] = {}  # an ordered set: results must not depend on hash seeds
+            recount: dict[tuple[str, str], None] = {}  # pairs whose number of refuting places changed
             for key, span_options in by_span.items():
                 chunk_number, first, last = key
                 if chunk_number in changed:
@@ -438,14 +440,18 @@ class Engine:
                         continue  # the change was elsewhere in the chunk: the trigram model cannot see it
                     scored_in[key] = window
                     observed = [t.norm for t in groups[chunk_number][first:last]]
+                    refuting_before = [o.gain <= CONTRADICTING_GAIN for o in span_options]
                     self._gains(before, observed, after, span_options)
                     stale[key] = None
+                    for option, was_refuting in zip(span_options, refuting_before, strict=True):
+                        if (option.gain <= CONTRADICTING_GAIN) != was_refuting:
+                            pair = (option.observed, option.candidate.wording)
+                            refuting[pair] += -1 if was_refuting else 1
+                            recount[pair] = None
             # A pair refuted in any place counts against that pair in every place (see the module docstring).
-            contradicted = Counter(
-                pair for pair, pair_options in by_pair.items() for o in pair_options if o.gain <= CONTRADICTING_GAIN
-            )
-            for pair, pair_options in by_pair.items():
-                value = math.log(contradicted[pair] + 1)
+            for pair in recount:
+                value = math.log(refuting[pair] + 1)
+                pair_options = by_pair[pair]
                 if pair_options[0].contradicted != value:
                     for option in pair_options:
                         option.contradicted = value
