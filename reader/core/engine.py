@@ -20,7 +20,7 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
-from reader.core.suggestion import Analysis, Suggestion
+from reader.core.suggestion import Analysis, Suggestion, counted
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -594,12 +594,11 @@ class Engine:
         reasons = []
         repeated = round(math.exp(option.repeats)) - 1
         if repeated > 1:
-            reasons.append(f"The article makes this same change in {repeated} places.")
+            reasons.append(f"The article makes this same change in {counted(repeated, 'place')}.")
         refuted = round(math.exp(option.contradicted)) - 1
         if refuted:
-            places = "1 place" if refuted == 1 else f"{refuted} places"
             reasons.append(
-                f"In {places} in this article the context fits '{option.observed}' far better than "
+                f"In {counted(refuted, 'place')} in this article the context fits '{option.observed}' far better than "
                 f"'{option.candidate.wording}', which counts against this change."
             )
         return tuple(reasons)
