@@ -26,6 +26,7 @@ class Candidate:
     observed_rank: int = 0  # 0 when the link is through the observed word's most frequent sense
     candidate_rank: int = 0  # 0 when the link is through the candidate's most frequent sense
     governed: bool = False  # the candidate also changes the preposition after the word
+    parts_of_speech: str = ""  # the WordNet parts of speech ("nv") of the readings that link it; "" for patterns
 
 
 RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")
@@ -42,11 +43,20 @@ class Link(NamedTuple):
     def sort_key(self) -> tuple[int, int, int]:
         return (self.relation, self.observed_rank + self.candidate_rank, -(self.observed_count + self.candidate_count))
 
-    def candidate(self, wording: str, detail: str) -> Candidate:
+    def candidate(self, wording: str, detail: str, pos: str) -> Candidate:
         return Candidate(
             wording, RELATION_NAMES[self.relation], detail, self.observed_count, self.candidate_count,
-            self.observed_rank, self.candidate_rank,
+            self.observed_rank, self.candidate_rank, parts_of_speech=pos,
         )
+
+
+def _add_link(out: dict[str, Candidate], wording: str, link: Link, detail: str, pos: str) -> None:
+    """Record a candidate; a wording reached through several readings keeps its first link and every reading."""
+    known = out.get(wording)
+    if known is None:
+        out[wording] = link.candidate(wording, detail, pos)
+    elif pos not in known.parts_of_speech and known.relation in RELATION_ORDER:
+        out[wording] = replace(known, parts_of_speech=known.parts_of_speech + pos)
 
 
 # How a candidate relates to the observed wording; spinners mostly swap synonyms.
@@ -206,8 +216,8 @@ class CandidateFinder:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
                     wording = self._inflect(neighbour, pos, tag)
-                    if wording and wording not in out:
-                        out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}")
+                    if wording:
+                        _add_link(out, wording, link, f"{lemma} ~ {neighbour}", pos)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
                 relation = "tortured" if group.first_only else "pattern"
@@ -225,6 +235,6 @@ class CandidateFinder:
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = self._inflect(neighbour, pos, tag)
-                if inflected and inflected not in out:
-                    out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}")
+                if inflected:
+                    _add_link(out, inflected, link, f"{lemma} ~ {neighbour}", pos)
         return one_spelling_each(out, phrase)

@@ -21,6 +21,7 @@ from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
 from reader.core.suggestion import Analysis, Suggestion, counted
+from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -35,6 +36,8 @@ WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sib
 MAX_SPAN = 4
 DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
+# Per phrase and tag: (candidate, commonness, static score, static rank score, pos_clash), best first.
+Ranked = tuple[tuple[Candidate, float, float, float, float], ...]
 
 
 @dataclass(slots=True)
@@ -53,6 +56,7 @@ class Option:
     repeats: float = 0.0  # log(1 + times the article makes this same substitution)
     contradicted: float = 0.0  # log(1 + places where the article keeps this word and context refutes the swap)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
+    pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech
     log_odds: float = -math.inf
     rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
     span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
@@ -81,6 +85,7 @@ class Option:
             "candidate_rank": math.log1p(self.candidate.candidate_rank),
             "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
             "name_repair": self.name_repair,
+            "pos_clash": self.pos_clash,
             "multiword": float(self.last - self.first > 1),
             "governed": float(self.candidate.governed),
             f"relation:{self.candidate.relation}": 1.0,
@@ -106,10 +111,13 @@ def _sigmoid(x: float) -> float:
 
 
 class Engine:
-    def __init__(self, finder: CandidateFinder, context: ContextModel, weights: Weights) -> None:
+    def __init__(
+        self, finder: CandidateFinder, context: ContextModel, weights: Weights, tagger: Tagger | None = None
+    ) -> None:
         self.finder = finder
         self.context = context
         self.weights = weights
+        self.tagger = tagger  # without one, parts of speech are no evidence
         self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
@@ -136,7 +144,7 @@ class Engine:
         )
         return not (joined_before or joined_after or glued)
 
-    def _options_for_chunk(self, text: str, number: int, chunk: list[Token]) -> list[Option]:
+    def _options_for_chunk(self, text: str, number: int, chunk: list[Token], tags: dict[int, str]) -> list[Option]:
         words = [t.norm for t in chunk]
         named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]  # capitalised mid-sentence
         options: list[Option] = []
@@ -154,7 +162,8 @@ class Engine:
                     continue
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
-                options.extend(self._keep(number, first, last, phrase))
+                tag = tags.get(chunk[first].start, "") if length == 1 else ""
+                options.extend(self._keep(number, first, last, phrase, tag))
                 if any(named[first:last]):
                     options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
         return self._repair_names(chunk, words, named, options)
@@ -179,9 +188,9 @@ class Engine:
 
     def _menders_uncached(
         self, phrase: str, neighbours: tuple[str, ...]
-    ) -> tuple[tuple[Candidate, float, float, float], ...]:
+    ) -> Ranked:
         multiwords_with = self.finder.wordnet.multiwords_with
-        cut = self._ranked_uncached(phrase, every=True)[self.weights.max_candidates :]
+        cut = self._ranked_uncached(phrase, "", every=True)[self.weights.max_candidates :]
         return tuple(
             entry
             for entry in cut
@@ -285,7 +294,7 @@ class Engine:
         which preposition each candidate takes (its most likely followers), so the pair is restored together.
         """
         out: list[Candidate] = []
-        for candidate, *_ in self._ranked(word)[:GOVERNED_HEADS]:
+        for candidate, *_ in self._ranked(word, "")[:GOVERNED_HEADS]:
             if " " in candidate.wording or candidate.relation == "number":
                 continue
             if self.context.prob(preposition, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
@@ -302,19 +311,18 @@ class Engine:
                     )
         return tuple(out)
 
-    def _keep(self, number: int, first: int, last: int, phrase: str) -> list[Option]:
+    def _keep(self, number: int, first: int, last: int, phrase: str, tag: str) -> list[Option]:
         """Options the context model can judge and the likeliest before context: the top few by static score."""
-        return self._as_options(number, first, last, phrase, self._ranked(phrase))
+        return self._as_options(number, first, last, phrase, self._ranked(phrase, tag))
 
     @staticmethod
-    def _as_options(
-        number: int, first: int, last: int, phrase: str, ranked: tuple[tuple[Candidate, float, float, float], ...]
-    ) -> list[Option]:
+    def _as_options(number: int, first: int, last: int, phrase: str, ranked: Ranked) -> list[Option]:
         return [
             Option(
-                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank
+                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank,
+                pos_clash=clash,
             )
-            for candidate, commonness, static, static_rank in ranked
+            for candidate, commonness, static, static_rank, clash in ranked
         ]
 
     def _found(self, phrase: str) -> tuple[Candidate, ...]:
@@ -327,13 +335,23 @@ class Engine:
             found = found + self._governed(words[0], words[1])
         return found
 
-    def _ranked_uncached(self, phrase: str, every: bool = False) -> tuple[tuple[Candidate, float, float, float], ...]:
-        """The candidates worth scoring in context, best first by static score (kept per phrase: the cache that
-        matters, as the full candidate lists are large and needed only here)."""
+    def _ranked_uncached(self, phrase: str, tag: str, every: bool = False) -> Ranked:
+        """The candidates worth scoring in context, best first by static score (kept per phrase and part of speech:
+        the cache that matters, as the full candidate lists are large and needed only here).
+
+        ``tag`` is the tagger's part of speech for a one-word span ("" for none). Where the published word can be
+        that part of speech, a candidate linked to it only through another ("artificial", the adjective, for the
+        noun "substitute"; "evade" for "parry" in "to parry his drive") is a synonym in a sense the writer did not
+        use: far less often the original. A thesaurus that ignores parts of speech still makes such swaps (the
+        noun "move" -> "transfer", through the verbs), so it is evidence, not a filter.
+        """
         found = self._found(phrase)
         if not found:
             return ()
         observed = self._frequency(phrase)
+        wanted = READINGS.get(tag, "")
+        # The published word's readings that link any candidate; none of them may fit ("fireside" as a verb).
+        fits = bool(wanted) and any(pos in wanted for candidate in found for pos in candidate.parts_of_speech)
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
         for candidate in found:
@@ -341,9 +359,11 @@ class Engine:
                 if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
                     continue
             commonness = self._frequency(candidate.wording) - observed
-            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
+            links = candidate.parts_of_speech
+            clash = float(fits and bool(links) and not any(pos in wanted for pos in links))
+            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness, pos_clash=clash)
             static, static_rank = self.weights.static_scores(option.static_features())
-            kept.append((candidate, option.commonness, static, static_rank))
+            kept.append((candidate, option.commonness, static, static_rank, clash))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept if every else kept[: self.weights.max_candidates])
 
@@ -393,10 +413,12 @@ class Engine:
         """Every candidate option with its features settled (context, spin rate, consistency)."""
         if len(text) > MAX_TEXT_CHARS:
             raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
-        groups = chunks(text, tokenize(text))
+        tokens = tokenize(text)
+        groups = chunks(text, tokens)
+        tags = self.tagger.tag_tokens(tokens) if self.tagger else {}
         options: list[Option] = []
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(text, number, chunk))
+            options.extend(self._options_for_chunk(text, number, chunk, tags))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         if _writes_british(groups):
@@ -628,6 +650,11 @@ class Engine:
             f"In {rate:.0%} of this article's places a close synonym fits far better, which sets how much "
             "evidence a suggestion needs.",
         ) + self._consistency_reasons(option)
+        if option.pos_clash:
+            reasons += (
+                f"But '{option.candidate.wording}' is linked to '{option.observed}' only as another part of speech "
+                "than the sentence uses here, which counts against it.",
+            )
         return Suggestion(
             start=start,
             end=end,
@@ -642,4 +669,6 @@ class Engine:
 def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
     """Load WordNet's index, the spinner patterns and the context model (about a second when cached; ``notify``
     hears of slow first-use work such as building the index)."""
-    return Engine(CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights())
+    return Engine(
+        CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights(), load_tagger()
+    )

@@ -81,12 +81,12 @@ class Weights:
 
 @lru_cache(maxsize=1)
 def engine_version() -> str:
-    """Names the engine's behaviour (code version, weights, spinner patterns), so a stored analysis made by an
-    older engine is recognised as stale instead of being shown as if it were current."""
+    """Names the engine's behaviour (code version, weights, spinner patterns, tagger), so a stored analysis made by
+    an older engine is recognised as stale instead of being shown as if it were current."""
     from reader import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    for name in ("engine_weights.json", "spinner_patterns.tsv"):
+    for name in ("engine_weights.json", "spinner_patterns.tsv", "pos_tagger.bin.gz"):
         path = resources_dir() / "data" / name
         digest.update(path.read_bytes() if path.is_file() else b"")
     return f"{__version__}+{digest.hexdigest()[:12]}"

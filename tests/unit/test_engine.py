@@ -161,7 +161,7 @@ def test_a_broken_name_is_mended_even_when_the_mending_word_ranks_low_out_of_con
     from dataclasses import replace
 
     few = Engine(engine.finder, engine.context, replace(engine.weights, max_candidates=5))
-    assert "house" not in [candidate.wording for candidate, *_ in few._ranked("home")]
+    assert "house" not in [candidate.wording for candidate, *_ in few._ranked("home", "")]
     assert ("Home", "House") in {(s.original, s.replacement) for s in few.analyze(SPUN).suggestions}
 
 
@@ -182,13 +182,13 @@ def test_new_weights_take_effect_on_the_kept_candidates_once_rankings_are_forgot
 
     weights = replace(engine.weights, coefficients=dict(engine.weights.coefficients))
     other = EngineClass(engine.finder, engine.context, weights)
-    before = [entry[0].wording for entry in other._ranked("officers")]
+    before = [entry[0].wording for entry in other._ranked("officers", "")]
     # The fitting script changes the coefficients in place between rounds: a strong pull towards hyponyms must
     # reorder the candidates kept for a word, which the per-phrase cache hides until it is dropped.
     other.weights.coefficients["relation:hyponym"] = 50.0
-    assert [entry[0].wording for entry in other._ranked("officers")] == before
+    assert [entry[0].wording for entry in other._ranked("officers", "")] == before
     other.forget_rankings()
-    after = other._ranked("officers")
+    after = other._ranked("officers", "")
     assert [entry[0].wording for entry in after] != before
     assert after[0][0].relation == "hyponym"
 
