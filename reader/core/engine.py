@@ -533,7 +533,8 @@ class Engine:
         for span_options in by_span.values():
             if span_options[0].unknown:
                 continue  # the model cannot judge a word it has never seen: the place tells nothing either way
-            gains = [o.gain for o in span_options if o.candidate.relation in close]
+            # A synonym linked only through another part of speech than the word has here is no close synonym.
+            gains = [o.gain for o in span_options if o.candidate.relation in close and not o.pos_clash]
             if gains:
                 total += 1
                 strong += max(gains) >= STRONG_GAIN

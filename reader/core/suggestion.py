@@ -50,10 +50,10 @@ class Decision:
 
 # What an article's spin score says about the whole article. Set on the fitting texts (the seed, data/clean and
 # the odd-numbered Brown texts, spun and unspun) with the weights fitted on honest text from many registers
-# (2026-11-26): every spun one scored 0.038 or more, every honest one 0.026 or less
-# (benchmarks/README.md, "Article verdicts").
+# (2026-11-26; again after parts of speech entered the spin-rate estimate): every spun one scored 0.0357 or more,
+# every honest one 0.0271 or less (benchmarks/README.md, "Article verdicts").
 HONEST_BELOW = 0.03
-SPUN_FROM = 0.036
+SPUN_FROM = 0.035
 
 
 def spin_verdict(score: float) -> str:
