@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from reader.core.suggestion import VERDICT_WORDS, Analysis, counted, restore
@@ -81,9 +82,16 @@ def check_main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"reader check: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        json.dump(analysis_json(analysis, args.threshold), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(_report(analysis, args.threshold))
+    try:
+        if args.json:
+            json.dump(analysis_json(analysis, args.threshold), sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            print(_report(analysis, args.threshold))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of the output stopped early (`reader check FILE | head`): not an error worth a traceback.
+        # Point stdout at devnull so that Python's own flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0

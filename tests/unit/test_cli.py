@@ -93,3 +93,19 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad")))
     code, _, err = run(["-"], capsys)
     assert code == 2 and ("binary" in err or "UTF-8" in err)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`reader check FILE | head`: the pipe closes before the output is written."""
+    import subprocess
+
+    article = tmp_path / "a.txt"
+    article.write_text(HONEST, encoding="utf-8")
+    for flags in (["--json"], []):
+        command = [sys.executable, "-m", "reader", "check", str(article), *flags]
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.close()  # before anything is written: the first write meets a closed pipe
+            error = process.stderr.read().decode()
+            assert process.wait(timeout=120) == 1
+        assert "Traceback" not in error and "BrokenPipe" not in error
