@@ -186,9 +186,7 @@ class Engine:
             return []
         return self._as_options(number, first, last, phrase, self._menders(phrase, tuple(sorted(neighbours))))
 
-    def _menders_uncached(
-        self, phrase: str, neighbours: tuple[str, ...]
-    ) -> Ranked:
+    def _menders_uncached(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
         multiwords_with = self.finder.wordnet.multiwords_with
         cut = self._ranked_uncached(phrase, "", every=True)[self.weights.max_candidates :]
         return tuple(
@@ -341,8 +339,8 @@ class Engine:
 
         ``tag`` is the tagger's part of speech for a one-word span ("" for none). Where the published word can be
         that part of speech, a candidate linked to it only through another ("artificial", the adjective, for the
-        noun "substitute"; "evade" for "parry" in "to parry his drive") is a synonym in a sense the writer did not
-        use: far less often the original. A thesaurus that ignores parts of speech still makes such swaps (the
+        noun "substitute"; the verb "weep" for the noun "lament") is a synonym in a sense the writer did not use:
+        far less often the original. A thesaurus that ignores parts of speech still makes such swaps (the
         noun "move" -> "transfer", through the verbs), so it is evidence, not a filter.
         """
         found = self._found(phrase)
