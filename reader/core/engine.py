@@ -36,8 +36,8 @@ WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sib
 MAX_SPAN = 4
 DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
-# Per phrase and tag: (candidate, commonness, static score, static rank score, pos_clash), best first.
-Ranked = tuple[tuple[Candidate, float, float, float, float], ...]
+# Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
+Ranked = tuple[tuple[Candidate, float, float, float], ...]
 
 
 @dataclass(slots=True)
@@ -104,6 +104,12 @@ def _writes_british(groups: list[list[Token]]) -> bool:
     return writes_british(token.norm for chunk in groups for token in chunk)
 
 
+def _clashes(candidate: Candidate, wanted: str) -> bool:
+    """Whether a WordNet candidate is linked only through other parts of speech than ``wanted`` ("" allows any)."""
+    links = candidate.parts_of_speech
+    return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
+
+
 def _sigmoid(x: float) -> float:
     if x < -40:
         return 0.0
@@ -121,6 +127,7 @@ class Engine:
         self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
+        self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
@@ -310,17 +317,34 @@ class Engine:
         return tuple(out)
 
     def _keep(self, number: int, first: int, last: int, phrase: str, tag: str) -> list[Option]:
-        """Options the context model can judge and the likeliest before context: the top few by static score."""
-        return self._as_options(number, first, last, phrase, self._ranked(phrase, tag))
+        """Options the context model can judge and the likeliest before context: the top few by static score.
+
+        ``tag`` is the tagger's part of speech for a one-word span ("" for none). Where the published word can be
+        that part of speech, a candidate linked to it only through another ("artificial", the adjective, for the
+        noun "substitute"; the verb "weep" for the noun "lament") is a synonym in a sense the writer did not use:
+        far less often the original. A thesaurus that ignores parts of speech still makes such swaps (the noun
+        "move" -> "transfer", through the verbs), so it is evidence, not a filter.
+        """
+        wanted = READINGS.get(tag, "")
+        linked = self._linked_parts(phrase) if wanted else ""
+        # Only a word linked through parts of speech both inside and outside the tag has candidates that clash; for
+        # the rest, one ranking per phrase serves every tag (and keeps the cache small).
+        if not (any(pos in wanted for pos in linked) and any(pos not in wanted for pos in linked)):
+            wanted = ""
+        return self._as_options(number, first, last, phrase, self._ranked(phrase, wanted), wanted)
+
+    def _linked_parts_uncached(self, phrase: str) -> str:
+        """The parts of speech through which any WordNet candidate is linked to the phrase ("nv")."""
+        return "".join(sorted({pos for candidate in self._found(phrase) for pos in candidate.parts_of_speech}))
 
     @staticmethod
-    def _as_options(number: int, first: int, last: int, phrase: str, ranked: Ranked) -> list[Option]:
+    def _as_options(number: int, first: int, last: int, phrase: str, ranked: Ranked, wanted: str = "") -> list[Option]:
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank,
-                pos_clash=clash,
+                pos_clash=float(_clashes(candidate, wanted)),
             )
-            for candidate, commonness, static, static_rank, clash in ranked
+            for candidate, commonness, static, static_rank in ranked
         ]
 
     def _found(self, phrase: str) -> tuple[Candidate, ...]:
@@ -333,23 +357,14 @@ class Engine:
             found = found + self._governed(words[0], words[1])
         return found
 
-    def _ranked_uncached(self, phrase: str, tag: str, every: bool = False) -> Ranked:
-        """The candidates worth scoring in context, best first by static score (kept per phrase and part of speech:
-        the cache that matters, as the full candidate lists are large and needed only here).
-
-        ``tag`` is the tagger's part of speech for a one-word span ("" for none). Where the published word can be
-        that part of speech, a candidate linked to it only through another ("artificial", the adjective, for the
-        noun "substitute"; the verb "weep" for the noun "lament") is a synonym in a sense the writer did not use:
-        far less often the original. A thesaurus that ignores parts of speech still makes such swaps (the
-        noun "move" -> "transfer", through the verbs), so it is evidence, not a filter.
-        """
+    def _ranked_uncached(self, phrase: str, wanted: str, every: bool = False) -> Ranked:
+        """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
+        speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
+        and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
         found = self._found(phrase)
         if not found:
             return ()
         observed = self._frequency(phrase)
-        wanted = READINGS.get(tag, "")
-        # The published word's readings that link any candidate; none of them may fit ("fireside" as a verb).
-        fits = bool(wanted) and any(pos in wanted for candidate in found for pos in candidate.parts_of_speech)
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
         for candidate in found:
@@ -357,11 +372,10 @@ class Engine:
                 if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
                     continue
             commonness = self._frequency(candidate.wording) - observed
-            links = candidate.parts_of_speech
-            clash = float(fits and bool(links) and not any(pos in wanted for pos in links))
+            clash = float(_clashes(candidate, wanted))
             option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness, pos_clash=clash)
             static, static_rank = self.weights.static_scores(option.static_features())
-            kept.append((candidate, option.commonness, static, static_rank, clash))
+            kept.append((candidate, option.commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept if every else kept[: self.weights.max_candidates])
 

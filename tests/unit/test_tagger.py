@@ -64,10 +64,10 @@ def test_tagging_matches_nltks_perceptron_tagger(tagger: Tagger) -> None:
 
 def test_a_candidate_linked_only_through_another_part_of_speech_clashes(engine: Engine) -> None:
     """ "artificial" is a synonym of the adjective "substitute": no original for the noun."""
-    as_noun = {c.wording: clash for c, *_, clash in engine._ranked("substitute", "NOUN")}
+    as_noun = {o.candidate.wording: o.pos_clash for o in engine._keep(0, 0, 1, "substitute", "NOUN")}
     assert as_noun["artificial"] == 1.0
     assert as_noun["replacement"] == 0.0
-    untagged = {c.wording: clash for c, *_, clash in engine._ranked("substitute", "")}
+    untagged = {o.candidate.wording: o.pos_clash for o in engine._keep(0, 0, 1, "substitute", "")}
     assert set(untagged.values()) == {0.0}
 
 
