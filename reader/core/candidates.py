@@ -50,12 +50,10 @@ class Link(NamedTuple):
         )
 
 
-def _add_link(out: dict[str, Candidate], wording: str, link: Link, detail: str, pos: str) -> None:
-    """Record a candidate; a wording reached through several readings keeps its first link and every reading."""
-    known = out.get(wording)
-    if known is None:
-        out[wording] = link.candidate(wording, detail, pos)
-    elif pos not in known.parts_of_speech and known.relation in RELATION_ORDER:
+def _add_reading(out: dict[str, Candidate], wording: str, pos: str) -> None:
+    """A wording reached again through another reading keeps its first link and adds the reading's part of speech."""
+    known = out[wording]
+    if pos not in known.parts_of_speech and known.relation in RELATION_ORDER:
         out[wording] = replace(known, parts_of_speech=known.parts_of_speech + pos)
 
 
@@ -216,8 +214,10 @@ class CandidateFinder:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
                     wording = self._inflect(neighbour, pos, tag)
-                    if wording:
-                        _add_link(out, wording, link, f"{lemma} ~ {neighbour}", pos)
+                    if wording and wording not in out:
+                        out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}", pos)
+                    elif wording:
+                        _add_reading(out, wording, pos)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
                 relation = "tortured" if group.first_only else "pattern"
@@ -235,6 +235,8 @@ class CandidateFinder:
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = self._inflect(neighbour, pos, tag)
-                if inflected:
-                    _add_link(out, inflected, link, f"{lemma} ~ {neighbour}", pos)
+                if inflected and inflected not in out:
+                    out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}", pos)
+                elif inflected:
+                    _add_reading(out, inflected, pos)
         return one_spelling_each(out, phrase)

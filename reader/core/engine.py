@@ -342,7 +342,7 @@ class Engine:
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank,
-                pos_clash=float(_clashes(candidate, wanted)),
+                pos_clash=float(_clashes(candidate, wanted)) if wanted else 0.0,
             )
             for candidate, commonness, static, static_rank in ranked
         ]
@@ -372,7 +372,7 @@ class Engine:
                 if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
                     continue
             commonness = self._frequency(candidate.wording) - observed
-            clash = float(_clashes(candidate, wanted))
+            clash = float(_clashes(candidate, wanted)) if wanted else 0.0
             option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness, pos_clash=clash)
             static, static_rank = self.weights.static_scores(option.static_features())
             kept.append((candidate, option.commonness, static, static_rank))
