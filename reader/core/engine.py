@@ -125,13 +125,14 @@ class Engine:
         self.weights = weights
         self.tagger = tagger  # without one, parts of speech are no evidence
         self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
+        self._scored = lru_cache(maxsize=64)(self._scored_uncached)
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
-        for cached in (self._ranked, self._menders, self._governed):
+        for cached in (self._ranked, self._scored, self._menders, self._governed):
             cached.cache_clear()
 
     # -- candidate generation ----------------------------------------------------------------------------
@@ -361,6 +362,22 @@ class Engine:
         """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
         and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
+        scored = self._scored(phrase)
+        if wanted and any(_clashes(entry[0], wanted) for entry in scored):
+            c = self.weights.coefficients.get("pos_clash", 0.0)
+            r = self.weights.ranking_coefficients.get("pos_clash", 0.0) if self.weights.ranking else c
+            adjusted = [
+                (candidate, commonness, static + c, static_rank + r) if _clashes(candidate, wanted) else entry
+                for entry in scored
+                for candidate, commonness, static, static_rank in (entry,)
+            ]
+            adjusted.sort(key=lambda entry: -entry[2])
+            scored = tuple(adjusted)
+        return scored if every else scored[: self.weights.max_candidates]
+
+    def _scored_uncached(self, phrase: str) -> Ranked:
+        """Every candidate the context model can judge, with its static scores before parts of speech, best first
+        (kept briefly: a word met in several parts of speech is ranked once for each from this list)."""
         found = self._found(phrase)
         if not found:
             return ()
@@ -372,12 +389,11 @@ class Engine:
                 if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
                     continue
             commonness = self._frequency(candidate.wording) - observed
-            clash = float(_clashes(candidate, wanted)) if wanted else 0.0
-            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness, pos_clash=clash)
+            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
             static, static_rank = self.weights.static_scores(option.static_features())
             kept.append((candidate, option.commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
-        return tuple(kept if every else kept[: self.weights.max_candidates])
+        return tuple(kept)
 
     # -- scoring -----------------------------------------------------------------------------------------
     def _gains(self, before: list[str], observed: list[str], after: list[str], options: list[Option]) -> None:
