@@ -196,7 +196,7 @@ class Engine:
 
     def _menders_uncached(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
         multiwords_with = self.finder.wordnet.multiwords_with
-        cut = self._ranked_uncached(phrase, "", every=True)[self.weights.max_candidates :]
+        cut = self._scored(phrase)[self.weights.max_candidates :]
         return tuple(
             entry
             for entry in cut
@@ -358,22 +358,26 @@ class Engine:
             found = found + self._governed(words[0], words[1])
         return found
 
-    def _ranked_uncached(self, phrase: str, wanted: str, every: bool = False) -> Ranked:
+    def _ranked_uncached(self, phrase: str, wanted: str) -> Ranked:
         """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
         and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
         scored = self._scored(phrase)
-        if wanted and any(_clashes(entry[0], wanted) for entry in scored):
+        if wanted:  # a clash adds its coefficient to both scores; the sort is stable, so no clash keeps the order
             c = self.weights.coefficients.get("pos_clash", 0.0)
-            r = self.weights.ranking_coefficients.get("pos_clash", 0.0) if self.weights.ranking else c
-            adjusted = [
-                (candidate, commonness, static + c, static_rank + r) if _clashes(candidate, wanted) else entry
-                for entry in scored
-                for candidate, commonness, static, static_rank in (entry,)
-            ]
-            adjusted.sort(key=lambda entry: -entry[2])
-            scored = tuple(adjusted)
-        return scored if every else scored[: self.weights.max_candidates]
+            r = self.weights.ranking_coefficients.get("pos_clash", 0.0)
+            scored = tuple(
+                sorted(
+                    (
+                        (candidate, commonness, static + c, static_rank + r)
+                        if _clashes(candidate, wanted)
+                        else (candidate, commonness, static, static_rank)
+                        for candidate, commonness, static, static_rank in scored
+                    ),
+                    key=lambda entry: -entry[2],
+                )
+            )
+        return scored[: self.weights.max_candidates]
 
     def _scored_uncached(self, phrase: str) -> Ranked:
         """Every candidate the context model can judge, with its static scores before parts of speech, best first
