@@ -40,9 +40,6 @@ class Link(NamedTuple):
     observed_rank: int
     candidate_rank: int
 
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.relation, self.observed_rank + self.candidate_rank, -(self.observed_count + self.candidate_count))
-
     def candidate(self, wording: str, detail: str, pos: str) -> Candidate:
         return Candidate(
             wording, RELATION_NAMES[self.relation], detail, self.observed_count, self.candidate_count,
@@ -171,19 +168,22 @@ class CandidateFinder:
         common senses first, so a link through a rare sense of the candidate is weaker evidence, while a spun
         word is often used in a rare sense of its own (officers for officials).
         """
-        found: dict[str, Link] = {}
+        # Per lemma, its closest link's sort key and fields; Links are made once at the end (this runs for every
+        # lemma of every neighbouring synset).
+        found: dict[str, tuple[tuple[int, int, int], tuple[int, int, int, int, int]]] = {}
         synset_of = self.wordnet.synset
         synsets_of = self.wordnet.synsets_of
 
         def add(synset_id: int, relation: str, own_count: int, own_rank: int) -> None:
             target = synset_of(synset_id)
+            order = RELATION_ORDER[relation]
             for name, count, rank in zip(target.lemmas, target.counts, target.ranks, strict=True):
                 if name == lemma:
                     continue
-                link = Link(RELATION_ORDER[relation], own_count, count, own_rank, rank)
+                key = (order, own_rank + rank, -(own_count + count))
                 previous = found.get(name)
-                if previous is None or link.sort_key() < previous.sort_key():
-                    found[name] = link
+                if previous is None or key < previous[0]:
+                    found[name] = (key, (order, own_count, count, own_rank, rank))
 
         for own_rank, sid in enumerate(synsets_of(lemma, pos)):
             synset = synset_of(sid)
@@ -200,7 +200,7 @@ class CandidateFinder:
                             add(sibling, "sibling", own, own_rank)
             for other in synset.hyponyms[:MAX_HYPONYMS]:
                 add(other, "hyponym", own, own_rank)
-        return found
+        return {name: Link(*fields) for name, (_, fields) in found.items()}
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for one observed word (lower case)."""

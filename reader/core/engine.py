@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
@@ -106,7 +106,11 @@ def _writes_british(groups: list[list[Token]]) -> bool:
 
 def _clashes(candidate: Candidate, wanted: str) -> bool:
     """Whether a WordNet candidate is linked only through other parts of speech than ``wanted`` ("" allows any)."""
-    links = candidate.parts_of_speech
+    return _parts_clash(candidate.parts_of_speech, wanted)
+
+
+@cache  # a few dozen combinations of "nvar" letters, asked about every candidate of every word
+def _parts_clash(links: str, wanted: str) -> bool:
     return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
 
 
