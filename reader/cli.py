@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from reader.core.suggestion import VERDICT_WORDS, Analysis, counted, restore
+from reader.core.suggestion import Analysis, counted, restore
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -33,7 +33,7 @@ def _read_input(path: str) -> str:
 
 def _report(analysis: Analysis, threshold: float) -> str:
     lines = [f"{counted(len(analysis.suggestions), 'suspected substitution')} in {counted(analysis.words, 'word')} "
-             f"(spin score {analysis.spin_score:.0%}: {VERDICT_WORDS[analysis.verdict]}); threshold {threshold:.2f}"]
+             f"(spin score {analysis.spin_score:.0%}: {analysis.verdict_words}); threshold {threshold:.2f}"]
     for s in analysis.suggestions:
         mark = "*" if s.confidence >= threshold else " "
         others = ", ".join(s.alternatives[1:4])

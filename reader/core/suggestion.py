@@ -54,16 +54,30 @@ class Decision:
 # every honest one 0.0271 or less (benchmarks/README.md, "Article verdicts").
 HONEST_BELOW = 0.03
 SPUN_FROM = 0.035
+# A verdict on a whole text needs enough words that one suggestion more or less cannot carry it across the unclear
+# band: below 1 / (SPUN_FROM - HONEST_BELOW) words a single suggestion moves the score by more than the band is wide
+# (in a 20-word sentence it alone makes 5%). Shorter texts read as unclear, whatever their score.
+MIN_VERDICT_WORDS = 200
 
 
-def spin_verdict(score: float) -> str:
-    """``"honest"``, ``"unclear"`` or ``"spun"``: how an article's spin score reads."""
+def spin_verdict(score: float, words: int | None = None) -> str:
+    """``"honest"``, ``"unclear"`` or ``"spun"``: how an article's spin score reads (``words``: its length, where
+    known; a text shorter than MIN_VERDICT_WORDS is too short to judge)."""
+    if words is not None and words < MIN_VERDICT_WORDS:
+        return "unclear"
     if score >= SPUN_FROM:
         return "spun"
     return "honest" if score < HONEST_BELOW else "unclear"
 
 
 VERDICT_WORDS = {"honest": "reads as honest text", "unclear": "unclear", "spun": "looks spun"}
+
+
+def verdict_words(score: float, words: int | None = None) -> str:
+    """The verdict as the reader sees it, saying why a short text gets none."""
+    if words is not None and words < MIN_VERDICT_WORDS:
+        return f"too short to judge the whole text (under {MIN_VERDICT_WORDS} words)"
+    return VERDICT_WORDS[spin_verdict(score)]
 
 
 def counted(count: int, noun: str) -> str:
@@ -88,7 +102,11 @@ class Analysis:
 
     @property
     def verdict(self) -> str:
-        return spin_verdict(self.spin_score)
+        return spin_verdict(self.spin_score, self.words)
+
+    @property
+    def verdict_words(self) -> str:
+        return verdict_words(self.spin_score, self.words)
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, VERDICT_WORDS, spin_verdict
+from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, spin_verdict, verdict_words
 from reader.library import ArticleRow, FeedInfo, Library, LibraryError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,9 +53,9 @@ SPIN_FILTERS: tuple[tuple[str, float | None], ...] = (
 VERDICT_COLOURS = {"spun": QColor(190, 40, 40), "unclear": QColor(200, 110, 0), "honest": QColor(40, 130, 60)}
 
 
-def spin_colour(score: float | None) -> QColor | None:
-    """The article's verdict as a colour: red looks spun, orange unclear, green reads as honest."""
-    return None if score is None else VERDICT_COLOURS[spin_verdict(score)]
+def spin_colour(score: float | None, words: int | None = None) -> QColor | None:
+    """The article's verdict as a colour: red looks spun, orange unclear (or too short to judge), green honest."""
+    return None if score is None else VERDICT_COLOURS[spin_verdict(score, words)]
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -253,7 +253,7 @@ class ArticleTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.SPIN and (colour := spin_colour(row.spin_score)) is not None:
+            if column == self.SPIN and (colour := spin_colour(row.spin_score, row.words)) is not None:
                 return QBrush(colour)
             if column == self.STAR and row.starred:
                 return QBrush(QColor(215, 150, 0))
@@ -284,7 +284,7 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.SPIN:
             if row.spin_score is None:
                 return "not analysed yet: open the article"
-            return f"{row.spin_score:.0%} of its words look substituted: {VERDICT_WORDS[spin_verdict(row.spin_score)]}"
+            return f"{row.spin_score:.0%} of its words look substituted: {verdict_words(row.spin_score, row.words)}"
         if column == self.STORY and (group := self.groups.get(row.id)):
             return f"one story, {group[1]} articles in the library (sort by this column to see them together)"
         if column == self.FEED and row.url:

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             return
         count = len(document.suggestions)
         spin = document.analysis.spin_score if document.analysis else 0.0
-        verdict = VERDICT_WORDS[spin_verdict(spin)]
+        verdict = document.analysis.verdict_words if document.analysis else VERDICT_WORDS[spin_verdict(spin)]
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
             f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "

@@ -63,6 +63,7 @@ class ArticleRow:
     spin_score: float | None
     is_read: bool
     starred: bool
+    words: int | None = None  # the length its spin score was measured on (None before an analysis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,13 +320,15 @@ class Library:
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    _ROW_SQL = ("SELECT a.id, a.title, a.feed_id, f.title AS feed_title, a.date, a.url, a.spin_score, a.is_read, "
-                "a.starred FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id")
+    _ROW_COLUMNS = ("a.id, a.title, a.feed_id, f.title AS feed_title, a.date, a.url, a.spin_score, a.is_read, "
+                    "a.starred, an.words")
+    _ROW_SQL = (f"SELECT {_ROW_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+                "LEFT JOIN analyses an ON an.article_id = a.id")
 
     @staticmethod
     def _row(r: sqlite3.Row) -> ArticleRow:
         return ArticleRow(r["id"], r["title"], r["feed_id"], r["feed_title"], r["date"], r["url"], r["spin_score"],
-                          bool(r["is_read"]), bool(r["starred"]))
+                          bool(r["is_read"]), bool(r["starred"]), r["words"])
 
     def list_articles(self, *, feed_id: int | None = None, sort: str = "date", descending: bool = True,
                       unread_only: bool = False, starred_only: bool = False, min_spin: float | None = None,
@@ -366,9 +369,9 @@ class Library:
         match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
         where, params = self._filters(feed_id, False, False, None)
         extra = where.replace(" WHERE ", " AND ") if where else ""
-        sql = (f"SELECT a.id, a.title, a.feed_id, f.title AS feed_title, a.date, a.url, a.spin_score, a.is_read, "
-               f"a.starred, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip FROM articles_fts "
+        sql = (f"SELECT {self._ROW_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip FROM articles_fts "
                f"JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN feeds f ON f.id = a.feed_id "
+               f"LEFT JOIN analyses an ON an.article_id = a.id "
                f"WHERE articles_fts MATCH ?{extra} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?")
         return [SearchHit(self._row(r), r["snip"]) for r in self._db.execute(sql, (match, *params, limit))]
 

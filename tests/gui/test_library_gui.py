@@ -13,7 +13,7 @@ from reader.core.lexicon import Rule
 from reader.core.suggestion import Analysis, Suggestion
 from reader.core.weights import engine_version
 from reader.gui.settings import Settings
-from reader.gui.sidebar import ArticleTableModel
+from reader.gui.sidebar import VERDICT_COLOURS, ArticleTableModel
 from reader.gui.window import MainWindow
 from reader.library import Library
 
@@ -93,6 +93,11 @@ def test_sidebar_lists_articles_with_spin_date_feed_and_filters_them(win: MainWi
     model = win.sidebar.articles
     assert model.data(model.index(0, ArticleTableModel.TITLE), Qt.ItemDataRole.FontRole).bold()  # unread
     assert model.data(model.index(1, ArticleTableModel.TITLE), Qt.ItemDataRole.FontRole) is None  # read
+    # 40% of a ten-word text: too short for a verdict on the whole text, so orange, not red
+    tooltip = model.data(model.index(0, ArticleTableModel.SPIN), Qt.ItemDataRole.ToolTipRole)
+    assert "too short to judge" in tooltip
+    brush = model.data(model.index(0, ArticleTableModel.SPIN), Qt.ItemDataRole.ForegroundRole)
+    assert brush.color() == VERDICT_COLOURS["unclear"]
 
     win.sidebar.table.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder)
     assert listed(win) == ["Budget debate", "My notes", "Storm nears the coast"]

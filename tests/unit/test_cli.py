@@ -39,12 +39,15 @@ def test_json_has_text_suggestions_and_restored(tmp_path: Path, capsys: pytest.C
     edits = [(s["start"], s["end"], s["replacement"]) for s in data["suggestions"]]
     assert data["restored"] == apply_edits(SPUN, edits)
     assert "White House" in data["restored"]
-    assert data["verdict"] == "spun"  # five of fifteen words
+    assert data["spin_score"] > 0.3  # five of fifteen words
+    assert data["verdict"] == "unclear"  # but fifteen words are too few to judge a whole text
+    code, out, _ = run([str(article)], capsys)
+    assert "too short to judge" in out
 
 
 def test_honest_text_reads_as_honest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
-    article.write_text(HONEST, encoding="utf-8")
+    article.write_text(HONEST * 4, encoding="utf-8")  # 256 words: long enough for a verdict
     code, out, _ = run([str(article), "--json"], capsys)
     assert code == 0 and json.loads(out)["verdict"] == "honest"
     code, out, _ = run([str(article)], capsys)

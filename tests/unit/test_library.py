@@ -101,6 +101,8 @@ def test_decisions_restore_exactly_after_reopen_and_reanalysis(tmp_path: Path) -
         assert decisions == {0: Decision(Verdict.REJECT), 1: Decision(Verdict.ACCEPT, "police")}
         assert restore(text, [s2, s1], decisions) == "US police stated on Tuesday."
         assert lib.list_articles()[0].spin_score == pytest.approx(0.4)
+        # rows carry the length the score was measured on: five words are too few for a verdict
+        assert lib.list_articles()[0].words == 5 and lib.search("officers")[0].row.words == 5
 
 
 def test_changing_a_decision_keeps_lexicon_counts_exact(library: Library) -> None:

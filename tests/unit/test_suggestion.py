@@ -1,5 +1,6 @@
 from reader.core.suggestion import (
     HONEST_BELOW,
+    MIN_VERDICT_WORDS,
     SPUN_FROM,
     Analysis,
     Decision,
@@ -8,6 +9,7 @@ from reader.core.suggestion import (
     apply_edits,
     restore,
     spin_verdict,
+    verdict_words,
 )
 
 TEXT = "US officers stated they would not count on it."
@@ -54,7 +56,20 @@ def test_spin_score_is_share_of_words() -> None:
 def test_spin_verdict_bands() -> None:
     assert [spin_verdict(x) for x in (0.0, HONEST_BELOW - 0.001, HONEST_BELOW, SPUN_FROM - 0.001, SPUN_FROM, 1.0)] == [
         "honest", "honest", "unclear", "unclear", "spun", "spun"]
-    assert Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=10).verdict == "spun"
+    assert Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=200).verdict == "honest"
+    assert Analysis(TEXT, (make(3, 11, "officials"), make(34, 42, "expect")), words=50).verdict == "unclear"  # 4%
+
+
+def test_a_text_too_short_to_judge_is_unclear() -> None:
+    # One suggestion in a ten-word sentence is a spin score of 10%, but says little about the whole text: below
+    # MIN_VERDICT_WORDS words one suggestion more or less would carry the score across the unclear band.
+    assert 1 / MIN_VERDICT_WORDS <= SPUN_FROM - HONEST_BELOW
+    short = Analysis(TEXT, (make(3, 11, "officials"),), words=10)
+    assert short.spin_score == 0.1 and short.verdict == "unclear"
+    assert "too short to judge" in short.verdict_words
+    assert Analysis(TEXT, (), words=10).verdict == "unclear"
+    assert spin_verdict(0.1, MIN_VERDICT_WORDS) == "spun" and spin_verdict(0.0, MIN_VERDICT_WORDS) == "honest"
+    assert verdict_words(0.1, None) == "looks spun"  # length unknown (a library row before its analysis)
 
 
 def test_counts_are_singular_for_one() -> None:
