@@ -27,7 +27,7 @@ from score_suggestions import load_gold  # noqa: E402
 
 from reader.core.engine import Engine, load_engine  # noqa: E402
 
-EDGES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODERN_HELD = {"hand-held", "news-held", "news-held-2", "news-3", "news-uk", "news-diverse"}
 
 
@@ -64,7 +64,6 @@ def main() -> None:
     parser.add_argument("--held", action="store_true", help="held-out texts instead of the fitted-on ones")
     args = parser.parse_args()
     engine = load_engine()
-    engine.weights.report_floor = EDGES[0]
     if not args.held:
         report(engine, "fitted on (seed, data/clean)", ((text, gold) for _, text, gold in labelled_sets()))
         return

@@ -1,6 +1,6 @@
 """Score the engine on every labelled text: the seed, our spun sets, and unspun news.
 
-    .venv/bin/python benchmarks/evaluate.py [--threshold 0.5] [--quick]
+    .venv/bin/python benchmarks/evaluate.py [--threshold T (default: reader check's)] [--quick]
 
 Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting):
   seed                      ../shared/corpus (fit)
@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.cli import analysis_json  # noqa: E402
 from reader.core.engine import Engine, load_engine  # noqa: E402
+from reader.core.suggestion import APPLY_THRESHOLD  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
 
@@ -101,7 +102,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD)
     parser.add_argument("--quick", action="store_true", help="the seed, the hand sets and 6+6 Brown texts")
     parser.add_argument("--verbose", action="store_true", help="a line per text")
     args = parser.parse_args()

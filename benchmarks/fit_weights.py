@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +34,8 @@ sys.path.insert(0, str(SHARED / "tools"))
 from score_suggestions import Gold, load_gold, norm  # noqa: E402
 
 from reader.core.engine import Engine, Option, load_engine  # noqa: E402
-from reader.core.weights import Weights  # noqa: E402
+from reader.core.suggestion import MIN_VERDICT_WORDS  # noqa: E402
+from reader.core.weights import MIN_FLAGGED_SHARE, Weights  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
 RankingData = list[tuple[list[dict[str, float]], int, float]]  # per span: options' features, right one, weight
@@ -153,6 +155,40 @@ def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | 
         if not use_prior:
             w[1] = 0.0  # rescale the evidence only: with few spun articles the prior alone would separate them
     return {"scale": round(float(w[0]), 4), "prior": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
+
+
+def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[float, float, int]]:
+    """(logit of the raw confidence, ln of the article's flagged share, right) of each reported suggestion; "right"
+    as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans are left out)."""
+    saved, engine.weights.confidence = engine.weights.confidence, {}
+    try:
+        analysis = engine.analyze(text)
+    finally:
+        engine.weights.confidence = saved
+    gold = load_gold(str(gold_path), text) if gold_path else []
+    flagged = sum(len(s.original.split()) for s in analysis.suggestions)
+    share = max(flagged / max(analysis.words, MIN_VERDICT_WORDS), MIN_FLAGGED_SHARE)
+    rows = []
+    for s in analysis.suggestions:
+        hits = [g for g in gold if s.start < g.end and g.start < s.end]
+        if hits and not any(g.kind in "SD" for g in hits):
+            continue
+        raw = min(max(s.confidence, 1e-9), 1 - 1e-9)
+        rows.append((math.log(raw / (1 - raw)), math.log(share), int(bool(hits))))
+    return rows
+
+
+def fit_confidence(rows: list[tuple[float, float, int]], steps: int = 3000) -> dict[str, float]:
+    """Logistic regression of "right" on (logit of the raw confidence, ln flagged share): three numbers."""
+    x = np.array([[evidence, share, 1.0] for evidence, share, _ in rows])
+    y = np.array([right for _, _, right in rows], dtype=float)
+    w = np.array([1.0, 0.0, 0.0])
+    m = np.zeros(3)
+    v = np.zeros(3)
+    for step in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        adam_step(w, x.T @ (p - y) / len(y), m, v, step, 0.02)
+    return {"scale": round(float(w[0]), 4), "spin": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
 
 
 def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2: float = 0.02,
@@ -276,6 +312,10 @@ def main() -> None:
     parser.add_argument("--balance", action="store_true",
                         help="each source (seed, Brown spun, Brown unspun, hand-written unspun) weighs the same")
     parser.add_argument("--only-ranking", action="store_true", help="keep the detection coefficients as they are")
+    parser.add_argument("--confidence", action="store_true",
+                        help="fit only the confidence the reader sees (last stage), on the reported suggestions of "
+                             "the seed, data/clean, data/clean_registers and the odd Brown texts, spun and unspun; "
+                             "use with --rounds 0")
     parser.add_argument("--freeze-known", action="store_true",
                         help="fit only features the current weights lack (a new source of evidence), keeping the rest")
     args = parser.parse_args()
@@ -325,12 +365,20 @@ def main() -> None:
             engine.weights.calibration = calibrate(rows, span_weights, use_prior=not args.calibrate_without_prior)
             print(f"calibration round {round_number + 1}: {len(rows)} spans ({sum(r[2] for r in rows)} substituted) "
                   + json.dumps(engine.weights.calibration))
+    if args.confidence:
+        rows = []
+        for _, text, gold in labelled_sets(include_seed=not args.no_seed, brown="all", registers=True):
+            rows.extend(confidence_rows(engine, text, gold))
+        engine.weights.confidence = fit_confidence(rows)
+        print(f"confidence on {len(rows)} reported suggestions ({sum(r[2] for r in rows)} right): "
+              + json.dumps(engine.weights.confidence))
     if not args.dry_run:
         path = ROOT / "resources" / "data" / "engine_weights.json"
         document = {
             "coefficients": engine.weights.coefficients,
             "calibration": engine.weights.calibration,
             "ranking": engine.weights.ranking,
+            "confidence": engine.weights.confidence,
         }
         path.write_text(json.dumps(document, indent=1) + "\n")
         print(f"wrote {path}")

@@ -26,7 +26,7 @@ from reader.core.engine import load_engine  # noqa: E402
 from reader.core.weights import weights_from_document  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.2, 0.3, 0.5, 0.7, 0.9)  # 0.2: reader check's default (APPLY_THRESHOLD)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from reader.core.suggestion import Analysis, counted, restore
+from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -61,7 +61,8 @@ def check_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader check", description="Find spun wording in an article.")
     parser.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print JSON: text, suggestions, restored")
-    parser.add_argument("--threshold", type=float, default=0.5, help="confidence at which to apply (0..1)")
+    parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD,
+                        help=f"confidence at which to apply (0..1; default {APPLY_THRESHOLD})")
     args = parser.parse_args(argv)
     if not 0.0 <= args.threshold <= 1.0:
         parser.error("--threshold must be between 0 and 1")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from reader.resources import resources_dir
+
+MIN_FLAGGED_SHARE = 0.005  # below half a percent of its words, an article's share tells no more
 
 
 def _coefficients() -> dict[str, float]:
@@ -52,6 +55,11 @@ class Weights:
     # substituted spans, because what tells a spun word from an honest one (detection) is not what tells the
     # right original from its rivals. Empty: the detection coefficients rank as well.
     ranking: dict[str, float] = field(default_factory=dict)
+    # The confidence the reader sees, fitted last on the suggestions the engine reports: P(right) =
+    # sigmoid(scale * logit(raw confidence) + shift + spin * ln(share of the article's words flagged)). A flag in an
+    # article where little else looks substituted is right less often than its own evidence says, one in a heavily
+    # spun article more often. Empty: the raw confidence is shown.
+    confidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def ranking_coefficients(self) -> dict[str, float]:
@@ -72,6 +80,17 @@ class Weights:
         """Calibrated log-odds that a span was substituted, from its candidates' summed odds and the article prior."""
         c = self.calibration
         return c.get("scale", 1.0) * span_log_odds + c.get("shift", 0.0) + c.get("prior", 0.0) * prior
+
+    def shown_confidence(self, raw: float, flagged_share: float) -> float:
+        """The calibrated confidence of a reported suggestion (see ``confidence``)."""
+        c = self.confidence
+        if not c:
+            return raw
+        raw = min(max(raw, 1e-9), 1.0 - 1e-9)
+        share = max(flagged_share, MIN_FLAGGED_SHARE)
+        evidence = math.log(raw / (1.0 - raw))
+        x = c.get("scale", 1.0) * evidence + c.get("shift", 0.0) + c.get("spin", 0.0) * math.log(share)
+        return 1.0 / (1.0 + math.exp(-x)) if x > -40 else 0.0
 
     def combine(self, features: dict[str, float]) -> float:
         """Log-odds that the option's candidate is the original wording."""
@@ -103,6 +122,8 @@ def weights_from_document(data: dict) -> Weights:
             weights.calibration.update(value)
         elif key == "ranking":
             weights.ranking = dict(value)
+        elif key == "confidence":
+            weights.confidence = dict(value)
         elif key in names:
             setattr(weights, key, value)
     return weights

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, counted, restore
+from reader.core.suggestion import APPLY_THRESHOLD, Analysis, Decision, Suggestion, Verdict, counted, restore
 
 
 class _Decide(QUndoCommand):
@@ -40,7 +40,7 @@ class _Decide(QUndoCommand):
 class ArticleDocument(QObject):
     changed = Signal()
 
-    def __init__(self, title: str, text: str, threshold: float = 0.5) -> None:
+    def __init__(self, title: str, text: str, threshold: float = APPLY_THRESHOLD) -> None:
         super().__init__()
         self.title = title
         self.text = text

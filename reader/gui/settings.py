@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-DEFAULTS = {"threshold": 0.5, "font_size": 13}
+from reader.core.suggestion import APPLY_THRESHOLD
+
+DEFAULTS = {"threshold": APPLY_THRESHOLD, "font_size": 13}
 
 
 class Settings:
