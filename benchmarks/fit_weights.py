@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,8 +33,8 @@ sys.path.insert(0, str(SHARED / "tools"))
 from score_suggestions import Gold, load_gold, norm  # noqa: E402
 
 from reader.core.engine import Engine, Option, load_engine  # noqa: E402
-from reader.core.suggestion import MIN_VERDICT_WORDS  # noqa: E402
-from reader.core.weights import MIN_FLAGGED_SHARE, Weights  # noqa: E402
+from reader.core.suggestion import calibration_share  # noqa: E402
+from reader.core.weights import Weights, confidence_evidence  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
 RankingData = list[tuple[list[dict[str, float]], int, float]]  # per span: options' features, right one, weight
@@ -166,15 +165,13 @@ def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[t
     finally:
         engine.weights.confidence = saved
     gold = load_gold(str(gold_path), text) if gold_path else []
-    flagged = sum(len(s.original.split()) for s in analysis.suggestions)
-    share = max(flagged / max(analysis.words, MIN_VERDICT_WORDS), MIN_FLAGGED_SHARE)
+    share = calibration_share(analysis.suggestions, analysis.words)
     rows = []
     for s in analysis.suggestions:
         hits = [g for g in gold if s.start < g.end and g.start < s.end]
         if hits and not any(g.kind in "SD" for g in hits):
             continue
-        raw = min(max(s.confidence, 1e-9), 1 - 1e-9)
-        rows.append((math.log(raw / (1 - raw)), math.log(share), int(bool(hits))))
+        rows.append((*confidence_evidence(s.confidence, share), int(bool(hits))))
     return rows
 
 

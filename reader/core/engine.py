@@ -20,7 +20,7 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
-from reader.core.suggestion import MIN_VERDICT_WORDS, Analysis, Suggestion, counted
+from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
 from reader.core.weights import Weights, load_weights
@@ -558,9 +558,8 @@ class Engine:
         ]
         words = word_count(text)
         if self.weights.confidence:
-            # The article as a whole is evidence too: the share of its words flagged (over at least a verdict's
-            # worth of words, so one flag in a short text does not vouch for itself).
-            share = sum(len(s.original.split()) for s in suggestions) / max(words, MIN_VERDICT_WORDS)
+            # The article as a whole is evidence too: the share of its words flagged.
+            share = calibration_share(suggestions, words)
             shown = self.weights.shown_confidence
             suggestions = [replace(s, confidence=shown(s.confidence, share)) for s in suggestions]
         return Analysis(text=text, suggestions=tuple(suggestions), words=words)

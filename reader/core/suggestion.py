@@ -92,6 +92,17 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def flagged_words(suggestions: Iterable[Suggestion]) -> int:
+    """How many of a text's words the suggestions cover: the numerator of every share of flagged words."""
+    return sum(len(s.original.split()) for s in suggestions)
+
+
+def calibration_share(suggestions: Iterable[Suggestion], words: int) -> float:
+    """The article's flagged share as the confidence stage reads it: over at least a verdict's worth of words, so
+    one flag in a short text does not vouch for itself."""
+    return flagged_words(suggestions) / max(words, MIN_VERDICT_WORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The engine's result for one text."""
@@ -105,7 +116,7 @@ class Analysis:
         """Share of words suspected of being substituted."""
         if not self.words:
             return 0.0
-        return min(1.0, sum(len(s.original.split()) for s in self.suggestions) / self.words)
+        return min(1.0, flagged_words(self.suggestions) / self.words)
 
     @property
     def verdict(self) -> str:

@@ -86,16 +86,21 @@ class Weights:
         c = self.confidence
         if not c:
             return raw
-        raw = min(max(raw, 1e-9), 1.0 - 1e-9)
-        share = max(flagged_share, MIN_FLAGGED_SHARE)
-        evidence = math.log(raw / (1.0 - raw))
-        x = c.get("scale", 1.0) * evidence + c.get("shift", 0.0) + c.get("spin", 0.0) * math.log(share)
+        evidence, spin = confidence_evidence(raw, flagged_share)
+        x = c.get("scale", 1.0) * evidence + c.get("shift", 0.0) + c.get("spin", 0.0) * spin
         return 1.0 / (1.0 + math.exp(-x)) if x > -40 else 0.0
 
     def combine(self, features: dict[str, float]) -> float:
         """Log-odds that the option's candidate is the original wording."""
         c = self.coefficients
         return c.get("bias", 0.0) + sum(c.get(name, 0.0) * value for name, value in features.items())
+
+
+def confidence_evidence(raw: float, flagged_share: float) -> tuple[float, float]:
+    """What the confidence stage reads (and benchmarks/fit_weights.py fits on): the logit of the raw confidence
+    and the log of the article's flagged share (``reader.core.suggestion.calibration_share``)."""
+    raw = min(max(raw, 1e-9), 1.0 - 1e-9)
+    return math.log(raw / (1.0 - raw)), math.log(max(flagged_share, MIN_FLAGGED_SHARE))
 
 
 @lru_cache(maxsize=1)
