@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
-from reader.core.suggestion import VERDICT_WORDS, Analysis, Decision, counted, spin_verdict
+from reader.core.suggestion import Analysis, Decision, counted, verdict_words
 from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
@@ -462,8 +462,9 @@ class MainWindow(QMainWindow):
             self.status.setText(f"{document.title}: analysing…")
             return
         count = len(document.suggestions)
-        spin = document.analysis.spin_score if document.analysis else 0.0
-        verdict = document.analysis.verdict_words if document.analysis else VERDICT_WORDS[spin_verdict(spin)]
+        analysis = document.analysis
+        spin = analysis.spin_score if analysis else 0.0
+        verdict = verdict_words(spin, analysis.words if analysis else None)
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
             f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "
