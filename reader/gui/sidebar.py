@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, spin_verdict, verdict_words
+from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, passes_spin_filter, spin_verdict, verdict_words
 from reader.library import ArticleRow, FeedInfo, Library, LibraryError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,7 +142,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def _passes(self, row: ArticleRow) -> bool:
         return ((not self.unread_only or not row.is_read) and (not self.starred_only or row.starred)
-                and (self.min_spin is None or (row.spin_score is not None and row.spin_score >= self.min_spin)))
+                and passes_spin_filter(row.spin_score, row.words, self.min_spin))
 
     def _sort_key(self, row: ArticleRow) -> object:
         column = self.sort_column

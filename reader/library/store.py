@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reader.core.immutables import hashed, immutables, overlap_score, rarity
 from reader.core.lexicon import Entry, PersonalLexicon, Rule
-from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict
+from reader.core.suggestion import MIN_VERDICT_WORDS, SPUN_FROM, Analysis, Decision, Suggestion, Verdict
 from reader.library.location import default_library_path
 from reader.library.schema import LATEST, MIGRATIONS
 from reader.sources.article import Article
@@ -357,8 +357,13 @@ class Library:
         if starred_only:
             clauses.append("a.starred = 1")
         if min_spin is not None:
-            clauses.append("a.spin_score >= ?")
-            params.append(min_spin)
+            # As passes_spin_filter: a text too short to judge is unclear whatever its score.
+            short = "an.words IS NOT NULL AND an.words < ?"
+            if min_spin < SPUN_FROM:
+                clauses.append(f"a.spin_score IS NOT NULL AND (a.spin_score >= ? OR ({short}))")
+            else:
+                clauses.append(f"a.spin_score >= ? AND NOT ({short})")
+            params.extend((min_spin, MIN_VERDICT_WORDS))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def search(self, query: str, *, limit: int = 50, feed_id: int | None = None) -> list[SearchHit]:

@@ -14,7 +14,16 @@ import pytest
 
 from reader.core.align import align
 from reader.core.lexicon import Rule
-from reader.core.suggestion import Analysis, Decision, Suggestion, Verdict, restore
+from reader.core.suggestion import (
+    HONEST_BELOW,
+    MIN_VERDICT_WORDS,
+    SPUN_FROM,
+    Analysis,
+    Decision,
+    Suggestion,
+    Verdict,
+    restore,
+)
 from reader.library import Library, LibraryError, data_dir, default_library_path
 from reader.library.schema import LATEST
 
@@ -238,7 +247,13 @@ def test_search_sort_filter_read_starred(library: Library) -> None:
     assert [r.id for r in library.list_articles(sort="date")] == [b, a]
     assert [r.id for r in library.list_articles(sort="spin")] == [a, b]  # unanalysed last
     assert [r.id for r in library.list_articles(feed_id=feed)] == [a]
-    assert [r.id for r in library.list_articles(min_spin=0.2)] == [a]
+    # Three words are too short to judge: unclear whatever the score, as the spin column shows it
+    assert [r.id for r in library.list_articles(min_spin=HONEST_BELOW)] == [a]
+    assert library.list_articles(min_spin=SPUN_FROM) == [] and library.list_articles(min_spin=0.2) == []
+    long = Analysis("Hurricane Maria approaches.", (Suggestion(0, 9, "Hurricane", "Storm"),), MIN_VERDICT_WORDS)
+    library.save_analysis(a, long)
+    assert long.spin_score == 0.005  # one word in 200: long enough to judge, and by its score it is honest
+    assert library.list_articles(min_spin=HONEST_BELOW) == [] and len(library.list_articles(min_spin=0.005)) == 1
     library.mark_read(a)
     library.set_starred(b)
     assert [r.id for r in library.list_articles(unread_only=True)] == [b]

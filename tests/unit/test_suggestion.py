@@ -7,6 +7,7 @@ from reader.core.suggestion import (
     Suggestion,
     Verdict,
     apply_edits,
+    passes_spin_filter,
     restore,
     spin_verdict,
     verdict_words,
@@ -70,6 +71,15 @@ def test_a_text_too_short_to_judge_is_unclear() -> None:
     assert Analysis(TEXT, (), words=10).verdict == "unclear"
     assert spin_verdict(0.1, MIN_VERDICT_WORDS) == "spun" and spin_verdict(0.0, MIN_VERDICT_WORDS) == "honest"
     assert verdict_words(0.1, None) == "looks spun"  # length unknown (a library row before its analysis)
+
+
+def test_spin_filters_follow_the_verdict() -> None:
+    # A long text by its score; a short one is unclear whatever its score: in "unclear or spun", not in "looks spun".
+    assert passes_spin_filter(0.04, 500, SPUN_FROM) and not passes_spin_filter(0.02, 500, HONEST_BELOW)
+    assert passes_spin_filter(0.0, 10, HONEST_BELOW) and not passes_spin_filter(0.5, 10, SPUN_FROM)
+    assert not passes_spin_filter(0.5, 10, 0.2)
+    assert passes_spin_filter(0.04, None, SPUN_FROM)  # length unknown: by score
+    assert not passes_spin_filter(None, None, HONEST_BELOW) and passes_spin_filter(None, None, None)
 
 
 def test_counts_are_singular_for_one() -> None:
