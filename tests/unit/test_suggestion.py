@@ -75,10 +75,10 @@ def test_a_text_too_short_to_judge_is_unclear() -> None:
 
 def test_spin_filters_follow_the_verdict() -> None:
     # A long text by its score; a short one is unclear whatever its score: in "unclear or spun", not in "looks spun".
-    assert passes_spin_filter(0.04, 500, SPUN_FROM) and not passes_spin_filter(0.02, 500, HONEST_BELOW)
+    assert passes_spin_filter(SPUN_FROM, 500, SPUN_FROM) and not passes_spin_filter(0.02, 500, HONEST_BELOW)
     assert passes_spin_filter(0.0, 10, HONEST_BELOW) and not passes_spin_filter(0.5, 10, SPUN_FROM)
     assert not passes_spin_filter(0.5, 10, 0.2)
-    assert passes_spin_filter(0.04, None, SPUN_FROM)  # length unknown: by score
+    assert passes_spin_filter(SPUN_FROM, None, SPUN_FROM)  # length unknown: by score
     assert not passes_spin_filter(None, None, HONEST_BELOW) and passes_spin_filter(None, None, None)
 
 
