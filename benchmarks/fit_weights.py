@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +34,7 @@ from score_suggestions import Gold, load_gold, norm  # noqa: E402
 
 from reader.core.engine import Engine, Option, load_engine  # noqa: E402
 from reader.core.suggestion import calibration_share  # noqa: E402
+from reader.core.tokens import word_count  # noqa: E402
 from reader.core.weights import Weights, confidence_evidence  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
@@ -156,36 +157,41 @@ def calibrate(rows: list[tuple[float, float, int]], span_weights: list[float] | 
     return {"scale": round(float(w[0]), 4), "prior": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
 
 
-def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[float, float, int]]:
-    """(logit of the raw confidence, ln of the article's flagged share, right) of each reported suggestion; "right"
-    as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans are left out)."""
-    saved, engine.weights.confidence = engine.weights.confidence, {}
-    try:
-        analysis = engine.analyze(text)
-    finally:
-        engine.weights.confidence = saved
+ConfidenceRow = tuple[float, float, int, str]
+
+
+def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[ConfidenceRow]:
+    """(logit of the raw confidence, ln of the article's flagged share, right, relation) of each reported
+    suggestion; "right" as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans
+    are left out)."""
+    suggestions, relations = engine.reported(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
-    share = calibration_share(analysis.suggestions, analysis.words)
+    share = calibration_share(suggestions, word_count(text))
     rows = []
-    for s in analysis.suggestions:
+    for s, relation in zip(suggestions, relations, strict=True):
         hits = [g for g in gold if s.start < g.end and g.start < s.end]
         if hits and not any(g.kind in "SD" for g in hits):
             continue
-        rows.append((*confidence_evidence(s.confidence, share), int(bool(hits))))
+        rows.append((*confidence_evidence(s.confidence, share), int(bool(hits)), relation))
     return rows
 
 
-def fit_confidence(rows: list[tuple[float, float, int]], steps: int = 3000) -> dict[str, float]:
-    """Logistic regression of "right" on (logit of the raw confidence, ln flagged share): three numbers."""
-    x = np.array([[evidence, share, 1.0] for evidence, share, _ in rows])
-    y = np.array([right for _, _, right in rows], dtype=float)
-    w = np.array([1.0, 0.0, 0.0])
-    m = np.zeros(3)
-    v = np.zeros(3)
+def fit_confidence(rows: list[ConfidenceRow], relations: Sequence[str] = (), steps: int = 3000) -> dict[str, float]:
+    """Logistic regression of "right" on (logit of the raw confidence, ln flagged share), plus an offset for each
+    of ``relations`` (how the replacement is linked to the published word)."""
+    x = np.array([[evidence, share, 1.0, *(float(r == name) for name in relations)]
+                  for evidence, share, _, r in rows])
+    y = np.array([right for _, _, right, _ in rows], dtype=float)
+    w = np.zeros(x.shape[1])
+    w[0] = 1.0
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
     for step in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
         adam_step(w, x.T @ (p - y) / len(y), m, v, step, 0.02)
-    return {"scale": round(float(w[0]), 4), "spin": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
+    fitted = {"scale": round(float(w[0]), 4), "spin": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
+    fitted.update({f"relation:{name}": round(float(value), 4) for name, value in zip(relations, w[3:], strict=True)})
+    return fitted
 
 
 def fit(data, names: list[str], start: dict[str, float], counts: list[float], l2: float = 0.02,
@@ -313,6 +319,9 @@ def main() -> None:
                         help="fit only the confidence the reader sees (last stage), on the reported suggestions of "
                              "the seed, data/clean, data/clean_registers and the odd Brown texts, spun and unspun; "
                              "use with --rounds 0")
+    parser.add_argument("--confidence-relations", nargs="*", default=[], metavar="RELATION",
+                        help="with --confidence: also fit an offset for suggestions linked by each of these relations "
+                             "(synonym, hypernym, hyponym, sibling, similar, pattern, ...)")
     parser.add_argument("--freeze-known", action="store_true",
                         help="fit only features the current weights lack (a new source of evidence), keeping the rest")
     args = parser.parse_args()
@@ -366,7 +375,7 @@ def main() -> None:
         rows = []
         for _, text, gold in labelled_sets(include_seed=not args.no_seed, brown="all", registers=True):
             rows.extend(confidence_rows(engine, text, gold))
-        engine.weights.confidence = fit_confidence(rows)
+        engine.weights.confidence = fit_confidence(rows, args.confidence_relations)
         print(f"confidence on {len(rows)} reported suggestions ({sum(r[2] for r in rows)} right): "
               + json.dumps(engine.weights.confidence))
     if not args.dry_run:

@@ -547,22 +547,37 @@ class Engine:
         return restored
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
-        groups, options, rate = self.options(text, progress)
-        by_span = self._spans(options)
-        chosen = self._non_overlapping(self._settle_spans(by_span).values())
-        spell = british_wording if _writes_british(groups) else str
-        suggestions = [
-            self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate, spell)
-            for o in sorted(chosen, key=lambda o: groups[o.chunk][o.first].start)
-            if _sigmoid(o.span_log_odds) >= self.weights.report_floor
-        ]
+        suggestions, relations = self.reported(text, progress)
         words = word_count(text)
         if self.weights.confidence:
             # The article as a whole is evidence too: the share of its words flagged.
             share = calibration_share(suggestions, words)
             shown = self.weights.shown_confidence
-            suggestions = [replace(s, confidence=shown(s.confidence, share)) for s in suggestions]
+            suggestions = [
+                replace(s, confidence=shown(s.confidence, share, relation))
+                for s, relation in zip(suggestions, relations, strict=True)
+            ]
         return Analysis(text=text, suggestions=tuple(suggestions), words=words)
+
+    def reported(
+        self, text: str, progress: Callable[[float], None] | None = None
+    ) -> tuple[list[Suggestion], list[str]]:
+        """The suggestions reported, in text order, with their raw confidence, and how each replacement is linked
+        to the published word (its relation), which the confidence stage reads too."""
+        groups, options, rate = self.options(text, progress)
+        by_span = self._spans(options)
+        chosen = self._non_overlapping(self._settle_spans(by_span).values())
+        spell = british_wording if _writes_british(groups) else str
+        reported = [
+            o
+            for o in sorted(chosen, key=lambda o: groups[o.chunk][o.first].start)
+            if _sigmoid(o.span_log_odds) >= self.weights.report_floor
+        ]
+        suggestions = [
+            self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate, spell)
+            for o in reported
+        ]
+        return suggestions, [o.candidate.relation for o in reported]
 
     def _strong_evidence_share(self, by_span: dict[tuple[int, int, int], list[Option]]) -> float:
         """Share of the article's spans where a close synonym is far likelier in context, as published.

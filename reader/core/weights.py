@@ -84,13 +84,15 @@ class Weights:
         c = self.calibration
         return c.get("scale", 1.0) * span_log_odds + c.get("shift", 0.0) + c.get("prior", 0.0) * prior
 
-    def shown_confidence(self, raw: float, flagged_share: float) -> float:
-        """The calibrated confidence of a reported suggestion (see ``confidence``)."""
+    def shown_confidence(self, raw: float, flagged_share: float, relation: str = "") -> float:
+        """The calibrated confidence of a reported suggestion (see ``confidence``); ``relation`` is how its
+        replacement is linked to the published word, which may carry an offset of its own."""
         c = self.confidence
         if not c:
             return raw
         evidence, spin = confidence_evidence(raw, flagged_share)
         x = c.get("scale", 1.0) * evidence + c.get("shift", 0.0) + c.get("spin", 0.0) * spin
+        x += c.get(f"relation:{relation}", 0.0)
         return 1.0 / (1.0 + math.exp(-x)) if x > -40 else 0.0
 
     def combine(self, features: dict[str, float]) -> float:

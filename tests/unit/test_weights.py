@@ -1,0 +1,50 @@
+"""The confidence the reader sees: the last stage, which judges each reported suggestion on the whole article."""
+
+from dataclasses import replace
+
+from reader.core.engine import Engine
+from reader.core.suggestion import calibration_share
+from reader.core.tokens import word_count
+from reader.core.weights import MIN_FLAGGED_SHARE, Weights
+
+SPUN = (
+    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
+    "matter stated the plan may increase taxes. The town's mayor said the council would debate it at its subsequent "
+    "assembly, and the navy officers stated nothing."
+)
+STAGE = {"scale": 0.8, "spin": 0.8, "shift": 1.0, "relation:sibling": -1.5}
+
+
+def test_without_a_confidence_stage_the_raw_confidence_is_shown() -> None:
+    assert Weights().shown_confidence(0.7, 0.01) == 0.7
+
+
+def test_a_flag_counts_for_more_in_an_article_where_much_else_is_flagged() -> None:
+    weights = Weights(confidence=STAGE)
+    honest, spun = weights.shown_confidence(0.7, 0.005), weights.shown_confidence(0.7, 0.15)
+    assert honest < spun and honest < 0.7
+    assert weights.shown_confidence(0.6, 0.15) < spun  # and still by its own evidence
+    # Below half a percent of an article's words the share tells no more
+    assert weights.shown_confidence(0.7, 0.0) == weights.shown_confidence(0.7, MIN_FLAGGED_SHARE)
+
+
+def test_a_relation_can_carry_an_offset_of_its_own() -> None:
+    weights = Weights(confidence=STAGE)
+    synonym = weights.shown_confidence(0.7, 0.05, "synonym")
+    assert synonym == weights.shown_confidence(0.7, 0.05)  # no offset fitted for synonyms
+    assert weights.shown_confidence(0.7, 0.05, "sibling") < synonym
+
+
+def test_the_engine_shows_the_stage_applied_to_what_it_reports(engine: Engine) -> None:
+    saved = engine.weights
+    engine.weights = replace(saved, confidence=STAGE)
+    try:
+        raw, relations = engine.reported(SPUN)
+        shown = engine.analyze(SPUN).suggestions
+    finally:
+        engine.weights = saved
+    assert [s.start for s in shown] == [s.start for s in raw] and "synonym" in relations
+    share = calibration_share(raw, word_count(SPUN))
+    weights = Weights(confidence=STAGE)
+    expected = [weights.shown_confidence(s.confidence, share, r) for s, r in zip(raw, relations, strict=True)]
+    assert [s.confidence for s in shown] == expected
