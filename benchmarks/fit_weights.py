@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -176,10 +177,13 @@ def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[C
     return rows
 
 
-def fit_confidence(rows: list[ConfidenceRow], relations: Sequence[str] = (), steps: int = 3000) -> dict[str, float]:
+def fit_confidence(rows: list[ConfidenceRow], relations: Sequence[str] = (), knot: float | None = None,
+                   steps: int = 3000) -> dict[str, float]:
     """Logistic regression of "right" on (logit of the raw confidence, ln flagged share), plus an offset for each
-    of ``relations`` (how the replacement is linked to the published word)."""
-    x = np.array([[evidence, share, 1.0, *(float(r == name) for name in relations)]
+    of ``relations`` (how the replacement is linked to the published word) and, with a ``knot``, a second slope of
+    the share above it."""
+    above = (lambda share: [max(0.0, share - math.log(knot))]) if knot else (lambda share: [])
+    x = np.array([[evidence, share, 1.0, *above(share), *(float(r == name) for name in relations)]
                   for evidence, share, _, r in rows])
     y = np.array([right for _, _, right, _ in rows], dtype=float)
     w = np.zeros(x.shape[1])
@@ -190,7 +194,10 @@ def fit_confidence(rows: list[ConfidenceRow], relations: Sequence[str] = (), ste
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
         adam_step(w, x.T @ (p - y) / len(y), m, v, step, 0.02)
     fitted = {"scale": round(float(w[0]), 4), "spin": round(float(w[1]), 4), "shift": round(float(w[2]), 4)}
-    fitted.update({f"relation:{name}": round(float(value), 4) for name, value in zip(relations, w[3:], strict=True)})
+    if knot:
+        fitted.update({"spin_knot": knot, "spin_above_knot": round(float(w[3]), 4)})
+    offsets = w[4:] if knot else w[3:]
+    fitted.update({f"relation:{name}": round(float(value), 4) for name, value in zip(relations, offsets, strict=True)})
     return fitted
 
 
@@ -322,6 +329,8 @@ def main() -> None:
     parser.add_argument("--confidence-relations", nargs="*", default=[], metavar="RELATION",
                         help="with --confidence: also fit an offset for suggestions linked by each of these relations "
                              "(synonym, hypernym, hyponym, sibling, similar, pattern, ...)")
+    parser.add_argument("--confidence-knot", type=float, metavar="SHARE",
+                        help="with --confidence: the article's flagged share gets a second slope above this share")
     parser.add_argument("--freeze-known", action="store_true",
                         help="fit only features the current weights lack (a new source of evidence), keeping the rest")
     args = parser.parse_args()
@@ -375,7 +384,7 @@ def main() -> None:
         rows = []
         for _, text, gold in labelled_sets(include_seed=not args.no_seed, brown="all", registers=True):
             rows.extend(confidence_rows(engine, text, gold))
-        engine.weights.confidence = fit_confidence(rows, args.confidence_relations)
+        engine.weights.confidence = fit_confidence(rows, args.confidence_relations, args.confidence_knot)
         print(f"confidence on {len(rows)} reported suggestions ({sum(r[2] for r in rows)} right): "
               + json.dumps(engine.weights.confidence))
     if not args.dry_run:

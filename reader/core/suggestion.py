@@ -112,9 +112,11 @@ def flagged_words(suggestions: Iterable[Suggestion]) -> int:
 
 
 def calibration_share(suggestions: Iterable[Suggestion], words: int) -> float:
-    """The article's flagged share as the confidence stage reads it: over at least a verdict's worth of words, so
-    one flag in a short text does not vouch for itself."""
-    return flagged_words(suggestions) / max(words, MIN_VERDICT_WORDS)
+    """The article's flagged share as the confidence stage reads it. A text too short to judge as a whole counts
+    at most as unclear (HONEST_BELOW): one flag in a pasted sentence does not vouch for itself, and a spun sentence
+    is not taken for an honest article either."""
+    share = flagged_words(suggestions) / max(words, 1)
+    return share if words >= MIN_VERDICT_WORDS else min(share, HONEST_BELOW)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,8 @@ class Weights:
             return raw
         evidence, spin = confidence_evidence(raw, flagged_share)
         x = c.get("scale", 1.0) * evidence + c.get("shift", 0.0) + c.get("spin", 0.0) * spin
+        if "spin_knot" in c:  # the share speaks with another slope above the knot
+            x += c.get("spin_above_knot", 0.0) * max(0.0, spin - math.log(c["spin_knot"]))
         x += c.get(f"relation:{relation}", 0.0)
         return 1.0 / (1.0 + math.exp(-x)) if x > -40 else 0.0
 

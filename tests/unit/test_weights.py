@@ -1,9 +1,10 @@
 """The confidence the reader sees: the last stage, which judges each reported suggestion on the whole article."""
 
+import math
 from dataclasses import replace
 
 from reader.core.engine import Engine
-from reader.core.suggestion import calibration_share
+from reader.core.suggestion import HONEST_BELOW, MIN_VERDICT_WORDS, Suggestion, calibration_share
 from reader.core.tokens import word_count
 from reader.core.weights import MIN_FLAGGED_SHARE, Weights
 
@@ -48,3 +49,24 @@ def test_the_engine_shows_the_stage_applied_to_what_it_reports(engine: Engine) -
     weights = Weights(confidence=STAGE)
     expected = [weights.shown_confidence(s.confidence, share, r) for s, r in zip(raw, relations, strict=True)]
     assert [s.confidence for s in shown] == expected
+
+
+def test_above_the_knot_the_share_speaks_with_another_slope() -> None:
+    # Fitted: below the honest line the share tells honest articles from spun ones; above it, little more.
+    stage = {"scale": 0.8, "spin": 3.5, "shift": 10.0, "spin_knot": 0.045, "spin_above_knot": -3.3}
+    weights = Weights(confidence=stage)
+
+    def log_odds(share: float) -> float:
+        p = weights.shown_confidence(0.6, share)
+        return math.log(p / (1 - p))
+
+    # Doubling the share adds spin x ln 2 to the log-odds below the knot, (spin + spin_above_knot) x ln 2 above it
+    assert math.isclose(log_odds(0.02) - log_odds(0.01), 3.5 * math.log(2), rel_tol=1e-6)
+    assert math.isclose(log_odds(0.2) - log_odds(0.1), 0.2 * math.log(2), rel_tol=1e-6)
+
+
+def test_a_short_text_counts_at_most_as_unclear() -> None:
+    flags = [Suggestion(0, 6, "stated", "said")] * 4
+    assert calibration_share(flags, 400) == 0.01  # an article: its own share
+    assert calibration_share(flags, 13) == HONEST_BELOW  # a spun sentence is not taken for an honest article...
+    assert calibration_share(flags[:1], MIN_VERDICT_WORDS - 1) < HONEST_BELOW  # ...nor one flag in 199 words for spin
