@@ -52,8 +52,8 @@ class Decision:
 # probabilities (the weights' ``confidence`` stage), and for calibrated scores the threshold that maximises F1 is
 # half the F1 reached: 0.25-0.38 on the fitting texts (F1 0.50 on the odd Brown texts, 0.77 on the seed). At 0.2
 # nearly every suggestion reported in a spun article is applied, while in an article that looks honest as a whole,
-# a flag needs strong evidence of its own; 0.15 finds more in lightly spun text but flags 1961 news more than 5
-# times in 1,000 words (benchmarks/README.md).
+# a flag needs strong evidence of its own: every spun set scores the same F1 at 0.15, with more false flags, and
+# the hand-spun texts lose F1 at 0.25 (benchmarks/README.md, "The share of an article flagged: two slopes").
 APPLY_THRESHOLD = 0.2
 
 # What an article's spin score says about the whole article. Set on the fitting texts (the seed, data/clean and
