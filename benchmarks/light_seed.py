@@ -5,7 +5,8 @@
 Each variant is the seed article with a random share of its gold substitutions (S and D) put back to their original
 wording (first listed, in the case of the spun phrase), seeds 1-6 for each share kept (25% and 50%), so the spun
 words that stay are a real spinner's, at the density of a more lightly spun copy (about 7% and 14% of the words in
-substituted spans; the seed has 399 of its 1,406 words in them, 28%). The seed is fitted on, so these are not held out: they probe how the engine behaves as the density falls.
+substituted spans; the seed has 399 of its 1,406 words in them, 28%). The seed is fitted on, so these are not held
+out: they probe how the engine behaves as the density falls.
 Scored with ../shared/tools/score_suggestions.py's own functions, micro-averaged over the six variants of each share.
 """
 
