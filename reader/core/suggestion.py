@@ -68,10 +68,15 @@ SPUN_FROM = 0.05
 MIN_VERDICT_WORDS = 200
 
 
+def too_short_to_judge(words: int | None) -> bool:
+    """Whether a text of this length (None: not known) is too short for a verdict on the whole text."""
+    return words is not None and words < MIN_VERDICT_WORDS
+
+
 def spin_verdict(score: float, words: int | None = None) -> str:
     """``"honest"``, ``"unclear"`` or ``"spun"``: how an article's spin score reads (``words``: its length, where
     known; a text shorter than MIN_VERDICT_WORDS is too short to judge)."""
-    if words is not None and words < MIN_VERDICT_WORDS:
+    if too_short_to_judge(words):
         return "unclear"
     if score >= SPUN_FROM:
         return "spun"
@@ -86,7 +91,7 @@ def passes_spin_filter(score: float | None, words: int | None, min_spin: float |
         return True
     if score is None:
         return False
-    if words is not None and words < MIN_VERDICT_WORDS:
+    if too_short_to_judge(words):
         return min_spin < SPUN_FROM
     return score >= min_spin
 
@@ -96,7 +101,7 @@ VERDICT_WORDS = {"honest": "reads as honest text", "unclear": "unclear", "spun":
 
 def verdict_words(score: float, words: int | None = None) -> str:
     """The verdict as the reader sees it, saying why a short text gets none."""
-    if words is not None and words < MIN_VERDICT_WORDS:
+    if too_short_to_judge(words):
         return f"too short to judge the whole text (under {MIN_VERDICT_WORDS} words)"
     return VERDICT_WORDS[spin_verdict(score)]
 
@@ -116,7 +121,7 @@ def calibration_share(suggestions: Iterable[Suggestion], words: int) -> float:
     at most as unclear (HONEST_BELOW): one flag in a pasted sentence does not vouch for itself, and a spun sentence
     is not taken for an honest article either."""
     share = flagged_words(suggestions) / max(words, 1)
-    return share if words >= MIN_VERDICT_WORDS else min(share, HONEST_BELOW)
+    return min(share, HONEST_BELOW) if too_short_to_judge(words) else share
 
 
 @dataclass(frozen=True, slots=True)
