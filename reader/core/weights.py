@@ -59,9 +59,10 @@ class Weights:
     # right original from its rivals. Empty: the detection coefficients rank as well.
     ranking: dict[str, float] = field(default_factory=dict)
     # The confidence the reader sees, fitted last on the suggestions the engine reports: P(right) =
-    # sigmoid(scale * logit(raw confidence) + shift + spin * ln(share of the article's words flagged)). A flag in an
-    # article where little else looks substituted is right less often than its own evidence says, one in a heavily
-    # spun article more often. Empty: the raw confidence is shown.
+    # sigmoid(scale * logit(raw confidence) + shift + spin * ln(share of the article's words flagged)
+    # + spin_above_knot * max(0, ln(share / spin_knot)) + relation offset, where given). A flag in an article where
+    # little else looks substituted is right less often than its own evidence says, one in a heavily spun article
+    # more often; above the knot the share tells little more. Empty: the raw confidence is shown.
     confidence: dict[str, float] = field(default_factory=dict)
 
     @property
