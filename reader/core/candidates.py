@@ -112,6 +112,21 @@ class CandidateFinder:
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
         self.word_candidates = lru_cache(maxsize=256)(self._word_candidates)
         self.phrase_candidates = lru_cache(maxsize=256)(self._phrase_candidates)
+        self.is_measure = lru_cache(maxsize=2_000)(self._is_measure)
+
+    def _is_measure(self, noun: str) -> bool:
+        """Whether a sense of a noun is a unit of measurement (miles, feet, dollars), which news counts in figures."""
+        units = set(self.wordnet.synsets_of("unit of measurement", "n"))
+        seen: set[int] = set()
+        todo = list(self.wordnet.synsets_of(noun, "n"))
+        while todo:
+            sid = todo.pop()
+            if sid in units:
+                return True
+            if sid not in seen:
+                seen.add(sid)
+                todo.extend(self.wordnet.synset(sid).hypernyms)
+        return False
 
     # -- analysis of the observed form -------------------------------------------------------------------
     def analyses(self, form: str) -> list[tuple[str, str, str]]:

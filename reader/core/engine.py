@@ -57,6 +57,7 @@ class Option:
     contradicted: float = 0.0  # log(1 + places where the article keeps this word and context refutes the swap)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
     pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech
+    counts: bool = False  # a figure that counts the noun after it ("the 2 leaders"), where news spells it out
     log_odds: float = -math.inf
     rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
     span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
@@ -88,6 +89,7 @@ class Option:
             "pos_clash": self.pos_clash,
             "multiword": float(self.last - self.first > 1),
             "governed": float(self.candidate.governed),
+            "counted_figure": float(self.counts),
             f"relation:{self.candidate.relation}": 1.0,
         }
 
@@ -175,10 +177,43 @@ class Engine:
                 if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
-                options.extend(self._keep(number, first, last, phrase, tag))
+                kept = self._keep(number, first, last, phrase, tag)
+                if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
+                    counted = self.weights.coefficients.get("counted_figure", 0.0)
+                    for option in kept:  # the static scores are cached per phrase; this evidence is per place
+                        option.counts = True
+                        option.static += counted
+                options.extend(kept)
                 if any(named[first:last]):
                     options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
         return self._repair_names(chunk, words, named, options)
+
+    def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
+        """Whether a figure counts the plural noun after it ("2 leaders", "4 licensed nurses").
+
+        News style spells out counts under ten and keeps figures for measures, money, percentages, dates and
+        names ("9 miles", "$6 more", "3%", "March 2", "Route 9"). The weight of this evidence is measured, not fitted
+        (``counted_figure`` in the weights; see benchmarks/figure_style.py).
+        """
+        figure = chunk[first]
+        if (figure.start > 0 and not text[figure.start - 1].isspace()) or (
+            first > 1 and chunk[first - 1].kind is Kind.WORD and chunk[first - 1].is_capitalized
+        ):  # "Route 9", "March 2"; a capital that opens the sentence ("The 2 leaders") names nothing
+            return False
+        for index in (first + 1, first + 2):
+            if index >= len(chunk) or chunk[index].kind is not Kind.WORD or chunk[index].is_capitalized:
+                return False
+            word = chunk[index].norm
+            tag = tags.get(chunk[index].start, "")
+            # A plural differs from its lemma; the tables also list some mass nouns as their own plural ("trial").
+            readings = self.finder.analyses(word)
+            plural = [lemma for lemma, _, reading in readings if reading == "NNS" and lemma != word]
+            if plural and tag in ("NOUN", ""):
+                return not any(self.finder.is_measure(lemma) for lemma in plural)
+            # Only an adjective may stand between the figure and its noun (a participle may be tagged as a verb).
+            if not (tag in ("ADJ", "VBN") or (tag in ("VERB", "") and any(pos == "a" for _, pos, _ in readings))):
+                return False
+        return False
 
     def _keep_menders(
         self, number: int, first: int, last: int, phrase: str, chunk: list[Token], words: list[str]
@@ -700,11 +735,18 @@ class Engine:
             dict.fromkeys(_match_case(chunk[option.first].text, spell(o.candidate.wording)) for o in ranked[:5])
         )
         factor = math.exp(min(option.gain, 50))
+        if option.counts:
+            context = (
+                f"'{option.observed}' counts the noun after it: news spells out a count under ten, and a figure "
+                "there is rare in honest news."
+            )
+        elif factor >= 1.5:
+            context = f"The context makes it {factor:,.0f} times likelier than the published wording."
+        else:
+            context = "The context fits it about as well as the published wording."
         reasons = (
             f"'{option.candidate.wording}' is {RELATIONS[option.candidate.relation]} ({option.candidate.detail}).",
-            f"The context makes it {factor:,.0f} times likelier than the published wording."
-            if factor >= 1.5
-            else "The context fits it about as well as the published wording.",
+            context,
             f"In {rate:.0%} of this article's places a close synonym fits far better, which sets how much "
             "evidence a suggestion needs.",
         ) + self._consistency_reasons(option)

@@ -7,6 +7,7 @@ import pytest
 
 from reader.core.engine import Engine
 from reader.core.suggestion import restore
+from reader.core.tokens import Kind, chunks, tokenize
 
 SPUN = (
     "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
@@ -240,3 +241,32 @@ def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
         "In 2 places in this article the context fits 'restrictions' far better than 'rules', which counts against "
         "this change.",
     )
+
+
+def counted_figures(engine: Engine, text: str) -> list[str]:
+    """The figures the engine takes for counts of the noun after them."""
+    tokens = tokenize(text)
+    tags = engine.tagger.tag_tokens(tokens) if engine.tagger else {}
+    return [
+        token.text
+        for chunk in chunks(text, tokens)
+        for index, token in enumerate(chunk)
+        if token.kind is Kind.NUMBER and engine.counts_things(text, chunk, index, tags)
+    ]
+
+
+def test_a_figure_counting_a_noun_is_news_style_evidence_but_measures_money_and_names_are_not(engine: Engine) -> None:
+    counts = "The 2 leaders met at 3 hospitals, where 4 licensed nurses and 5 patients waited."
+    assert counted_figures(engine, counts) == ["2", "3", "4", "5"]
+    others = (
+        "It ran 9 miles and 6 feet. She paid $6 more on March 2 for Route 9 buses. Rates rose 3% and 2 percent "
+        "in a phase 3 trial, after 7 p.m."
+    )
+    assert counted_figures(engine, others) == []
+
+
+def test_a_counted_figure_is_restored_in_a_spun_article(engine: Engine) -> None:
+    found = {s.original: s for s in engine.analyze(SPUN).suggestions}
+    assert found["2"].replacement == "two"
+    assert any("counts the noun after it" in reason for reason in found["2"].reasons)
+    assert "counted_figure" in engine.weights.coefficients
