@@ -196,10 +196,14 @@ class Engine:
         (``counted_figure`` in the weights; see benchmarks/figure_style.py).
         """
         figure = chunk[first]
-        if (figure.start > 0 and not text[figure.start - 1].isspace()) or (
-            first > 1 and chunk[first - 1].kind is Kind.WORD and chunk[first - 1].is_capitalized
-        ):  # "Route 9", "March 2"; a capital that opens the sentence ("The 2 leaders") names nothing
-            return False
+        if figure.start > 0 and not text[figure.start - 1].isspace():
+            return False  # "$6", "#3", "(2"
+        previous = chunk[first - 1] if first > 0 else None
+        if previous is not None and previous.kind is Kind.WORD and previous.is_capitalized:
+            # A name before the figure ("Route 9", "March 2", "Windows 7"); a capital that only opens the sentence
+            # ("The 2 leaders", "Only 3 teams") names nothing.
+            if first > 1 or tags.get(previous.start, "NOUN") in ("NOUN", "PROPN"):
+                return False
         for index in (first + 1, first + 2):
             if index >= len(chunk) or chunk[index].kind is not Kind.WORD or chunk[index].is_capitalized:
                 return False

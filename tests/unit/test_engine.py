@@ -256,11 +256,11 @@ def counted_figures(engine: Engine, text: str) -> list[str]:
 
 
 def test_a_figure_counting_a_noun_is_news_style_evidence_but_measures_money_and_names_are_not(engine: Engine) -> None:
-    counts = "The 2 leaders met at 3 hospitals, where 4 licensed nurses and 5 patients waited."
-    assert counted_figures(engine, counts) == ["2", "3", "4", "5"]
+    counts = "The 2 leaders met at 3 hospitals, where 4 licensed nurses and 5 patients waited. Only 6 teams remain."
+    assert counted_figures(engine, counts) == ["2", "3", "4", "5", "6"]
     others = (
         "It ran 9 miles and 6 feet. She paid $6 more on March 2 for Route 9 buses. Rates rose 3% and 2 percent "
-        "in a phase 3 trial, after 7 p.m."
+        "in a phase 3 trial, after 7 p.m. Windows 7 users and Apollo 8 astronauts."
     )
     assert counted_figures(engine, others) == []
 
