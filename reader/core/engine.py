@@ -191,9 +191,9 @@ class Engine:
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
         """Whether a figure counts the plural noun after it ("2 leaders", "4 licensed nurses").
 
-        News style spells out counts under ten and keeps figures for measures, money, percentages, dates and
-        names ("9 miles", "$6 more", "3%", "March 2", "Route 9"). The weight of this evidence is measured, not fitted
-        (``counted_figure`` in the weights; see benchmarks/figure_style.py).
+        News style spells out counts under ten and keeps figures for measures, ages, money, percentages, dates
+        and names ("9 miles", "5 years old", "$6 more", "3%", "March 2", "Route 9"). The weight of this evidence
+        is measured, not fitted (``counted_figure`` in the weights; see benchmarks/figure_style.py).
         """
         figure = chunk[first]
         if figure.start > 0 and not text[figure.start - 1].isspace():
@@ -213,7 +213,8 @@ class Engine:
             readings = self.finder.analyses(word)
             plural = [lemma for lemma, _, reading in readings if reading == "NNS" and lemma != word]
             if plural and tag in ("NOUN", ""):
-                return not any(self.finder.is_measure(lemma) for lemma in plural)
+                age = index + 1 < len(chunk) and chunk[index + 1].norm == "old"  # "5 years old": ages take figures
+                return not age and not any(self.finder.is_measure(lemma) for lemma in plural)
             # Only an adjective may stand between the figure and its noun (a participle may be tagged as a verb).
             if not (tag in ("ADJ", "VBN") or (tag in ("VERB", "") and any(pos == "a" for _, pos, _ in readings))):
                 return False

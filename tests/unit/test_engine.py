@@ -260,7 +260,7 @@ def test_a_figure_counting_a_noun_is_news_style_evidence_but_measures_money_and_
     assert counted_figures(engine, counts) == ["2", "3", "4", "5", "6"]
     others = (
         "It ran 9 miles and 6 feet. She paid $6 more on March 2 for Route 9 buses. Rates rose 3% and 2 percent "
-        "in a phase 3 trial, after 7 p.m. Windows 7 users and Apollo 8 astronauts."
+        "in a phase 3 trial, after 7 p.m. Windows 7 users and Apollo 8 astronauts. The boy is 5 years old."
     )
     assert counted_figures(engine, others) == []
 
