@@ -235,7 +235,7 @@ class CandidateFinder:
                         _add_reading(out, wording, pos)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
-                relation = "tortured" if group.first_only else "pattern"
+                relation = "tortured" if group.tortured else "pattern"
                 out[wording] = Candidate(wording, relation, group.reason)
         return one_spelling_each(out, form)
 
@@ -243,7 +243,7 @@ class CandidateFinder:
         """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""
         out: dict[str, Candidate] = {}
         for wording, group in self.patterns.alternatives(phrase):
-            relation = "tortured" if group.first_only else "pattern"
+            relation = "tortured" if group.tortured else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
             for neighbour, link in self._neighbours(lemma, pos).items():

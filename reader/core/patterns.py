@@ -12,6 +12,7 @@ class PatternGroup:
     reason: str
     members: tuple[str, ...]
     first_only: bool  # only members[0] is an original; the rest are known spinner output
+    tortured: bool = False  # the spinner output is a tortured phrase (direction "first"), not a misread word
 
 
 @dataclass(slots=True)
@@ -42,10 +43,12 @@ def parse_patterns(text: str) -> PatternBook:
             direction, reason, wordings = line.split("\t")
         except ValueError as error:
             raise ValueError(f"spinner patterns line {number}: expected 3 tab-separated columns") from error
-        if direction not in ("any", "first"):
-            raise ValueError(f"spinner patterns line {number}: direction must be 'any' or 'first'")
+        if direction not in ("any", "first", "misread"):
+            raise ValueError(f"spinner patterns line {number}: direction must be 'any', 'first' or 'misread'")
         members = tuple(dict.fromkeys(w.strip().lower() for w in wordings.split("|") if w.strip()))
-        group = PatternGroup(reason=reason, members=members, first_only=direction == "first")
+        group = PatternGroup(
+            reason=reason, members=members, first_only=direction != "any", tortured=direction == "first"
+        )
         groups.append(group)
         for position, member in enumerate(members):
             by_wording.setdefault(member, []).append((group, position))

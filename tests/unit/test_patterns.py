@@ -15,6 +15,15 @@ def test_first_groups_only_restore_to_the_first_member() -> None:
     assert book.alternatives("artificial intelligence") == []
 
 
+def test_misread_groups_restore_to_the_first_member_as_patterns_not_tortured_phrases() -> None:
+    """A spinner replaces the temporal "as" with "because"; an honest "as" is never given "because"."""
+    book = parse_patterns('misread\t"as" misread as causal\tas|because\n')
+    [(wording, group)] = book.alternatives("because")
+    assert wording == "as" and not group.tortured
+    assert book.alternatives("as") == []
+    assert parse_patterns("first\ttortured\ta b|c d\n").groups[0].tortured
+
+
 def test_bad_lines_are_reported_with_their_number() -> None:
     with pytest.raises(ValueError, match="line 2"):
         parse_patterns("# comment\nany\tonly two columns\n")
