@@ -34,6 +34,7 @@ GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words inside names: Bank of England
 DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 # Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
@@ -114,6 +115,17 @@ def _clashes(candidate: Candidate, wanted: str) -> bool:
 @cache  # a few dozen combinations of "nvar" letters, asked about every candidate of every word
 def _parts_clash(links: str, wanted: str) -> bool:
     return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_capitalized and token.kind is Kind.WORD
+
+
+def _joins_name(chunk: list[Token], index: int, step: int) -> bool:
+    """Whether a lower-case word inside a name joins its capitalised words ("Secretary of Defense", "House of
+    Representatives"): a joiner with a capitalised word on the side the scan goes on to."""
+    beyond = index + step
+    return chunk[index].norm in NAME_JOINERS and 0 <= beyond < len(chunk) and _is_name_word(chunk[beyond])
 
 
 def _sigmoid(x: float) -> float:
@@ -231,8 +243,11 @@ class Engine:
         neighbours = []
         for step in (-1, 1):
             index = first - 1 if step < 0 else last
-            while 0 <= index < len(chunk) and chunk[index].is_capitalized and chunk[index].kind is Kind.WORD:
-                neighbours.append(words[index])
+            while 0 <= index < len(chunk):
+                if _is_name_word(chunk[index]):
+                    neighbours.append(words[index])
+                elif not _joins_name(chunk, index, step):
+                    break
                 index += step
         if not neighbours:
             return []
@@ -273,9 +288,9 @@ class Engine:
         runs: list[tuple[int, int]] = []
         index = 0
         while index < len(chunk):
-            if chunk[index].is_capitalized and chunk[index].kind is Kind.WORD:
+            if _is_name_word(chunk[index]):
                 end = index
-                while end < len(chunk) and chunk[end].is_capitalized and chunk[end].kind is Kind.WORD:
+                while end < len(chunk) and (_is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
                     end += 1
                 runs.append((index, end))
                 index = end
@@ -306,9 +321,12 @@ class Engine:
         singles: dict[int, list[str]],
         multiwords_with: Callable[[str], tuple[str, ...]],
     ) -> bool:
-        """Whether the option, with at most one more change in the run, forms a multiword WordNet lemma."""
+        """Whether the option, with at most one more change in the run, forms a multiword WordNet lemma ("White
+        Home" -> "White House"; not "Savings and Loan Association" -> "building society")."""
         lo, hi = run
         replacement = option.candidate.wording.split()
+        # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
+        joined = any(word in NAME_JOINERS for word in words[option.first : option.last])
         for lemma in multiwords_with(replacement[0]):
             parts = lemma.split()
             for offset in range(len(parts) - len(replacement) + 1):
@@ -328,7 +346,7 @@ class Engine:
                         break
                     changes += 1
                 else:
-                    if changes <= 1:
+                    if changes <= 1 and (changes < len(outside) or not joined):
                         return True
         return False
 

@@ -270,3 +270,18 @@ def test_a_counted_figure_is_restored_in_a_spun_article(engine: Engine) -> None:
     assert found["2"].replacement == "two"
     assert any("counts the noun after it" in reason for reason in found["2"].reasons)
     assert "counted_figure" in engine.weights.coefficients
+
+
+def test_a_broken_name_with_a_lower_case_joiner_is_mended(engine: Engine) -> None:
+    """"Secretary of Defense" and "House of Representatives" hold a lower-case "of"; the name is still one run."""
+    text = (
+        "Secretary of Protection Lloyd Austin spoke, and the bill passed the Home of Representatives, officers stated."
+    )
+    found = by_original(engine, text)
+    assert found["Protection"] == "Defense"
+    assert found["Home"] == "House"
+    honest = (
+        "He spoke at the Board of Education and the Court of Appeals on Friday, and at the Bay View Federal "
+        "Savings and Loan Association."  # a name that is a WordNet lemma is not swapped for its synonym
+    )
+    assert engine.analyze(honest).suggestions == ()
