@@ -211,7 +211,7 @@ class Engine:
         if figure.start > 0 and not text[figure.start - 1].isspace():
             return False  # "$6", "#3", "(2"
         previous = chunk[first - 1] if first > 0 else None
-        if previous is not None and previous.kind is Kind.WORD and previous.is_capitalized:
+        if previous is not None and _is_name_word(previous):
             # A name before the figure ("Route 9", "March 2", "Windows 7"); a capital that only opens the sentence
             # ("The 2 leaders", "Only 3 teams") names nothing.
             if first > 1 or tags.get(previous.start, "NOUN") in ("NOUN", "PROPN"):
