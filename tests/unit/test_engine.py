@@ -63,6 +63,11 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
     found = by_original(engine, text)
     assert found.get("profound learning") == "deep learning"
     assert found.get("irregular woodland") == "random forest"
+    biology = "Clinical preliminaries measured amino corrosive levels in immature microorganisms."
+    found = by_original(engine, biology)
+    assert found.get("Clinical preliminaries") == "Clinical trials"
+    assert found.get("amino corrosive") == "amino acid"
+    assert found.get("immature microorganisms") == "stem cells"
 
 
 def test_empty_and_punctuation_only_text(engine: Engine) -> None:
