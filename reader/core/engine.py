@@ -191,10 +191,10 @@ class Engine:
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
                 if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
-                    counted = self.weights.coefficients.get("counted_figure", 0.0)
+                    figure_weight = self.weights.coefficients.get("counted_figure", 0.0)
                     for option in kept:  # the static scores are cached per phrase; this evidence is per place
                         option.counts = True
-                        option.static += counted
+                        option.static += figure_weight
                 options.extend(kept)
                 if any(named[first:last]):
                     options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
