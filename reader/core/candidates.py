@@ -68,6 +68,8 @@ RELATIONS = {
 
 UPOS_TO_WN = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
 BASE_TAG = {"n": "NN", "v": "VB", "a": "JJ", "r": "RB"}
+SUPERLATIVES = ("JJS", "RBS")  # also offered plain: comparatives were not (softer -> mild flagged honest text)
+PERIPHRASTIC = {"JJR": "more", "JJS": "most", "RBR": "more", "RBS": "most"}  # degree words for lemmas without -er/-est
 IRREGULAR_EXTRA = {("person", "NNS"): "people"}
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
@@ -166,6 +168,8 @@ class CandidateFinder:
         words = lemma.split()
         if tag == BASE_TAG[pos]:
             return lemma
+        if tag in PERIPHRASTIC:
+            return self._compared(lemma, tag)
         head_index = 0 if pos == "v" else len(words) - 1
         head = words[head_index]
         forms = self.morphology.inflect(head, tag)
@@ -174,6 +178,18 @@ class CandidateFinder:
             return None
         words[head_index] = form
         return " ".join(words)
+
+    def _compared(self, lemma: str, tag: str) -> str | None:
+        """An adjective or adverb in the comparative or superlative: its own -er/-est form where the dictionary
+        lists one (higher, best), else "more"/"most" before it (more important, most recent). lemminflect's rules
+        would write "importanter" and "recentest", which the context model does not know, so the right candidate
+        was lost. A multiword lemma ("of import") or one that is itself a degree ("higher") gets none."""
+        if " " in lemma or any(lemma not in lemmas for lemmas in self.morphology.lemmas(lemma).values()):
+            return None  # no degree for "of import", nor "most higher"
+        listed = self.morphology.inflections(lemma).get(tag)
+        if listed:
+            return listed[0]
+        return f"{PERIPHRASTIC[tag]} {lemma}"
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
     def _neighbours(self, lemma: str, pos: str) -> dict[str, Link]:
@@ -228,11 +244,14 @@ class CandidateFinder:
         if form not in CLOSED_CLASS:
             for lemma, pos, tag in self.analyses(form):
                 for neighbour, link in self._neighbours(lemma, pos).items():
-                    wording = self._inflect(neighbour, pos, tag)
-                    if wording and wording not in out:
-                        out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}", pos)
-                    elif wording:
-                        _add_reading(out, wording, pos)
+                    wordings = [self._inflect(neighbour, pos, tag)]
+                    if tag in SUPERLATIVES and " " not in neighbour:
+                        wordings.append(neighbour)  # thesauri list "latest" under "recent", "highest" under "top"
+                    for wording in wordings:
+                        if wording and wording not in out:
+                            out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}", pos)
+                        elif wording:
+                            _add_reading(out, wording, pos)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
                 relation = "tortured" if group.tortured else "pattern"

@@ -290,3 +290,22 @@ def test_a_broken_name_with_a_lower_case_joiner_is_mended(engine: Engine) -> Non
         "Savings and Loan Association."  # a name that is a WordNet lemma is not swapped for its synonym
     )
     assert engine.analyze(honest).suggestions == ()
+
+
+def test_a_comparative_candidate_without_its_own_ending_takes_more_or_most(engine: Engine) -> None:
+    """lemminflect's rules would write "importanter": the dictionary's own forms where it has them, else more/most."""
+    greater = {c.wording for c in engine.finder.word_candidates("greater")}
+    latest = {c.wording for c in engine.finder.word_candidates("latest")}
+    assert {"larger", "bigger", "more important"} <= greater
+    assert "most recent" in latest
+    assert not any(w.endswith(("importanter", "recentest")) or w.startswith("most higher") for w in greater | latest)
+    highest = {c.wording for c in engine.finder.word_candidates("highest")}
+    assert "most higher" not in highest
+
+
+def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
+    """Spinners' thesauri list "latest" under "recent" and "highest" under "top"."""
+    assert "recent" in {c.wording for c in engine.finder.word_candidates("latest")}
+    assert "top" in {c.wording for c in engine.finder.word_candidates("highest")}
+    assert "mild" not in {c.wording for c in engine.finder.word_candidates("softer")}  # not comparatives
+    assert not engine.analyze("The latest figures showed the highest prices in a decade.").suggestions
