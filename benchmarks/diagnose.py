@@ -4,8 +4,8 @@ where it ranked, and whether the span was flagged.
     .venv/bin/python benchmarks/diagnose.py [ARTICLE GOLD] [--list]
 
 Without arguments: the seed article. Prints counts per outcome (``no-candidate``: the original is not among the
-span's candidates; ``ranked-N``: it is, but N-th; ``missed``: right first but not flagged; ``restored``) and, with
-``--list``, every substitution that was not restored.
+span's candidates; ``ranked-N``: it is, but N-th; ``missed``: right first but not flagged at ``reader check``'s
+default threshold; ``restored``) and, with ``--list``, every substitution that was not restored.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ sys.path.insert(0, str(SHARED / "tools"))
 from score_suggestions import load_gold, norm  # noqa: E402
 
 from reader.core.engine import load_engine  # noqa: E402
+from reader.core.suggestion import APPLY_THRESHOLD  # noqa: E402
 from reader.sources.files import read_article  # noqa: E402
 
 
@@ -35,7 +36,8 @@ def main() -> None:
     engine = load_engine()
     text = read_article(Path(args.article)).text
     groups, options, rate = engine.options(text)
-    best = {(o.chunk, o.first, o.last): o for o in engine._non_overlapping(engine._best_per_span(options).values())}
+    # Flagged as `reader check` flags: a suggestion at or above the default threshold overlaps the span.
+    reported = [s for s in engine.analyze(text).suggestions if s.confidence >= APPLY_THRESHOLD]
     spans: dict[tuple[int, int], list] = {}
     for option in options:
         start, end = groups[option.chunk][option.first].start, groups[option.chunk][option.last - 1].end
@@ -48,8 +50,7 @@ def main() -> None:
         wanted = {norm(o) for o in gold.originals}
         opts = sorted(spans.get((gold.start, gold.end), []), key=lambda o: -o.rank_score)
         rank = next((i for i, o in enumerate(opts) if norm(o.candidate.wording) in wanted), -1)
-        chosen = [o for o in opts if (o.chunk, o.first, o.last) in best and o is best[(o.chunk, o.first, o.last)]]
-        flagged = bool(chosen) and chosen[0].span_log_odds > 0
+        flagged = any(s.start < gold.end and gold.start < s.end for s in reported)
         if rank < 0:
             outcome = "no-candidate"
         elif rank > 0:
