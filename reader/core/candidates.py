@@ -7,7 +7,7 @@ re-inflected to the observed form, plus curated phrase patterns and spelled-out 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from reader.core.dialect import american_wording
@@ -116,9 +116,14 @@ class CandidateFinder:
         self.phrase_candidates = lru_cache(maxsize=256)(self._phrase_candidates)
         self.is_measure = lru_cache(maxsize=2_000)(self._is_measure)
 
+    @cached_property
+    def _units(self) -> frozenset[int]:
+        """WordNet's senses of "unit of measurement", looked up once."""
+        return frozenset(self.wordnet.synsets_of("unit of measurement", "n"))
+
     def _is_measure(self, noun: str) -> bool:
         """Whether a sense of a noun is a unit of measurement (miles, feet, dollars), which news counts in figures."""
-        units = set(self.wordnet.synsets_of("unit of measurement", "n"))
+        units = self._units
         seen: set[int] = set()
         todo = list(self.wordnet.synsets_of(noun, "n"))
         while todo:

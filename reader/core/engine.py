@@ -578,15 +578,15 @@ class Engine:
                 for option in options:
                     option.prior = prior
             chosen = resettle(stale)
-            counted = Counter((o.observed, o.candidate.wording) for o in chosen if o.span_log_odds > 0)
+            made = Counter((o.observed, o.candidate.wording) for o in chosen if o.span_log_odds > 0)
             stale = {}
-            for pair in sorted(counted.keys() | repeats.keys()):
-                if counted[pair] != repeats[pair]:
-                    value = math.log(counted[pair] + 1)
+            for pair in sorted(made.keys() | repeats.keys()):
+                if made[pair] != repeats[pair]:
+                    value = math.log(made[pair] + 1)
                     for option in by_pair.get(pair, ()):
                         option.repeats = value
                         stale[(option.chunk, option.first, option.last)] = None
-            repeats = counted
+            repeats = made
             restored = self._restored(groups, resettle(stale))
             changed = {number for number, row in enumerate(restored) if row != current[number]}
             current = restored
