@@ -128,6 +128,26 @@ def _joins_name(chunk: list[Token], index: int, step: int) -> bool:
     return chunk[index].norm in NAME_JOINERS and 0 <= beyond < len(chunk) and _is_name_word(chunk[beyond])
 
 
+def _name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
+    """The runs of capitalised words in a chunk, joined through lower-case joiners ("Secretary of Defense")."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(chunk):
+        if _is_name_word(chunk[index]):
+            end = index
+            while end < len(chunk) and (_is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
+                end += 1
+            runs.append((index, end))
+            index = end
+        else:
+            index += 1
+    return runs
+
+
+def _run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in runs if a <= first and last <= b), None)
+
+
 def _sigmoid(x: float) -> float:
     if x < -40:
         return 0.0
@@ -173,6 +193,7 @@ class Engine:
     def _options_for_chunk(self, text: str, number: int, chunk: list[Token], tags: dict[int, str]) -> list[Option]:
         words = [t.norm for t in chunk]
         named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]  # capitalised mid-sentence
+        runs = _name_runs(chunk) if any(named) else []
         options: list[Option] = []
         for first in range(len(chunk)):
             if not self._spannable(text, chunk[first]):
@@ -197,8 +218,8 @@ class Engine:
                         option.static += figure_weight
                 options.extend(kept)
                 if any(named[first:last]):
-                    options.extend(self._keep_menders(number, first, last, phrase, chunk, words))
-        return self._repair_names(chunk, words, named, options)
+                    options.extend(self._keep_menders(number, first, last, phrase, chunk, words, runs))
+        return self._repair_names(words, named, runs, options)
 
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
         """Whether a figure counts the plural noun after it ("2 leaders", "4 licensed nurses").
@@ -233,22 +254,25 @@ class Engine:
         return False
 
     def _keep_menders(
-        self, number: int, first: int, last: int, phrase: str, chunk: list[Token], words: list[str]
+        self,
+        number: int,
+        first: int,
+        last: int,
+        phrase: str,
+        chunk: list[Token],
+        words: list[str],
+        runs: list[tuple[int, int]],
     ) -> list[Option]:
         """Candidates beyond the static cut that could mend a name with the capitalised words around the span.
 
-        Inside a sentence a capitalised span is kept only where it mends a name (see _repair_names), and the
-        mending word may rank low out of context ("house" for "home" in "White Home").
+        Inside a sentence a capitalised span is kept only where it mends a name within its run (see _repair_names),
+        and the mending word may rank low out of context ("house" for "home" in "White Home").
         """
-        neighbours = []
-        for step in (-1, 1):
-            index = first - 1 if step < 0 else last
-            while 0 <= index < len(chunk):
-                if _is_name_word(chunk[index]):
-                    neighbours.append(words[index])
-                elif not _joins_name(chunk, index, step):
-                    break
-                index += step
+        run = _run_holding(runs, first, last)
+        if run is None:
+            return []  # _repair_names would drop these options
+        lo, hi = run
+        neighbours = [words[i] for i in range(lo, hi) if not first <= i < last and _is_name_word(chunk[i])]
         if not neighbours:
             return []
         return self._as_options(number, first, last, phrase, self._menders(phrase, tuple(sorted(neighbours))))
@@ -273,7 +297,7 @@ class Engine:
         )
 
     def _repair_names(
-        self, chunk: list[Token], words: list[str], named: list[bool], options: list[Option]
+        self, words: list[str], named: list[bool], runs: list[tuple[int, int]], options: list[Option]
     ) -> list[Option]:
         """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows.
 
@@ -285,17 +309,6 @@ class Engine:
         plain = [o for o in options if not any(named[o.first : o.last])]
         if len(plain) == len(options):
             return options
-        runs: list[tuple[int, int]] = []
-        index = 0
-        while index < len(chunk):
-            if _is_name_word(chunk[index]):
-                end = index
-                while end < len(chunk) and (_is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
-                    end += 1
-                runs.append((index, end))
-                index = end
-            else:
-                index += 1
         singles: dict[int, list[str]] = {}
         for option in options:
             if option.last - option.first == 1:
@@ -305,7 +318,7 @@ class Engine:
         for option in options:
             if not any(named[option.first : option.last]):
                 continue
-            run = next(((a, b) for a, b in runs if a <= option.first and option.last <= b), None)
+            run = _run_holding(runs, option.first, option.last)
             if run is None:
                 continue
             if self._mends_name(option, words, run, singles, multiwords_with):
