@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
+from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
@@ -514,6 +515,7 @@ class Engine:
             index += 1
         return before[-2:], after[:2]
 
+    @collector_paused()
     def options(
         self, text: str, progress: Callable[[float], None] | None = None
     ) -> tuple[list[list[Token]], list[Option], float]:
@@ -617,6 +619,7 @@ class Engine:
                 restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
         return restored
 
+    @collector_paused()
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         suggestions, relations = self.reported(text, progress)
         words = word_count(text)

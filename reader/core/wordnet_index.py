@@ -69,6 +69,8 @@ class WordNetIndex:
 
     def _synsets_of(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset ids of a lemma in one part of speech, most frequent sense first."""
+        if " " in lemma and lemma not in self._multiword_keys():
+            return ()  # most word groups looked up name nothing: a set lookup instead of a query
         rows = self.query("SELECT ids FROM senses WHERE key = ?", f"{lemma}|{pos}")
         return tuple(json.loads(rows[0][0])) if rows else ()
 
@@ -85,17 +87,22 @@ class WordNetIndex:
 
         A cheap exact filter: most word pairs of an article name nothing, and looking each one up costs far more.
         """
+        keys = self._multiword_keys()
+        return (
+            phrase in keys
+            or f"v|{phrase.partition(' ')[2]}" in keys
+            or f"n|{phrase.rpartition(' ')[0]}" in keys
+        )
+
+    def _multiword_keys(self) -> frozenset[str]:
+        """Every multiword lemma and the keys of ``may_name_multiword``, loaded on first use."""
         keys = self._phrase_keys
         if keys is None:
             with self._phrase_keys_lock:
                 if self._phrase_keys is None:
                     self._phrase_keys = self._load_phrase_keys()
                 keys = self._phrase_keys
-        return (
-            phrase in keys
-            or f"v|{phrase.partition(' ')[2]}" in keys
-            or f"n|{phrase.rpartition(' ')[0]}" in keys
-        )
+        return keys
 
     def _load_phrase_keys(self) -> frozenset[str]:
         rows = self.query("SELECT value FROM meta WHERE key = 'phrase_keys'")
