@@ -49,8 +49,13 @@ class ContextModel:
         """ln P(word | prev2 prev1); empty strings mean no history (start of a chunk). Each word is heard in the
         spelling the model knows better (``spelling``): it is US English, and "colour" is the same word as "color"."""
         spelling = self.spelling
-        history = [spelling(h) for h in (prev1, prev2) if h] if prev1 else []
-        raw = self._lm.prob([spelling(word), *history])
+        if not prev1:
+            query = [spelling(word)]
+        elif prev2:
+            query = [spelling(word), spelling(prev1), spelling(prev2)]
+        else:
+            query = [spelling(word), spelling(prev1)]
+        raw = self._lm.prob(query)
         if raw <= FLOOR_RAW:
             return UNKNOWN
         return raw * LOG_BASE

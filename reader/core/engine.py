@@ -79,21 +79,36 @@ class Option:
         }
 
     def static_features(self) -> dict[str, float]:
-        return {
-            "commoner": min(max(self.commonness, 0.0), 10.0),
-            "rarer": max(min(self.commonness, 0.0), -10.0),
-            "observed_sense": math.log1p(self.candidate.observed_sense),
-            "candidate_sense": math.log1p(self.candidate.candidate_sense),
-            "observed_rank": math.log1p(self.candidate.observed_rank),
-            "candidate_rank": math.log1p(self.candidate.candidate_rank),
-            "wordnet_link": float(self.candidate.relation in WORDNET_RELATIONS),
-            "name_repair": self.name_repair,
-            "pos_clash": self.pos_clash,
-            "multiword": float(self.last - self.first > 1),
-            "governed": float(self.candidate.governed),
-            "counted_figure": float(self.counts),
-            f"relation:{self.candidate.relation}": 1.0,
-        }
+        return static_features(
+            self.candidate, self.commonness, self.last - self.first > 1, self.name_repair, self.pos_clash, self.counts
+        )
+
+
+def static_features(
+    candidate: Candidate,
+    commonness: float,
+    multiword: bool,
+    name_repair: float = 0.0,
+    pos_clash: float = 0.0,
+    counts: bool = False,
+) -> dict[str, float]:
+    """The evidence that does not depend on context (``Option.static_features``); a function, so that ranking a
+    phrase's candidates needs no Option per candidate."""
+    return {
+        "commoner": min(max(commonness, 0.0), 10.0),
+        "rarer": max(min(commonness, 0.0), -10.0),
+        "observed_sense": math.log1p(candidate.observed_sense),
+        "candidate_sense": math.log1p(candidate.candidate_sense),
+        "observed_rank": math.log1p(candidate.observed_rank),
+        "candidate_rank": math.log1p(candidate.candidate_rank),
+        "wordnet_link": float(candidate.relation in WORDNET_RELATIONS),
+        "name_repair": name_repair,
+        "pos_clash": pos_clash,
+        "multiword": float(multiword),
+        "governed": float(candidate.governed),
+        "counted_figure": float(counts),
+        f"relation:{candidate.relation}": 1.0,
+    }
 
 
 def _match_case(template: str, wording: str) -> str:
@@ -464,14 +479,16 @@ class Engine:
         observed = self._frequency(phrase)
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
+        multiword = " " in phrase
+        known, frequency, static_scores = self.context.known, self._frequency, self.weights.static_scores
         for candidate in found:
-            if candidate.relation not in ("number", "tortured", "pattern"):
-                if not self.context.known(candidate.wording) or self._frequency(candidate.wording) < floor:
-                    continue
-            commonness = self._frequency(candidate.wording) - observed
-            option = Option(0, 0, 1 + phrase.count(" "), candidate, commonness=commonness)
-            static, static_rank = self.weights.static_scores(option.static_features())
-            kept.append((candidate, option.commonness, static, static_rank))
+            if candidate.relation in ("number", "tortured", "pattern"):
+                wording_frequency = frequency(candidate.wording)
+            elif not known(candidate.wording) or (wording_frequency := frequency(candidate.wording)) < floor:
+                continue
+            commonness = wording_frequency - observed
+            static, static_rank = static_scores(static_features(candidate, commonness, multiword))
+            kept.append((candidate, commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept)
 
