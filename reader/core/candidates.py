@@ -221,7 +221,9 @@ class CandidateFinder:
                 if previous is None or key < previous[0]:
                     found[name] = (key, (order, own_count, count, own_rank, rank))
 
-        for own_rank, sid in enumerate(synsets_of(lemma, pos)):
+        senses = synsets_of(lemma, pos)
+        self._prefetch_neighbourhood(senses)
+        for own_rank, sid in enumerate(senses):
             synset = synset_of(sid)
             own = synset.counts[synset.lemmas.index(lemma)] if lemma in synset.lemmas else 0
             add(sid, "synonym", own, own_rank)
@@ -238,6 +240,33 @@ class CandidateFinder:
                 add(other, "hyponym", own, own_rank)
         return {name: Link(*fields) for name, (_, fields) in found.items()}
 
+    def _neighbours_in(self, lemma: str, pos: str, tag: str) -> dict[str, Link]:
+        """``_neighbours``, with the inflection tables of their head words read at once when they are to be
+        inflected to ``tag``."""
+        neighbours = self._neighbours(lemma, pos)
+        if tag != BASE_TAG[pos] and tag not in PERIPHRASTIC:
+            head = 0 if pos == "v" else -1
+            self.morphology.prefetch(neighbour.split()[head] for neighbour in neighbours)
+        return neighbours
+
+    def _prefetch_neighbourhood(self, senses: tuple[int, ...]) -> None:
+        """Load, a level at a time, every synset _neighbours reads: three queries instead of dozens."""
+        wordnet = self.wordnet
+        wordnet.prefetch(senses)
+        own = [wordnet.synset(sid) for sid in senses]
+        wordnet.prefetch(
+            other
+            for synset in own
+            for other in (*synset.similar, *synset.hypernyms, *synset.hyponyms[:MAX_HYPONYMS])
+        )
+        wordnet.prefetch(
+            sibling
+            for synset in own
+            for parent in synset.hypernyms
+            if len(family := wordnet.synset(parent).hyponyms) <= MAX_SIBLING_FAMILY
+            for sibling in family
+        )
+
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for one observed word (lower case)."""
         out: dict[str, Candidate] = {}
@@ -248,7 +277,7 @@ class CandidateFinder:
             return tuple(out.values())
         if form not in CLOSED_CLASS:
             for lemma, pos, tag in self.analyses(form):
-                for neighbour, link in self._neighbours(lemma, pos).items():
+                for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
                     wordings = [self._inflect(neighbour, pos, tag)]
                     if tag in SUPERLATIVES and " " not in neighbour:
                         wordings.append(neighbour)  # thesauri list "latest" under "recent", "highest" under "top"
@@ -270,7 +299,7 @@ class CandidateFinder:
             relation = "tortured" if group.tortured else "pattern"
             out[wording] = Candidate(wording, relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
-            for neighbour, link in self._neighbours(lemma, pos).items():
+            for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
                 if RELATION_NAMES[link.relation] == "sibling":
                     continue
                 inflected = self._inflect(neighbour, pos, tag)

@@ -13,9 +13,12 @@ import importlib.util
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
+from reader.core.batch_cache import BatchCache, rows_in
+
+INFLECTED_CACHE = 20_000  # head words whose dictionary forms are kept
 # Tags a WordNet part of speech can be inflected to, besides its base form (lemminflect's Penn tags).
 INFLECTED_TAGS = {"n": ("NNS",), "v": ("VBD", "VBG", "VBN", "VBP", "VBZ"), "a": ("JJR", "JJS"), "r": ("RBR", "RBS")}
 
@@ -30,6 +33,7 @@ UPOS_TAGS = {
 }
 
 Forms = dict[str, tuple[str, ...]]  # upos -> lemmas, or Penn tag -> forms, as lemminflect returns them
+NO_FORMS: Forms = {}  # shared: never changed
 
 
 def lemminflect_version() -> str:
@@ -134,7 +138,7 @@ class Morphology:
         self._query = query
         self.lemmas = lru_cache(maxsize=20_000)(self._lemmas)
         self.inflections = lru_cache(maxsize=20_000)(self._inflections)
-        self._inflected = lru_cache(maxsize=20_000)(self._inflected_uncached)
+        self._inflected = BatchCache[str, Forms](self._fetch_inflected, INFLECTED_CACHE, absent=NO_FORMS)
 
     def _row(self, table: str, key: str) -> Forms | None:
         rows = self._query(f"SELECT forms FROM {table} WHERE word = ?", key)
@@ -168,10 +172,16 @@ class Morphology:
     def inflect(self, word: str, tag: str) -> tuple[str, ...]:
         """Forms of ``word`` (a WordNet head word) for the Penn ``tag``, as lemminflect's ``getInflection`` gives
         them (its dictionary, then its rules); () when there is none."""
-        forms = self._inflected(word)
+        forms = self._inflected.get(word)
         if tag in forms:
             return forms[tag]
         return _forms(word, tag)
 
-    def _inflected_uncached(self, word: str) -> Forms:
-        return (self._row("inflected", word) if word == word.lower() else None) or {}
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Read the inflection tables of many head words at once (a word's neighbours: dozens)."""
+        self._inflected.prefetch(words)
+
+    def _fetch_inflected(self, words: Sequence[str]) -> dict[str, Forms]:
+        """The rows found (the table holds lower-case words only; a word without one has no dictionary forms)."""
+        lower = [word for word in words if word == word.lower()]
+        return {word: _from_json(forms) for word, forms in rows_in(self._query, "inflected", "word", lower)}
