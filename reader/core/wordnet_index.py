@@ -25,7 +25,7 @@ from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
 FORMAT = 10
 POS_TAGS = ("n", "v", "a", "r")
-SYNSET_CACHE = 30_000  # of WordNet's 117,659 synsets; about 10 MB
+SYNSET_CACHE = 10_000  # of WordNet's 117,659 synsets
 
 
 class Synset(NamedTuple):
