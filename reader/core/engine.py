@@ -183,6 +183,7 @@ class Engine:
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
+        self._frequency = lru_cache(maxsize=50_000)(self._frequency_uncached)  # the same wordings recur as candidates
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
@@ -379,7 +380,7 @@ class Engine:
                         return True
         return False
 
-    def _frequency(self, phrase: str) -> float:
+    def _frequency_uncached(self, phrase: str) -> float:
         """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""
         words = phrase.split()
         return sum(max(self.context.unigram(word), UNKNOWN) for word in words) / len(words)
