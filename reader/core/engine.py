@@ -21,6 +21,7 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.patterns import load_patterns
+from reader.core.ranked import Entry, RankedList
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
@@ -39,7 +40,7 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words 
 DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 # Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
-Ranked = tuple[tuple[Candidate, float, float, float], ...]
+Ranked = tuple[Entry, ...]
 
 
 @dataclass(slots=True)
@@ -431,7 +432,9 @@ class Engine:
         return "".join(sorted({pos for candidate in self._found(phrase) for pos in candidate.parts_of_speech}))
 
     @staticmethod
-    def _as_options(number: int, first: int, last: int, phrase: str, ranked: Ranked, wanted: str = "") -> list[Option]:
+    def _as_options(
+        number: int, first: int, last: int, phrase: str, ranked: Iterable[Entry], wanted: str = ""
+    ) -> list[Option]:
         return [
             Option(
                 number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank,
@@ -450,7 +453,7 @@ class Engine:
             found = found + self._governed(words[0], words[1])
         return found
 
-    def _ranked_uncached(self, phrase: str, wanted: str) -> Ranked:
+    def _ranked_uncached(self, phrase: str, wanted: str) -> RankedList:
         """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
         and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
@@ -469,7 +472,7 @@ class Engine:
                     key=lambda entry: -entry[2],
                 )
             )
-        return scored[: self.weights.max_candidates]
+        return RankedList(scored[: self.weights.max_candidates])
 
     def _scored_uncached(self, phrase: str) -> Ranked:
         """Every candidate the context model can judge, with its static scores before parts of speech, best first
