@@ -1,6 +1,11 @@
 """Engine speed and memory: cold ``reader check`` of the seed, words per second once loaded, peak RSS.
 
     .venv/bin/python benchmarks/speed.py [--repeat 3]
+    .venv/bin/python benchmarks/speed.py --against DIR [--repeat 5]
+
+This machine's speed swings within minutes, so a change is judged against another checkout (``git worktree add
+DIR REV``): ``--against`` alternates cold checks of the seed between DIR's code and this one, run the same way
+(``python -m reader check`` with ``PYTHONPATH``, from a neutral directory), and reports both.
 
 Targets (issue 2): cold check of the seed <= 2 s; >= 20,000 words/s once loaded; <= 300 MB resident.
 "Once loaded" analyses texts the engine has not seen (every file under benchmarks/data and the seed), so the
@@ -11,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,6 +35,22 @@ def cold_check(repeat: int) -> list[float]:
         start = time.perf_counter()
         subprocess.run([str(reader), "check", str(SEED), "--json"], check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
+    return times
+
+
+def alternated_cold_checks(other: Path, repeat: int) -> dict[str, list[float]]:
+    """Cold checks of the seed by this checkout's code and ``other``'s, one after the other."""
+    python = ROOT / ".venv" / "bin" / "python"
+    times: dict[str, list[float]] = {str(other): [], str(ROOT): []}
+    with tempfile.TemporaryDirectory() as neutral:  # neither checkout's directory shadows PYTHONPATH
+        for _ in range(repeat):
+            for code in (other, ROOT):
+                start = time.perf_counter()
+                subprocess.run(
+                    [str(python), "-m", "reader", "check", str(SEED), "--json"],
+                    check=True, stdout=subprocess.DEVNULL, cwd=neutral, env={**os.environ, "PYTHONPATH": str(code)},
+                )
+                times[str(code)].append(round(time.perf_counter() - start, 2))
     return times
 
 
@@ -58,7 +81,11 @@ def warm_throughput() -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another checkout to alternate cold checks with")
     args = parser.parse_args()
+    if args.against:
+        print(json.dumps(alternated_cold_checks(args.against.resolve(), args.repeat), indent=1))
+        return
     cold = cold_check(args.repeat)
     result = {"cold_check_seconds": [round(t, 2) for t in cold], **warm_throughput()}
     print(json.dumps(result, indent=1))
