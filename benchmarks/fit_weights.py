@@ -33,7 +33,8 @@ sys.path.insert(0, str(SHARED / "tools"))
 
 from score_suggestions import Gold, load_gold, norm  # noqa: E402
 
-from reader.core.engine import Engine, Option, load_engine  # noqa: E402
+from reader.core.engine import Engine, load_engine  # noqa: E402
+from reader.core.option import Option  # noqa: E402
 from reader.core.suggestion import calibration_share  # noqa: E402
 from reader.core.tokens import word_count  # noqa: E402
 from reader.core.weights import Weights, confidence_evidence  # noqa: E402

@@ -13,13 +13,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
+from reader.core.names import is_name_word, mends_name, name_runs, run_holding
+from reader.core.option import DYNAMIC_FEATURES, Option, static_features
 from reader.core.patterns import load_patterns
 from reader.core.ranked import Entry, RankedList
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
@@ -34,82 +36,10 @@ CONTRADICTING_GAIN = -3.0  # nats: where the published word fits this much bette
 PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
-WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
 MAX_SPAN = 4
-NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words inside names: Bank of England
-DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 # Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
 Ranked = tuple[Entry, ...]
-
-
-@dataclass(slots=True)
-class Option:
-    """One candidate at one place, with its features; ``log_odds`` is recomputed as the context settles."""
-
-    chunk: int
-    first: int  # token index within the chunk
-    last: int  # exclusive
-    candidate: Candidate
-    observed: str = ""  # the published words of the span, lower case
-    gain: float = 0.0  # ln P(sentence with candidate) - ln P(sentence as published)
-    commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
-    unknown: float = 0.0  # 1 when the context model does not know an observed word
-    prior: float = 0.0  # the article's spin log-odds when last scored
-    repeats: float = 0.0  # log(1 + times the article makes this same substitution)
-    contradicted: float = 0.0  # log(1 + places where the article keeps this word and context refutes the swap)
-    name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
-    pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech
-    counts: bool = False  # a figure that counts the noun after it ("the 2 leaders"), where news spells it out
-    log_odds: float = -math.inf
-    rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
-    span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
-
-    static: float = 0.0  # the part of the log-odds that does not depend on context (computed once)
-    static_rank: float = 0.0  # the same for the rank score
-
-    def features(self) -> dict[str, float]:
-        """The evidence for this option, by name; Weights.combine turns it into log-odds."""
-        return {**self.dynamic_features(), **self.static_features()}
-
-    def dynamic_features(self) -> dict[str, float]:
-        """Evidence that changes as the restoration around the option settles."""
-        return {
-            "gain": self.gain, "unknown": self.unknown, "prior": self.prior, "repeats": self.repeats,
-            "contradicted": self.contradicted,
-        }
-
-    def static_features(self) -> dict[str, float]:
-        return static_features(
-            self.candidate, self.commonness, self.last - self.first > 1, self.name_repair, self.pos_clash, self.counts
-        )
-
-
-def static_features(
-    candidate: Candidate,
-    commonness: float,
-    multiword: bool,
-    name_repair: float = 0.0,
-    pos_clash: float = 0.0,
-    counts: bool = False,
-) -> dict[str, float]:
-    """The evidence that does not depend on context (``Option.static_features``); a function, so that ranking a
-    phrase's candidates needs no Option per candidate."""
-    return {
-        "commoner": min(max(commonness, 0.0), 10.0),
-        "rarer": max(min(commonness, 0.0), -10.0),
-        "observed_sense": math.log1p(candidate.observed_sense),
-        "candidate_sense": math.log1p(candidate.candidate_sense),
-        "observed_rank": math.log1p(candidate.observed_rank),
-        "candidate_rank": math.log1p(candidate.candidate_rank),
-        "wordnet_link": float(candidate.relation in WORDNET_RELATIONS),
-        "name_repair": name_repair,
-        "pos_clash": pos_clash,
-        "multiword": float(multiword),
-        "governed": float(candidate.governed),
-        "counted_figure": float(counts),
-        f"relation:{candidate.relation}": 1.0,
-    }
 
 
 def _match_case(template: str, wording: str) -> str:
@@ -132,37 +62,6 @@ def _clashes(candidate: Candidate, wanted: str) -> bool:
 @cache  # a few dozen combinations of "nvar" letters, asked about every candidate of every word
 def _parts_clash(links: str, wanted: str) -> bool:
     return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
-
-
-def _is_name_word(token: Token) -> bool:
-    return token.is_capitalized and token.kind is Kind.WORD
-
-
-def _joins_name(chunk: list[Token], index: int, step: int) -> bool:
-    """Whether a lower-case word inside a name joins its capitalised words ("Secretary of Defense", "House of
-    Representatives"): a joiner with a capitalised word on the side the scan goes on to."""
-    beyond = index + step
-    return chunk[index].norm in NAME_JOINERS and 0 <= beyond < len(chunk) and _is_name_word(chunk[beyond])
-
-
-def _name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
-    """The runs of capitalised words in a chunk, joined through lower-case joiners ("Secretary of Defense")."""
-    runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(chunk):
-        if _is_name_word(chunk[index]):
-            end = index
-            while end < len(chunk) and (_is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
-                end += 1
-            runs.append((index, end))
-            index = end
-        else:
-            index += 1
-    return runs
-
-
-def _run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int, int] | None:
-    return next(((a, b) for a, b in runs if a <= first and last <= b), None)
 
 
 def _sigmoid(x: float) -> float:
@@ -211,7 +110,7 @@ class Engine:
     def _options_for_chunk(self, text: str, number: int, chunk: list[Token], tags: dict[int, str]) -> list[Option]:
         words = [t.norm for t in chunk]
         named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]  # capitalised mid-sentence
-        runs = _name_runs(chunk) if any(named) else []
+        runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
         for first in range(len(chunk)):
             if not self._spannable(text, chunk[first]):
@@ -250,7 +149,7 @@ class Engine:
         if figure.start > 0 and not text[figure.start - 1].isspace():
             return False  # "$6", "#3", "(2"
         previous = chunk[first - 1] if first > 0 else None
-        if previous is not None and _is_name_word(previous):
+        if previous is not None and is_name_word(previous):
             # A name before the figure ("Route 9", "March 2", "Windows 7"); a capital that only opens the sentence
             # ("The 2 leaders", "Only 3 teams") names nothing.
             if first > 1 or tags.get(previous.start, "NOUN") in ("NOUN", "PROPN"):
@@ -286,11 +185,11 @@ class Engine:
         Inside a sentence a capitalised span is kept only where it mends a name within its run (see _repair_names),
         and the mending word may rank low out of context ("house" for "home" in "White Home").
         """
-        run = _run_holding(runs, first, last)
+        run = run_holding(runs, first, last)
         if run is None:
             return []  # _repair_names would drop these options
         lo, hi = run
-        neighbours = [words[i] for i in range(lo, hi) if not first <= i < last and _is_name_word(chunk[i])]
+        neighbours = [words[i] for i in range(lo, hi) if not first <= i < last and is_name_word(chunk[i])]
         if not neighbours:
             return []
         return self._as_options(number, first, last, phrase, self._menders(phrase, tuple(sorted(neighbours))))
@@ -336,50 +235,13 @@ class Engine:
         for option in options:
             if not any(named[option.first : option.last]):
                 continue
-            run = _run_holding(runs, option.first, option.last)
+            run = run_holding(runs, option.first, option.last)
             if run is None:
                 continue
-            if self._mends_name(option, words, run, singles, multiwords_with):
+            if mends_name(option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with):
                 option.name_repair = 1.0
                 kept.append(option)
         return kept
-
-    @staticmethod
-    def _mends_name(
-        option: Option,
-        words: list[str],
-        run: tuple[int, int],
-        singles: dict[int, list[str]],
-        multiwords_with: Callable[[str], tuple[str, ...]],
-    ) -> bool:
-        """Whether the option, with at most one more change in the run, forms a multiword WordNet lemma ("White
-        Home" -> "White House"; not "Savings and Loan Association" -> "building society")."""
-        lo, hi = run
-        replacement = option.candidate.wording.split()
-        # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
-        joined = any(word in NAME_JOINERS for word in words[option.first : option.last])
-        for lemma in multiwords_with(replacement[0]):
-            parts = lemma.split()
-            for offset in range(len(parts) - len(replacement) + 1):
-                if parts[offset : offset + len(replacement)] != replacement:
-                    continue
-                start = option.first - offset
-                end = option.last + (len(parts) - offset - len(replacement))
-                if start < lo or end > hi:
-                    continue
-                outside = [i for i in range(start, end) if not option.first <= i < option.last]
-                expected = parts[:offset] + parts[offset + len(replacement) :]
-                changes = 0
-                for i, want in zip(outside, expected, strict=True):
-                    if words[i] == want:
-                        continue
-                    if want not in singles.get(i, ()):
-                        break
-                    changes += 1
-                else:
-                    if changes <= 1 and (changes < len(outside) or not joined):
-                        return True
-        return False
 
     def _frequency_uncached(self, phrase: str) -> float:
         """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""

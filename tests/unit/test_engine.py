@@ -237,7 +237,7 @@ def test_reasons_say_what_the_rest_of_the_article_says_about_the_same_change(eng
 
 def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
     from reader.core.candidates import Candidate
-    from reader.core.engine import Option
+    from reader.core.option import Option
 
     option = Option(0, 0, 1, Candidate("rules", "hypernym", "restriction ~ rule"), "restrictions")
     option.repeats, option.contradicted = math.log(1 + 3), math.log(1 + 2)

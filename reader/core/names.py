@@ -1,0 +1,86 @@
+"""Capitalised names inside a sentence: which words run together as one name, and which change mends a broken one.
+
+"White Home" is a broken "White House": a multiword name WordNet knows is evidence of a spinner's swap, while any
+other capitalised word is taken as a name and left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.core.tokens import Kind, Token
+
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words inside names: Bank of England
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word (not a figure)."""
+    return token.is_capitalized and token.kind is Kind.WORD
+
+
+def _joins_name(chunk: list[Token], index: int, step: int) -> bool:
+    """Whether a lower-case word inside a name joins its capitalised words ("Secretary of Defense", "House of
+    Representatives"): a joiner with a capitalised word on the side the scan goes on to."""
+    beyond = index + step
+    return chunk[index].norm in NAME_JOINERS and 0 <= beyond < len(chunk) and is_name_word(chunk[beyond])
+
+
+def name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
+    """The runs of capitalised words in a chunk, joined through lower-case joiners ("Secretary of Defense")."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(chunk):
+        if is_name_word(chunk[index]):
+            end = index
+            while end < len(chunk) and (is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
+                end += 1
+            runs.append((index, end))
+            index = end
+        else:
+            index += 1
+    return runs
+
+
+def run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int, int] | None:
+    """The run that holds the span [first, last), if any."""
+    return next(((a, b) for a, b in runs if a <= first and last <= b), None)
+
+
+def mends_name(
+    first: int,
+    last: int,
+    wording: str,
+    words: list[str],
+    run: tuple[int, int],
+    singles: dict[int, list[str]],
+    multiwords_with: Callable[[str], tuple[str, ...]],
+) -> bool:
+    """Whether ``wording`` in place of ``words[first:last]``, with at most one more change in the run of
+    capitalised words, forms a multiword WordNet lemma ("White Home" -> "White House"; not "Savings and Loan
+    Association" -> "building society"). ``singles`` holds the one-word candidates at each place."""
+    lo, hi = run
+    replacement = wording.split()
+    # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
+    joined = any(word in NAME_JOINERS for word in words[first:last])
+    for lemma in multiwords_with(replacement[0]):
+        parts = lemma.split()
+        for offset in range(len(parts) - len(replacement) + 1):
+            if parts[offset : offset + len(replacement)] != replacement:
+                continue
+            start = first - offset
+            end = last + (len(parts) - offset - len(replacement))
+            if start < lo or end > hi:
+                continue
+            outside = [i for i in range(start, end) if not first <= i < last]
+            expected = parts[:offset] + parts[offset + len(replacement) :]
+            changes = 0
+            for i, want in zip(outside, expected, strict=True):
+                if words[i] == want:
+                    continue
+                if want not in singles.get(i, ()):
+                    break
+                changes += 1
+            else:
+                if changes <= 1 and (changes < len(outside) or not joined):
+                    return True
+    return False

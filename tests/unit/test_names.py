@@ -1,0 +1,46 @@
+"""Runs of capitalised words and the changes that mend a broken name in them."""
+
+from __future__ import annotations
+
+from reader.core.names import mends_name, name_runs, run_holding
+from reader.core.tokens import Token, chunks, tokenize
+
+LEMMAS = {"white": ("white house", "white sauce"), "house": ("white house", "house of representatives")}
+
+
+def _multiwords_with(word: str) -> tuple[str, ...]:
+    return LEMMAS.get(word, ())
+
+
+def _chunk(text: str) -> list[Token]:
+    return chunks(text, tokenize(text))[0]
+
+
+def test_runs_join_through_lower_case_joiners() -> None:
+    chunk = _chunk("Officials said Secretary of Defense Austin met White Home staff.")
+    words = [token.norm for token in chunk]
+    runs = [" ".join(words[a:b]) for a, b in name_runs(chunk)]
+    assert runs == ["officials", "secretary of defense austin", "white home"]
+
+
+def test_a_joiner_at_the_end_of_a_run_is_left_out() -> None:
+    chunk = _chunk("They met Smith and the others.")
+    words = [token.norm for token in chunk]
+    assert [" ".join(words[a:b]) for a, b in name_runs(chunk)] == ["they", "smith"]
+
+
+def test_run_holding() -> None:
+    assert run_holding([(0, 1), (3, 6)], 4, 5) == (3, 6)
+    assert run_holding([(0, 1), (3, 6)], 2, 4) is None
+
+
+def test_a_change_that_completes_a_known_name_mends_it() -> None:
+    words = ["the", "white", "home", "said"]
+    assert mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
+    assert not mends_name(2, 3, "sauce", words, (2, 3), {}, _multiwords_with)  # "white" is outside the run
+
+
+def test_at_most_one_more_change_in_the_run() -> None:
+    words = ["the", "black", "home"]
+    assert mends_name(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with)
+    assert not mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
