@@ -1,7 +1,7 @@
 """A bounded cache of index rows, filled a batch at a time.
 
-Finding one word's candidates reads dozens of WordNet synsets and inflection tables; one SQLite query each cost
-about a sixth of a cold analysis, one query per batch a tenth of that. Safe to share between threads: a full cache
+Finding one word's candidates reads dozens of WordNet synsets and inflection tables: one SQLite query each made
+18,500 queries in the seed's cold analysis, one per batch about 1,700. Safe to share between threads: a full cache
 is replaced, never cleared under a reader, and a row evicted meanwhile is fetched again.
 """
 

@@ -88,6 +88,21 @@ CLOSED_CLASS = frozenset(
 )
 
 
+def _head_index(words: list[str], pos: str) -> int:
+    """The word a WordNet lemma is inflected at: a phrasal verb's first ("made up"), others' last."""
+    return 0 if pos == "v" else len(words) - 1
+
+
+def _head(words: list[str], pos: str) -> str:
+    return words[_head_index(words, pos)]
+
+
+def _takes_dictionary_form(pos: str, tag: str) -> bool:
+    """Whether a lemma of ``pos`` is put into ``tag`` by changing its head word to a dictionary form (not the base
+    form itself, nor a comparative or superlative, which ``_compared`` makes)."""
+    return tag != BASE_TAG[pos] and tag not in PERIPHRASTIC
+
+
 def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candidate, ...]:
     """One candidate per word however many spellings WordNet lists ("color", "colour"): two spellings would count
     the same evidence twice. The first found keeps its link; the American spelling, when listed, is the wording.
@@ -170,12 +185,10 @@ class CandidateFinder:
 
     def _inflect_uncached(self, lemma: str, pos: str, tag: str) -> str | None:
         """``lemma`` in the form ``tag``; phrasal verbs inflect their first word, nouns their last."""
+        if not _takes_dictionary_form(pos, tag):
+            return lemma if tag == BASE_TAG[pos] else self._compared(lemma, tag)
         words = lemma.split()
-        if tag == BASE_TAG[pos]:
-            return lemma
-        if tag in PERIPHRASTIC:
-            return self._compared(lemma, tag)
-        head_index = 0 if pos == "v" else len(words) - 1
+        head_index = _head_index(words, pos)
         head = words[head_index]
         forms = self.morphology.inflect(head, tag)
         form = IRREGULAR_EXTRA.get((head, tag)) or (forms[0] if forms else None)
@@ -221,51 +234,45 @@ class CandidateFinder:
                 if previous is None or key < previous[0]:
                     found[name] = (key, (order, own_count, count, own_rank, rank))
 
+        # Read the neighbourhood from the index a level at a time (one query per level, not one per synset).
         senses = synsets_of(lemma, pos)
-        self._prefetch_neighbourhood(senses)
-        for own_rank, sid in enumerate(senses):
-            synset = synset_of(sid)
+        self.wordnet.prefetch(senses)
+        own_synsets = [synset_of(sid) for sid in senses]
+        self.wordnet.prefetch(
+            other
+            for synset in own_synsets
+            for other in (*synset.similar, *synset.hypernyms, *synset.hyponyms[:MAX_HYPONYMS])
+        )
+        # A parent with more children is too broad for its children to be synonyms.
+        families = {
+            parent: family
+            for synset in own_synsets
+            for parent in synset.hypernyms
+            if len(family := synset_of(parent).hyponyms) <= MAX_SIBLING_FAMILY
+        }
+        self.wordnet.prefetch(sibling for family in families.values() for sibling in family)
+
+        for own_rank, (sid, synset) in enumerate(zip(senses, own_synsets, strict=True)):
             own = synset.counts[synset.lemmas.index(lemma)] if lemma in synset.lemmas else 0
             add(sid, "synonym", own, own_rank)
             for other in synset.similar:
                 add(other, "similar", own, own_rank)
             for other in synset.hypernyms:
                 add(other, "hypernym", own, own_rank)
-                family = synset_of(other).hyponyms
-                if len(family) <= MAX_SIBLING_FAMILY:
-                    for sibling in family:
-                        if sibling != sid:
-                            add(sibling, "sibling", own, own_rank)
+                for sibling in families.get(other, ()):
+                    if sibling != sid:
+                        add(sibling, "sibling", own, own_rank)
             for other in synset.hyponyms[:MAX_HYPONYMS]:
                 add(other, "hyponym", own, own_rank)
         return {name: Link(*fields) for name, (_, fields) in found.items()}
 
     def _neighbours_in(self, lemma: str, pos: str, tag: str) -> dict[str, Link]:
-        """``_neighbours``, with the inflection tables of their head words read at once when they are to be
-        inflected to ``tag``."""
+        """``_neighbours``, with the inflection tables of their head words read at once when ``_inflect`` will
+        look them up."""
         neighbours = self._neighbours(lemma, pos)
-        if tag != BASE_TAG[pos] and tag not in PERIPHRASTIC:
-            head = 0 if pos == "v" else -1
-            self.morphology.prefetch(neighbour.split()[head] for neighbour in neighbours)
+        if _takes_dictionary_form(pos, tag):
+            self.morphology.prefetch(_head(neighbour.split(), pos) for neighbour in neighbours)
         return neighbours
-
-    def _prefetch_neighbourhood(self, senses: tuple[int, ...]) -> None:
-        """Load, a level at a time, every synset _neighbours reads: three queries instead of dozens."""
-        wordnet = self.wordnet
-        wordnet.prefetch(senses)
-        own = [wordnet.synset(sid) for sid in senses]
-        wordnet.prefetch(
-            other
-            for synset in own
-            for other in (*synset.similar, *synset.hypernyms, *synset.hyponyms[:MAX_HYPONYMS])
-        )
-        wordnet.prefetch(
-            sibling
-            for synset in own
-            for parent in synset.hypernyms
-            if len(family := wordnet.synset(parent).hyponyms) <= MAX_SIBLING_FAMILY
-            for sibling in family
-        )
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for one observed word (lower case)."""
