@@ -2,6 +2,10 @@
 
     .venv/bin/python benchmarks/speed.py [--repeat 3]
     .venv/bin/python benchmarks/speed.py --against DIR [--repeat 5]
+    .venv/bin/python benchmarks/speed.py --long
+
+``--long`` runs one cold ``reader check`` of the longest text the engine accepts (the unspun Brown texts joined, cut
+to MAX_TEXT_CHARS): its time, its words and the process's peak RSS, which a long text would set.
 
 This machine's speed swings within minutes, so a change is judged against another checkout (``git worktree add
 DIR REV``): ``--against`` alternates cold checks of the seed between DIR's code and this one, run the same way
@@ -36,6 +40,33 @@ def cold_check(repeat: int) -> list[float]:
         subprocess.run([str(reader), "check", str(SEED), "--json"], check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return times
+
+
+def long_check() -> dict[str, float]:
+    """A cold check of about 80,000 words of unspun news, in a child process whose peak RSS is its own."""
+    sys.path.insert(0, str(ROOT))
+    from reader.core.engine import MAX_TEXT_CHARS
+    from reader.core.tokens import word_count
+
+    brown = sorted((ROOT / "benchmarks" / "data" / "brown" / "clean").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in brown]
+    text = "\n\n".join(texts)[:MAX_TEXT_CHARS]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as long_text:
+        long_text.write(text)
+        long_text.flush()
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "reader"), "check", long_text.name, "--json"],
+            check=True, stdout=subprocess.PIPE,
+        )
+        seconds = time.perf_counter() - start
+    return {
+        "characters": len(text),
+        "words": word_count(text),
+        "seconds": round(seconds, 2),
+        "suggestions": len(json.loads(done.stdout)["suggestions"]),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
 
 
 def alternated_cold_checks(other: Path, repeat: int) -> dict[str, list[float]]:
@@ -82,7 +113,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout to alternate cold checks with")
+    parser.add_argument("--long", action="store_true", help="a cold check of the longest text the engine accepts")
     args = parser.parse_args()
+    if args.long:
+        print(json.dumps(long_check(), indent=1))
+        return
     if args.against:
         print(json.dumps(alternated_cold_checks(args.against.resolve(), args.repeat), indent=1))
         return

@@ -24,6 +24,7 @@ from reader.core.names import is_name_word, mends_name, name_runs, run_holding
 from reader.core.option import DYNAMIC_FEATURES, Option, static_features
 from reader.core.patterns import load_patterns
 from reader.core.ranked import Entry, RankedList
+from reader.core.sections import sections
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
@@ -38,6 +39,7 @@ GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
+SECTION_WORDS = 5_000  # a long news article is analysed whole; a longer text a section at a time
 # Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
 Ranked = tuple[Entry, ...]
 
@@ -502,19 +504,36 @@ class Engine:
                 restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
         return restored
 
-    @collector_paused()
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
+        """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
+        article of its own (see reader/core/sections.py), so that memory stays bounded."""
+        if len(text) > MAX_TEXT_CHARS:
+            raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+        spans = sections(text, SECTION_WORDS)
+        if len(spans) == 1:
+            return Analysis(text=text, suggestions=self._analyze_article(text, progress), words=word_count(text))
+        suggestions: list[Suggestion] = []
+        for number, (start, end) in enumerate(spans):
+            part = _part_progress(progress, number, len(spans))
+            found = self._analyze_article(text[start:end], part)
+            suggestions.extend(replace(s, start=s.start + start, end=s.end + start) for s in found)
+        return Analysis(text=text, suggestions=tuple(suggestions), words=word_count(text))
+
+    @collector_paused()
+    def _analyze_article(
+        self, text: str, progress: Callable[[float], None] | None = None
+    ) -> tuple[Suggestion, ...]:
+        """The suggestions for one article's text, with the confidence the reader sees."""
         suggestions, relations = self.reported(text, progress)
-        words = word_count(text)
         if self.weights.confidence:
             # The article as a whole is evidence too: the share of its words flagged.
-            share = calibration_share(suggestions, words)
+            share = calibration_share(suggestions, word_count(text))
             shown = self.weights.shown_confidence
             suggestions = [
                 replace(s, confidence=shown(s.confidence, share, relation))
                 for s, relation in zip(suggestions, relations, strict=True)
             ]
-        return Analysis(text=text, suggestions=tuple(suggestions), words=words)
+        return tuple(suggestions)
 
     def reported(
         self, text: str, progress: Callable[[float], None] | None = None
@@ -694,3 +713,13 @@ def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
     return Engine(
         CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights(), load_tagger()
     )
+
+
+def _part_progress(
+    progress: Callable[[float], None] | None, number: int, parts: int
+) -> Callable[[float], None] | None:
+    """The progress callback of one part of a job in ``parts`` equal parts."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done: report((number + done) / parts)

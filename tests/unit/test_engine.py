@@ -2,6 +2,7 @@
 
 import math
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -309,3 +310,23 @@ def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_unde
     assert "top" in {c.wording for c in engine.finder.word_candidates("highest")}
     assert "mild" not in {c.wording for c in engine.finder.word_candidates("softer")}  # not comparatives
     assert not engine.analyze("The latest figures showed the highest prices in a decade.").suggestions
+
+
+def test_a_long_text_is_analysed_a_section_at_a_time(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each section is an article of its own: two copies of an article cut apart get the article's suggestions
+    twice, the second copy's at its own offsets, and progress runs through both sections."""
+    import reader.core.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SECTION_WORDS", 60)  # SPUN has 51 words: one section per copy
+    whole = engine.analyze(SPUN).suggestions
+    assert whole
+    doubled = SPUN + "\n\n" + SPUN
+    seen: list[float] = []
+    analysis = engine.analyze(doubled, progress=seen.append)
+    shift = len(SPUN) + 2
+    assert analysis.suggestions == whole + tuple(
+        replace(s, start=s.start + shift, end=s.end + shift) for s in whole
+    )
+    assert all(doubled[s.start : s.end] == s.original for s in analysis.suggestions)
+    assert analysis.words == 2 * engine.analyze(SPUN).words
+    assert seen == sorted(seen) and seen[-1] <= 1.0 and any(p >= 0.5 for p in seen)
