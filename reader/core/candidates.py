@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from reader.core.dialect import american_wording
-from reader.core.morphology import Morphology, detachments
+from reader.core.morphology import Morphology, detachments, head_word, inflected_at
 from reader.core.patterns import PatternBook
 from reader.core.wordnet_index import WordNetIndex
 
@@ -86,15 +86,6 @@ CLOSED_CLASS = frozenset(
     "all any each every both either neither some such own same other another more most much many few less "
     "least one ones".split()
 )
-
-
-def _head_index(words: list[str], pos: str) -> int:
-    """The word a WordNet lemma is inflected at: a phrasal verb's first ("made up"), others' last."""
-    return 0 if pos == "v" else len(words) - 1
-
-
-def _head(words: list[str], pos: str) -> str:
-    return words[_head_index(words, pos)]
 
 
 def _takes_dictionary_form(pos: str, tag: str) -> bool:
@@ -188,7 +179,7 @@ class CandidateFinder:
         if not _takes_dictionary_form(pos, tag):
             return lemma if tag == BASE_TAG[pos] else self._compared(lemma, tag)
         words = lemma.split()
-        head_index = _head_index(words, pos)
+        head_index = inflected_at(words, pos)
         head = words[head_index]
         forms = self.morphology.inflect(head, tag)
         form = IRREGULAR_EXTRA.get((head, tag)) or (forms[0] if forms else None)
@@ -271,7 +262,7 @@ class CandidateFinder:
         look them up."""
         neighbours = self._neighbours(lemma, pos)
         if _takes_dictionary_form(pos, tag):
-            self.morphology.prefetch(_head(neighbour.split(), pos) for neighbour in neighbours)
+            self.morphology.prefetch(head_word(neighbour.split(), pos) for neighbour in neighbours)
         return neighbours
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:

@@ -36,6 +36,15 @@ Forms = dict[str, tuple[str, ...]]  # upos -> lemmas, or Penn tag -> forms, as l
 NO_FORMS: Forms = {}  # shared: never changed
 
 
+def inflected_at(words: Sequence[str], pos: str) -> int:
+    """The word a WordNet lemma is inflected at: a phrasal verb's first ("made up"), others' last."""
+    return 0 if pos == "v" else len(words) - 1
+
+
+def head_word(words: Sequence[str], pos: str) -> str:
+    return words[inflected_at(words, pos)]
+
+
 def lemminflect_version() -> str:
     """Part of the index's name: its tables are lemminflect's answers, so a new lemminflect means a new index.
 

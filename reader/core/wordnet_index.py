@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reader.core.batch_cache import BatchCache, rows_in
-from reader.core.morphology import lemminflect_version, write_morphology
+from reader.core.morphology import head_word, lemminflect_version, write_morphology
 from reader.core.wordnet_data import cache_dir, ensure_wordnet
 
 FORMAT = 10
@@ -169,12 +169,11 @@ def phrase_keys(sense_keys: Iterable[str]) -> list[str]:
 
 
 def _heads(sense_keys: Iterable[str]) -> set[tuple[str, str]]:
-    """(word, pos) of the word each "lemma|pos" is inflected at: a verb's first ("made up"), others' last."""
+    """(word, pos) of the word each "lemma|pos" is inflected at (``head_word``)."""
     heads = set()
     for key in sense_keys:
         lemma, _, pos = key.rpartition("|")
-        words = lemma.split()
-        heads.add((words[0] if pos == "v" else words[-1], pos))
+        heads.add((head_word(lemma.split(), pos), pos))
     return heads
 
 
