@@ -6,10 +6,37 @@ import argparse
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
 
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
 
 MAX_INPUT_BYTES = 50_000_000
+PROGRESS_AFTER = 1.0  # seconds of silence before a terminal hears how far a slow analysis has got
+
+
+def terminal_progress(
+    stream: TextIO, clock: Callable[[], float] = time.monotonic
+) -> tuple[Callable[[float], None], Callable[[], None]]:
+    """A progress callback that shows "Analysing: 40%" on ``stream`` once the work has taken a second, if the
+    stream is a terminal (never in a pipe or a log), and a function that clears the line when the work is done."""
+    started = clock()
+    shown = [-1]  # the percentage last written
+
+    def report(done: float) -> None:
+        percent = min(int(done * 100), 100)
+        if percent != shown[0] and clock() - started >= PROGRESS_AFTER and stream.isatty():
+            stream.write(f"\rAnalysing: {percent}%")
+            stream.flush()
+            shown[0] = percent
+
+    def finish() -> None:
+        if shown[0] >= 0:
+            stream.write("\r\x1b[K")
+            stream.flush()
+
+    return report, finish
 
 
 def _read_input(path: str) -> str:
@@ -75,8 +102,13 @@ def check_main(argv: list[str]) -> int:
     from reader.core.engine import load_engine
     from reader.core.wordnet_data import WordNetMissing
 
+    report, finish = terminal_progress(sys.stderr)
     try:
-        analysis = load_engine(notify=lambda message: print(message, file=sys.stderr, flush=True)).analyze(text)
+        engine = load_engine(notify=lambda message: print(message, file=sys.stderr, flush=True))
+        try:
+            analysis = engine.analyze(text, progress=report)
+        finally:
+            finish()
     except (WordNetMissing, ContextModelMissing) as error:
         print(f"reader check: {error}", file=sys.stderr)
         return 3

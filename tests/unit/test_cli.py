@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import check_main
+from reader.cli import check_main, terminal_progress
 from reader.core.suggestion import apply_edits
 
 HONEST = (
@@ -112,3 +112,32 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
             error = process.stderr.read().decode()
             assert process.wait(timeout=120) == 1
         assert "Traceback" not in error and "BrokenPipe" not in error
+
+
+class FakeTerminal(io.StringIO):
+    def __init__(self, terminal: bool) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+def test_a_slow_analysis_shows_progress_on_a_terminal_only() -> None:
+    now = [0.0]
+    terminal = FakeTerminal(terminal=True)
+    report, finish = terminal_progress(terminal, clock=lambda: now[0])
+    report(0.1)  # under a second: nothing yet
+    now[0] = 1.5
+    report(0.42)
+    report(0.421)  # the same percentage is not written again
+    report(1.0)
+    finish()
+    assert terminal.getvalue() == "\rAnalysing: 42%\rAnalysing: 100%\r\x1b[K"
+
+    piped = FakeTerminal(terminal=False)
+    report, finish = terminal_progress(piped, clock=lambda: now[0])
+    now[0] = 5.0
+    report(0.5)
+    finish()
+    assert piped.getvalue() == ""
