@@ -441,7 +441,7 @@ class Engine:
 
         # The two words either side that each span was last scored in.
         scored_in: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        repeats: Counter[tuple[str, str]] = Counter()
+        repeats: dict[tuple[str, str], set[int]] = {}  # per pair, the options that made it last round
         refuting: Counter[tuple[str, str]] = Counter()  # per pair, the places whose context refutes it
         rate = w.initial_rate
         for round_number in range(w.rounds):
@@ -478,14 +478,20 @@ class Engine:
                 for option in options:
                     option.prior = prior
             chosen = resettle(stale)
-            made = Counter((o.observed, o.candidate.wording) for o in chosen if o.span_log_odds > 0)
+            made: dict[tuple[str, str], set[int]] = {}  # per pair, the options that make it now
+            for o in chosen:
+                if o.span_log_odds > 0:
+                    made.setdefault((o.observed, o.candidate.wording), set()).add(id(o))
             stale = {}
             for pair in sorted(made.keys() | repeats.keys()):
-                if made[pair] != repeats[pair]:
-                    value = math.log(made[pair] + 1)
+                places = made.get(pair, set())
+                if places != repeats.get(pair):
                     for option in by_pair.get(pair, ()):
-                        option.repeats = value
-                        stale[(option.chunk, option.first, option.last)] = None
+                        # The other places: a change the engine makes here is no evidence for itself.
+                        value = math.log(len(places) + 1 - (id(option) in places))
+                        if option.repeats != value:
+                            option.repeats = value
+                            stale[(option.chunk, option.first, option.last)] = None
             repeats = made
             restored = self._restored(groups, resettle(stale))
             changed = {number for number, row in enumerate(restored) if row != current[number]}
@@ -648,9 +654,9 @@ class Engine:
     def _consistency_reasons(option: Option) -> tuple[str, ...]:
         """What the rest of the article says about the same swap (the ``repeats`` and ``contradicted`` evidence)."""
         reasons = []
-        repeated = round(math.exp(option.repeats)) - 1
-        if repeated > 1:
-            reasons.append(f"The article makes this same change in {counted(repeated, 'place')}.")
+        others = round(math.exp(option.repeats)) - 1
+        if others:
+            reasons.append(f"The article makes this same change in {counted(others, 'other place')}.")
         refuted = round(math.exp(option.contradicted)) - 1
         if refuted:
             reasons.append(

@@ -24,7 +24,7 @@ class Option:
     commonness: float = 0.0  # ln P(candidate) - ln P(observed), out of context
     unknown: float = 0.0  # 1 when the context model does not know an observed word
     prior: float = 0.0  # the article's spin log-odds when last scored
-    repeats: float = 0.0  # log(1 + times the article makes this same substitution)
+    repeats: float = 0.0  # log(1 + other places where the article makes this same substitution)
     contradicted: float = 0.0  # log(1 + places where the article keeps this word and context refutes the swap)
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
     pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech

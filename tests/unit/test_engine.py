@@ -233,7 +233,19 @@ def test_a_swap_the_context_refutes_somewhere_counts_against_it_everywhere_in_th
 def test_reasons_say_what_the_rest_of_the_article_says_about_the_same_change(engine: Engine) -> None:
     text = "Officers stated on Monday that the plan failed. Officers stated again on Friday that it was over."
     reasons = {s.original: s.reasons for s in engine.analyze(text).suggestions}
-    assert any("makes this same change in 2 places" in r for r in reasons["stated"])
+    assert any("makes this same change in 1 other place." in r for r in reasons["stated"])
+
+
+def test_a_change_is_no_evidence_for_itself(engine: Engine) -> None:
+    """``repeats`` counts the other places that make the same change: once, a change has none; twice, one each."""
+    for text, others in (
+        ("Officers stated on Monday that the plan failed.", 0),
+        ("Officers stated on Monday that the plan failed. Officers stated again on Friday that it was over.", 1),
+    ):
+        _, options, _ = engine.options(text)
+        made = [o for o in options if o.observed == "stated" and o.candidate.wording == "said"]
+        assert made and all(o.span_log_odds > 0 for o in made)
+        assert all(o.repeats == pytest.approx(math.log(1 + others)) for o in made)
 
 
 def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
@@ -243,7 +255,7 @@ def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
     option = Option(0, 0, 1, Candidate("rules", "hypernym", "restriction ~ rule"), "restrictions")
     option.repeats, option.contradicted = math.log(1 + 3), math.log(1 + 2)
     assert Engine._consistency_reasons(option) == (
-        "The article makes this same change in 3 places.",
+        "The article makes this same change in 3 other places.",
         "In 2 places in this article the context fits 'restrictions' far better than 'rules', which counts against "
         "this change.",
     )
