@@ -23,9 +23,9 @@ AMERICAN_TERMS = frozenset(
 )
 
 
-@lru_cache(maxsize=50_000)
 def american_spelling(word: str) -> str:
-    """The American spelling of a lower-case word (the word itself when it has none)."""
+    """The American spelling of a lower-case word (the word itself when it has none). Not cached: a dictionary
+    lookup costs no more than a cache's, and 50,000 cached words took 7.5 MB."""
     found = BRITISH_ENGLISH_SPELLINGS.get(word)
     if found:
         return found
@@ -35,7 +35,7 @@ def american_spelling(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def american_wording(wording: str) -> str:
     """A lower-case wording (space-separated words) with every word in its American spelling (asked of every
     candidate, so cached: the same neighbours come up for many words)."""
