@@ -3,9 +3,12 @@
     .venv/bin/python benchmarks/speed.py [--repeat 3]
     .venv/bin/python benchmarks/speed.py --against DIR [--repeat 5]
     .venv/bin/python benchmarks/speed.py --long
+    .venv/bin/python benchmarks/speed.py --cpu-against DIR [--repeat 2] [--step 6]
 
 ``--long`` runs one cold ``reader check`` of the longest text the engine accepts (the unspun Brown texts joined, cut
 to MAX_TEXT_CHARS): its time, its words and the process's peak RSS, which a long text would set.
+``--cpu-against`` alternates DIR's code and this one, each in a fresh process: the process CPU time of one engine
+over every STEP-th text (cold seed first, then the texts), less noisy than wall time here.
 
 This machine's speed swings within minutes, so a change is judged against another checkout (``git worktree add
 DIR REV``): ``--against`` alternates cold checks of the seed between DIR's code and this one, run the same way
@@ -69,6 +72,40 @@ def long_check() -> dict[str, float]:
     }
 
 
+CPU_PASS = """
+import sys, time
+from pathlib import Path
+from reader.core.engine import load_engine
+seed, data, step = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+texts = [seed.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt"))]
+texts = texts[:1] + texts[1::step]
+engine = load_engine()
+start = time.process_time()
+engine.analyze(texts[0])
+cold = time.process_time() - start
+start = time.process_time()
+for text in texts[1:]:
+    engine.analyze(text)
+print(round(cold, 2), round(time.process_time() - start, 1))
+"""
+
+
+def alternated_cpu(other: Path, repeat: int, step: int) -> dict[str, list[list[float]]]:
+    """[cold seed, pass over the texts] in CPU seconds, per run, for ``other``'s code and this checkout's."""
+    python = ROOT / ".venv" / "bin" / "python"
+    data = ROOT / "benchmarks" / "data"
+    runs: dict[str, list[list[float]]] = {str(other): [], str(ROOT): []}
+    with tempfile.TemporaryDirectory() as neutral:
+        for _ in range(repeat):
+            for code in (other, ROOT):
+                done = subprocess.run(
+                    [str(python), "-c", CPU_PASS, str(SEED), str(data), str(step)], check=True, cwd=neutral,
+                    stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(code)},
+                )
+                runs[str(code)].append([float(x) for x in done.stdout.split()])
+    return runs
+
+
 def alternated_cold_checks(other: Path, repeat: int) -> dict[str, list[float]]:
     """Cold checks of the seed by this checkout's code and ``other``'s, one after the other."""
     python = ROOT / ".venv" / "bin" / "python"
@@ -114,7 +151,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout to alternate cold checks with")
     parser.add_argument("--long", action="store_true", help="a cold check of the longest text the engine accepts")
+    parser.add_argument("--cpu-against", type=Path, metavar="DIR",
+                        help="alternate CPU-time passes over every STEP-th text with another checkout")
+    parser.add_argument("--step", type=int, default=6)
     args = parser.parse_args()
+    if args.cpu_against:
+        print(json.dumps(alternated_cpu(args.cpu_against.resolve(), args.repeat, args.step)))
+        return
     if args.long:
         print(json.dumps(long_check(), indent=1))
         return
