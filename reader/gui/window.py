@@ -31,7 +31,7 @@ from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
 from reader.gui.messagebar import MessageBar
-from reader.gui.render import render_published, render_restored
+from reader.gui.render import mark_current, render_published, render_restored
 from reader.gui.settings import Settings
 from reader.gui.sidebar import LIST_LIMIT, Sidebar
 from reader.gui.text_positions import utf16_offset
@@ -483,8 +483,14 @@ class MainWindow(QMainWindow):
         """Make a suggestion current and show it, and its twin, in both panes."""
         if self.document is None or not 0 <= index < len(self.document.suggestions):
             return
-        self.current = index
-        self._redraw()
+        previous, self.current = self.current, index
+        if previous is None:
+            self._redraw()
+        elif previous != index:  # the panes show the model as it is: only the two marks move
+            for pane, prefix in ((self.published, "s"), (self.restored, "r")):
+                mark_current(pane.document(), prefix, previous, current=False)
+                mark_current(pane.document(), prefix, index, current=True)
+            self._update_status()
         s = self.document.suggestions[index]
         for pane in (self.published, self.restored):
             cursor = pane.textCursor()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TEXT, FakeEngine, SynchronousPool  # tests/gui/conftest.py
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.gui.text_positions import utf16_offset
@@ -59,6 +59,24 @@ def test_text_and_highlights_at_the_engine_offsets(window: MainWindow) -> None:
     weak = found["s:2"][2].underlineStyle()
     assert strong != weak  # confidence is shown by underline style, not colour alone
     assert "US officials said" in window.restored.toPlainText()
+
+
+def bold(pane: QTextBrowser) -> list[str]:
+    return sorted(href for href, (_, _, fmt) in anchors(pane).items() if fmt.fontWeight() == QFont.Weight.Bold)
+
+
+def test_moving_through_suggestions_moves_the_bold_mark_in_place(window: MainWindow) -> None:
+    """Only the current suggestion is bold, in both panes, and the text is not drawn again for a move."""
+    window.select(0)
+    text = window.published.toPlainText()
+    for index in (1, 3, 2):
+        window.select(index)
+        assert bold(window.published) == [f"s:{index}"]
+        assert bold(window.restored) == [f"r:{index}"]
+    assert window.published.toPlainText() == text
+    assert "at 3 of" in window.status.text()
+    window.accept_current()  # a decision draws both panes again from the model: the mark stays
+    assert bold(window.published) == ["s:2"] and bold(window.restored) == ["r:2"]
 
 
 def test_accepting_an_alternative_changes_the_restored_pane_and_undo_restores_it(window: MainWindow) -> None:
