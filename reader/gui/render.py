@@ -92,23 +92,30 @@ def render_restored(target: QTextDocument, model: ArticleDocument, current: int 
     cursor.insertText(model.text[position:], base)
 
 
-def mark_current(target: QTextDocument, prefix: str, index: int, current: bool) -> None:
-    """Set or clear the bold of one drawn suggestion (anchor ``prefix:index``) in place: moving through the
-    suggestions changes two marks, and drawing the whole article again took 100 ms a key on the seed."""
-    href = f"{prefix}:{index}"
-    weight = QTextCharFormat()
-    weight.setFontWeight(QFont.Weight.Bold if current else QFont.Weight.Normal)
-    target.setUndoRedoEnabled(False)  # a drawing, not an edit: nothing to undo
+def anchor_span(target: QTextDocument, href: str) -> tuple[int, int] | None:
+    """(position, length) of the first fragment drawn with anchor ``href``, if any."""
     block = target.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
             if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(target)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(weight)
-                return
+                return fragment.position(), fragment.length()
             iterator += 1
         block = block.next()
+    return None
+
+
+def mark_current(target: QTextDocument, prefix: str, index: int, current: bool) -> None:
+    """Set or clear the bold of one drawn suggestion (anchor ``prefix:index``) in place: moving through the
+    suggestions changes two marks, and drawing the whole article again took 100 ms a key on the seed."""
+    span = anchor_span(target, f"{prefix}:{index}")
+    if span is None:
+        return
+    weight = QTextCharFormat()
+    weight.setFontWeight(QFont.Weight.Bold if current else QFont.Weight.Normal)
+    target.setUndoRedoEnabled(False)  # a drawing, not an edit: nothing to undo
+    cursor = QTextCursor(target)
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[0] + span[1], QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(weight)

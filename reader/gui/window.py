@@ -31,7 +31,7 @@ from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.document import ArticleDocument
 from reader.gui.messagebar import MessageBar
-from reader.gui.render import mark_current, render_published, render_restored
+from reader.gui.render import anchor_span, mark_current, render_published, render_restored
 from reader.gui.settings import Settings
 from reader.gui.sidebar import LIST_LIMIT, Sidebar
 from reader.gui.text_positions import utf16_offset
@@ -503,17 +503,8 @@ class MainWindow(QMainWindow):
             pane.ensureCursorVisible()
 
     def _restored_position(self, index: int, fallback: int) -> int:
-        document = self.restored.document()
-        block = document.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().anchorHref() == f"r:{index}":
-                    return fragment.position()
-                iterator += 1
-            block = block.next()
-        return fallback
+        span = anchor_span(self.restored.document(), f"r:{index}")
+        return fallback if span is None else span[0]
 
     def next_suggestion(self) -> None:
         if self.document and self.document.suggestions:
