@@ -405,8 +405,7 @@ class Engine:
         self, text: str, progress: Callable[[float], None] | None = None
     ) -> tuple[list[list[Token]], list[Option], float]:
         """Every candidate option with its features settled (context, spin rate, consistency)."""
-        if len(text) > MAX_TEXT_CHARS:
-            raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+        _refuse_too_long(text)
         tokens = tokenize(text)
         groups = chunks(text, tokens)
         tags = self.tagger.tag_tokens(tokens) if self.tagger else {}
@@ -513,11 +512,8 @@ class Engine:
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
         article of its own (see reader/core/sections.py), so that memory stays bounded."""
-        if len(text) > MAX_TEXT_CHARS:
-            raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+        _refuse_too_long(text)
         spans = sections(text, SECTION_WORDS)
-        if len(spans) == 1:
-            return Analysis(text=text, suggestions=self._analyze_article(text, progress), words=word_count(text))
         suggestions: list[Suggestion] = []
         for number, (start, end) in enumerate(spans):
             part = _part_progress(progress, number, len(spans))
@@ -719,6 +715,12 @@ def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
     return Engine(
         CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights(), load_tagger()
     )
+
+
+def _refuse_too_long(text: str) -> None:
+    """Larger input is refused with a message, not left to run for many minutes."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"the text is too long to analyse ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
 
 
 def _part_progress(

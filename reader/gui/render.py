@@ -114,7 +114,6 @@ def mark_current(target: QTextDocument, prefix: str, index: int, current: bool) 
         return
     weight = QTextCharFormat()
     weight.setFontWeight(QFont.Weight.Bold if current else QFont.Weight.Normal)
-    target.setUndoRedoEnabled(False)  # a drawing, not an edit: nothing to undo
     cursor = QTextCursor(target)
     cursor.setPosition(span[0])
     cursor.setPosition(span[0] + span[1], QTextCursor.MoveMode.KeepAnchor)

@@ -66,6 +66,7 @@ def _pane() -> QTextBrowser:
     pane.setOpenExternalLinks(False)
     pane.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
     pane.document().setDocumentMargin(28)
+    pane.document().setUndoRedoEnabled(False)  # drawn from the model, never edited: nothing to undo
     return pane
 
 
