@@ -13,6 +13,7 @@ from typing import NamedTuple
 from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments, head_word, inflected_at
 from reader.core.patterns import PatternBook
+from reader.core.usage import UsageNeighbours
 from reader.core.wordnet_index import WordNetIndex
 
 
@@ -27,6 +28,7 @@ class Candidate:
     candidate_rank: int = 0  # 0 when the link is through the candidate's most frequent sense
     governed: bool = False  # the candidate also changes the preposition after the word
     parts_of_speech: str = ""  # the WordNet parts of speech ("nv") of the readings that link it; "" for patterns
+    usage_link: bool = False  # also a usage neighbour of the observed word (reader.core.usage)
 
 
 RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")
@@ -64,6 +66,7 @@ RELATIONS = {
     "pattern": "a known spinner rewording",
     "tortured": "a known tortured phrase",
     "number": "a number spelled out",
+    "usage": "a word English uses in the same places",
 }
 
 UPOS_TO_WN = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
@@ -73,6 +76,7 @@ PERIPHRASTIC = {"JJR": "more", "JJS": "most", "RBR": "more", "RBS": "most"}  # d
 IRREGULAR_EXTRA = {("person", "NNS"): "people"}
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
+USAGE_NEIGHBOURS = 12  # nearest usage neighbours offered per word (beyond WordNet's)
 MAX_HYPONYMS = 12  # per sense: long lists (kinds of division) are specialist terms, rarely originals
 # Function words that WordNet happens to list as rare nouns or verbs ("as" the element, "can" the container):
 # their WordNet neighbours are noise; curated patterns cover them.
@@ -112,9 +116,10 @@ def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candi
 
 
 class CandidateFinder:
-    def __init__(self, wordnet: WordNetIndex, patterns: PatternBook) -> None:
+    def __init__(self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None) -> None:
         self.wordnet = wordnet
         self.patterns = patterns
+        self.usage = usage or UsageNeighbours({})
         self.morphology = Morphology(wordnet.query)  # its tables are built with the index
         self._inflect = lru_cache(maxsize=50_000)(self._inflect_uncached)
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
@@ -274,7 +279,8 @@ class CandidateFinder:
                 out[NUMBER_WORDS[value]] = Candidate(NUMBER_WORDS[value], "number", "small numbers are spelled out")
             return tuple(out.values())
         if form not in CLOSED_CLASS:
-            for lemma, pos, tag in self.analyses(form):
+            readings = self.analyses(form)
+            for lemma, pos, tag in readings:
                 for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
                     wordings = [self._inflect(neighbour, pos, tag)]
                     if tag in SUPERLATIVES and " " not in neighbour:
@@ -284,11 +290,44 @@ class CandidateFinder:
                             out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}", pos)
                         elif wording:
                             _add_reading(out, wording, pos)
+            self._add_usage(out, form, readings)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
                 relation = "tortured" if group.tortured else "pattern"
                 out[wording] = Candidate(wording, relation, group.reason)
         return one_spelling_each(out, form)
+
+    def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:
+        """The word's usage neighbours (``reader.core.usage``). Those WordNet also links are marked: two sources
+        agree, and the rest of the list is then noise ("officers": "officials" yes, "police" no). Where WordNet
+        links none of them, they are candidates of their own ("navy" -> "military"), in a form the observed word
+        has (same part of speech and inflection), other forms of its lemma excluded. How near each is to the other
+        stands for the sense ranks of a WordNet link: the neighbour's place in the word's list, and the word's in
+        the neighbour's."""
+        neighbours = self.usage(form)[:USAGE_NEIGHBOURS]
+        if not neighbours:
+            return
+        agreed = [neighbour for neighbour in neighbours if neighbour in out]
+        for neighbour in agreed:
+            out[neighbour] = replace(out[neighbour], usage_link=True)
+        if agreed:
+            return
+        forms = {(pos, tag) for _, pos, tag in readings}
+        lemmas = {lemma for lemma, _, _ in readings}
+        for place, neighbour in enumerate(neighbours):
+            if neighbour in CLOSED_CLASS:
+                continue
+            theirs = self.analyses(neighbour)
+            if any(lemma in lemmas for lemma, _, _ in theirs):
+                continue
+            parts = "".join(sorted({pos for _, pos, tag in theirs if (pos, tag) in forms}))
+            if parts:
+                back = self.usage(neighbour)
+                out[neighbour] = Candidate(
+                    neighbour, "usage", f"{form} ~ {neighbour}", observed_rank=place,
+                    candidate_rank=back.index(form) if form in back else len(back), parts_of_speech=parts,
+                    usage_link=True,
+                )
 
     def _phrase_candidates(self, phrase: str) -> tuple[Candidate, ...]:
         """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""

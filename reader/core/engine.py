@@ -28,6 +28,7 @@ from reader.core.sections import sections
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
+from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
 
@@ -713,7 +714,8 @@ def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
     """Load WordNet's index, the spinner patterns and the context model (about a second when cached; ``notify``
     hears of slow first-use work such as building the index)."""
     return Engine(
-        CandidateFinder(load_index(notify), load_patterns()), ContextModel(), load_weights(), load_tagger()
+        CandidateFinder(load_index(notify), load_patterns(), load_usage()), ContextModel(), load_weights(),
+        load_tagger(),
     )
 
 

@@ -113,12 +113,12 @@ def confidence_evidence(raw: float, flagged_share: float) -> tuple[float, float]
 
 @lru_cache(maxsize=1)
 def engine_version() -> str:
-    """Names the engine's behaviour (code version, weights, spinner patterns, tagger), so a stored analysis made by
-    an older engine is recognised as stale instead of being shown as if it were current."""
+    """Names the engine's behaviour (code version, weights, spinner patterns, tagger, usage neighbours), so a stored
+    analysis made by an older engine is recognised as stale instead of being shown as if it were current."""
     from reader import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    for name in ("engine_weights.json", "spinner_patterns.tsv", "pos_tagger.bin.gz"):
+    for name in ("engine_weights.json", "spinner_patterns.tsv", "pos_tagger.bin.gz", "usage_neighbours.tsv.gz"):
         path = resources_dir() / "data" / name
         digest.update(path.read_bytes() if path.is_file() else b"")
     return f"{__version__}+{digest.hexdigest()[:12]}"

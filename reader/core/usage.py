@@ -1,0 +1,47 @@
+"""Usage neighbours: words that English uses in the same places (``resources/data/usage_neighbours.tsv.gz``).
+
+Spinners' thesauri link words that WordNet does not (military -> navy, important -> vital, foreign ->
+international). The list is derived from the context model itself by ``scripts/build_usage_neighbours.py``:
+two words are neighbours when each is among the other's nearest by the words seen right before and after them.
+Such neighbours are also antonyms and co-hyponyms (increase, decrease), so they are candidates with their own,
+fitted weight, never a verdict.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+
+from reader.resources import resources_dir
+
+USAGE_FILE = "usage_neighbours.tsv.gz"
+
+
+class UsageNeighbours:
+    """Word form -> its mutual usage neighbours, nearest first. Lines are split on demand (most words of the
+    list never occur in a given article)."""
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        self._lines = lines
+
+    def __call__(self, form: str) -> tuple[str, ...]:
+        line = self._lines.get(form)
+        return tuple(line.split(" ")) if line else ()
+
+
+def parse_usage(text: str) -> UsageNeighbours:
+    lines: dict[str, str] = {}
+    for line in text.splitlines():
+        word, _, neighbours = line.partition("\t")
+        if neighbours:
+            lines[word] = neighbours
+    return UsageNeighbours(lines)
+
+
+@lru_cache(maxsize=1)
+def load_usage() -> UsageNeighbours:
+    """The shipped list, or an empty one when its file is missing (candidates then come from WordNet alone)."""
+    path = resources_dir() / "data" / USAGE_FILE
+    if not path.is_file():
+        return UsageNeighbours({})
+    return parse_usage(gzip.decompress(path.read_bytes()).decode("utf-8"))

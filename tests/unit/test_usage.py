@@ -1,0 +1,81 @@
+"""Usage neighbours: the shipped list, its reader, and how the candidate finder uses it."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from reader.core import usage
+from reader.core.candidates import CandidateFinder
+from reader.core.engine import Engine
+from reader.core.usage import UsageNeighbours, load_usage, parse_usage
+
+
+def test_lines_are_read_nearest_first_and_unknown_words_have_none() -> None:
+    neighbours = parse_usage("navy\tmilitary marine\nvital\tcrucial important\n\nbroken line\n")
+    assert neighbours("navy") == ("military", "marine")
+    assert neighbours("vital") == ("crucial", "important")
+    assert neighbours("broken line") == ()
+    assert neighbours("absent") == ()
+
+
+def test_a_missing_list_leaves_wordnet_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    monkeypatch.setattr(usage, "resources_dir", lambda: tmp_path)
+    load_usage.cache_clear()
+    try:
+        assert load_usage()("navy") == ()
+        (tmp_path / "data" / usage.USAGE_FILE).write_bytes(gzip.compress(b"navy\tmilitary\n"))
+        load_usage.cache_clear()
+        assert load_usage()("navy") == ("military",)
+    finally:
+        load_usage.cache_clear()
+
+
+def test_the_shipped_list_pairs_words_a_thesaurus_and_usage_agree_on_but_not_opposites() -> None:
+    shipped = load_usage()
+    assert "military" in shipped("navy")
+    assert "important" in shipped("vital")
+    assert "later" not in shipped("earlier")  # a WordNet antonym, though used in the same places
+    assert "closed" not in shipped("open")
+
+
+def finder_with(engine: Engine, lines: dict[str, str]) -> CandidateFinder:
+    return CandidateFinder(engine.finder.wordnet, engine.finder.patterns, UsageNeighbours(lines))
+
+
+def test_a_usage_neighbour_fills_a_gap_wordnet_leaves(engine: Engine) -> None:
+    """WordNet links no sense of "navy" to "military": the neighbour is offered, as a relation of its own."""
+    plain = {c.wording: c for c in finder_with(engine, {}).word_candidates("navy")}
+    assert "military" not in plain
+    found = {c.wording: c for c in finder_with(engine, {"navy": "military marine"}).word_candidates("navy")}
+    assert found["military"].relation == "usage"
+    assert found["military"].usage_link
+    assert found["military"].observed_rank == 0  # the nearest neighbour
+
+
+def test_where_wordnet_agrees_the_rest_of_the_list_is_not_offered(engine: Engine) -> None:
+    found = {c.wording: c for c in finder_with(engine, {"officers": "officials police"}).word_candidates("officers")}
+    assert found["officials"].relation != "usage"
+    assert found["officials"].usage_link
+    assert "police" not in found
+
+
+def test_a_neighbour_is_offered_only_in_the_observed_form(engine: Engine) -> None:
+    """ "navies" is another form of the same word, "militaries" not the form of "navy" (singular)."""
+    found = {c.wording for c in finder_with(engine, {"navy": "navies militaries military"}).word_candidates("navy")}
+    assert "military" in found
+    assert not {"navies", "militaries"} & found
+
+
+def test_a_spun_word_wordnet_cannot_reach_is_restored(engine: Engine) -> None:
+    found = {
+        s.original: s
+        for s in engine.analyze(
+            "Ukraine wants to hit navy targets inside Russia, US officers stated on Monday."
+        ).suggestions
+    }
+    assert found["navy"].replacement == "military"
+    assert "uses in the same places" in found["navy"].reasons[0]
