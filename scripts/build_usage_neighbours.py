@@ -160,13 +160,15 @@ def agreed(neighbours: dict[str, list[str]], links: dict[str, set[str]]) -> dict
     out: dict[str, list[str]] = {}
     for word, found in neighbours.items():
         own = lemmas(word)
+        opposed: set[str] | None = None  # the word's antonyms, looked up once it has a candidate pair
         kept = []
         for other in found:
             if word not in ranks.get(other, ()):
                 continue
             theirs = lemmas(other)
             if any(b in links.get(a, ()) or a in links.get(b, ()) for a in own for b in theirs):
-                if not theirs & antonyms(word):
+                opposed = antonyms(word) if opposed is None else opposed
+                if not theirs & opposed:
                     kept.append(other)
         if kept:
             out[word] = kept
