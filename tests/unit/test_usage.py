@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -79,3 +80,50 @@ def test_a_spun_word_wordnet_cannot_reach_is_restored(engine: Engine) -> None:
     }
     assert found["navy"].replacement == "military"
     assert "uses in the same places" in found["navy"].reasons[0]
+
+
+def load_builder() -> ModuleType:
+    """scripts/build_usage_neighbours.py, loaded by path (scripts are no package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_usage_neighbours.py"
+    spec = importlib.util.spec_from_file_location("build_usage_neighbours", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_builder_keeps_mutual_neighbours_a_thesaurus_lists_and_drops_antonyms() -> None:
+    from reader.core.wordnet_data import ensure_wordnet
+
+    ensure_wordnet()  # the builder reads WordNet's antonyms through nltk
+    builder = load_builder()
+    neighbours = {
+        "navy": ["military", "army"],
+        "military": ["navy"],
+        "army": ["soldiers"],  # navy is not among army's nearest: not mutual
+        "early": ["late", "soon"],
+        "late": ["early"],
+        "soon": ["early"],
+    }
+    links = {"navy": {"military", "army"}, "early": {"late", "soon"}}  # "late" is listed, but it is the antonym
+    assert builder.agreed(neighbours, links) == {
+        "navy": ["military"],
+        "military": ["navy"],
+        "soon": ["early"],
+        "early": ["soon"],
+    }
+
+
+def test_the_builder_refuses_an_incomplete_model_dump(tmp_path: Path) -> None:
+    builder = load_builder()
+    arpa = tmp_path / "model.arpa"
+    header = "\\data\\\nngram 1=2\nngram 2=2\n\n\\1-grams:\n-1.0\tnavy\t0\n-1.0\tmilitary\t0\n\n\\2-grams:\n"
+    arpa.write_text(header + "-0.5\tnavy\tmilitary\n-0.5\tmilitary\tnavy\n\n\\3-grams:\n")
+    unigrams, bigrams = builder.read_arpa(str(arpa))
+    assert unigrams == {"navy": -1.0, "military": -1.0}
+    assert bigrams == [("navy", "military", -0.5), ("military", "navy", -0.5)]
+    arpa.write_text(header + "-0.5\tnavy\tmilitary\n")  # the writer crashed half-way through the bigrams
+    with pytest.raises(SystemExit, match="incomplete"):
+        builder.read_arpa(str(arpa))
