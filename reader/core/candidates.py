@@ -28,7 +28,6 @@ class Candidate:
     candidate_rank: int = 0  # 0 when the link is through the candidate's most frequent sense
     governed: bool = False  # the candidate also changes the preposition after the word
     parts_of_speech: str = ""  # the WordNet parts of speech ("nv") of the readings that link it; "" for patterns
-    usage_link: bool = False  # also a usage neighbour of the observed word (reader.core.usage)
 
 
 RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")
@@ -298,19 +297,14 @@ class CandidateFinder:
         return one_spelling_each(out, form)
 
     def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:
-        """The word's usage neighbours (``reader.core.usage``). Those WordNet also links are marked: two sources
-        agree, and the rest of the list is then noise ("officers": "officials" yes, "police" no). Where WordNet
-        links none of them, they are candidates of their own ("navy" -> "military"), in a form the observed word
-        has (same part of speech and inflection), other forms of its lemma excluded. How near each is to the other
-        stands for the sense ranks of a WordNet link: the neighbour's place in the word's list, and the word's in
-        the neighbour's."""
+        """The word's usage neighbours (``reader.core.usage``) where WordNet links none of them ("navy" ->
+        "military"). Where it links one, that candidate is already here and the rest of the list is noise
+        ("officers": "officials", not "police"). Each is offered in a form the observed word has (same part of
+        speech and inflection), other forms of its lemma excluded. How near each is to the other stands for the
+        sense ranks of a WordNet link: the neighbour's place in the word's list, and the word's in the
+        neighbour's."""
         neighbours = self.usage(form)[:USAGE_NEIGHBOURS]
-        if not neighbours:
-            return
-        agreed = [neighbour for neighbour in neighbours if neighbour in out]
-        for neighbour in agreed:
-            out[neighbour] = replace(out[neighbour], usage_link=True)
-        if agreed:
+        if any(neighbour in out for neighbour in neighbours):
             return
         forms = {(pos, tag) for _, pos, tag in readings}
         lemmas = {lemma for lemma, _, _ in readings}
@@ -326,7 +320,6 @@ class CandidateFinder:
                 out[neighbour] = Candidate(
                     neighbour, "usage", f"{form} ~ {neighbour}", observed_rank=place,
                     candidate_rank=back.index(form) if form in back else len(back), parts_of_speech=parts,
-                    usage_link=True,
                 )
 
     def _phrase_candidates(self, phrase: str) -> tuple[Candidate, ...]:

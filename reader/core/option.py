@@ -71,7 +71,6 @@ def static_features(
         "observed_rank": math.log1p(candidate.observed_rank),
         "candidate_rank": math.log1p(candidate.candidate_rank),
         "wordnet_link": float(candidate.relation in WORDNET_RELATIONS),
-        "usage_link": float(candidate.usage_link),
         "name_repair": name_repair,
         "pos_clash": pos_clash,
         "multiword": float(multiword),
