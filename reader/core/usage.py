@@ -1,10 +1,10 @@
 """Usage neighbours: words that English uses in the same places (``resources/data/usage_neighbours.tsv.gz``).
 
 Spinners' thesauri link words that WordNet does not (military -> navy, important -> vital, foreign ->
-international). The list is derived from the context model itself by ``scripts/build_usage_neighbours.py``:
-two words are neighbours when each is among the other's nearest by the words seen right before and after them.
-Such neighbours are also antonyms and co-hyponyms (increase, decrease), so they are candidates with their own,
-fitted weight, never a verdict.
+international). ``scripts/build_usage_neighbours.py`` keeps two words as neighbours when each is among the other's
+nearest by the words the context model sees right before and after them, Moby's thesaurus lists one under the
+other, and WordNet does not call them antonyms. Co-hyponyms still pass (week, month), so neighbours are candidates
+with their own fitted weight, never a verdict.
 """
 
 from __future__ import annotations
