@@ -106,15 +106,17 @@ def anchor_span(target: QTextDocument, href: str) -> tuple[int, int] | None:
     return None
 
 
-def mark_current(target: QTextDocument, prefix: str, index: int, current: bool) -> None:
+def mark_current(target: QTextDocument, prefix: str, index: int, current: bool) -> tuple[int, int] | None:
     """Set or clear the bold of one drawn suggestion (anchor ``prefix:index``) in place: moving through the
-    suggestions changes two marks, and drawing the whole article again took 100 ms a key on the seed."""
+    suggestions changes two marks, and drawing the whole article again took 100 ms a key on the seed. Returns the
+    mark's (position, length), None if it is not drawn, so that the caller need not search for it again."""
     span = anchor_span(target, f"{prefix}:{index}")
     if span is None:
-        return
+        return None
     weight = QTextCharFormat()
     weight.setFontWeight(QFont.Weight.Bold if current else QFont.Weight.Normal)
     cursor = QTextCursor(target)
     cursor.setPosition(span[0])
     cursor.setPosition(span[0] + span[1], QTextCursor.MoveMode.KeepAnchor)
     cursor.mergeCharFormat(weight)
+    return span

@@ -485,27 +485,27 @@ class MainWindow(QMainWindow):
         if self.document is None or not 0 <= index < len(self.document.suggestions):
             return
         previous, self.current = self.current, index
-        if previous is None:
-            self._redraw()
-        elif previous != index:  # the panes show the model as it is: only the two marks move
-            for pane, prefix in ((self.published, "s"), (self.restored, "r")):
-                mark_current(pane.document(), prefix, previous, current=False)
-                mark_current(pane.document(), prefix, index, current=True)
+        restored: tuple[int, int] | None = None
+        if previous is None or previous == index:
+            if previous is None:
+                self._redraw()
+            restored = anchor_span(self.restored.document(), f"r:{index}")
+        else:  # the panes show the model as it is: only the two marks move
+            mark_current(self.published.document(), "s", previous, current=False)
+            mark_current(self.published.document(), "s", index, current=True)
+            mark_current(self.restored.document(), "r", previous, current=False)
+            restored = mark_current(self.restored.document(), "r", index, current=True)
             self._update_status()
         s = self.document.suggestions[index]
         for pane in (self.published, self.restored):
             cursor = pane.textCursor()
             if pane is self.restored:
-                position = self._restored_position(index, 0)
+                position = 0 if restored is None else restored[0]  # a twin not drawn: the top of the pane
             else:
                 position = utf16_offset(self.document.text, s.start)
             cursor.setPosition(min(position, pane.document().characterCount() - 1))
             pane.setTextCursor(cursor)
             pane.ensureCursorVisible()
-
-    def _restored_position(self, index: int, fallback: int) -> int:
-        span = anchor_span(self.restored.document(), f"r:{index}")
-        return fallback if span is None else span[0]
 
     def next_suggestion(self) -> None:
         if self.document and self.document.suggestions:
