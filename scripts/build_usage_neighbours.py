@@ -18,6 +18,11 @@ Two independent sources must agree, because each alone is noisy, and WordNet mus
 3. Not antonyms in WordNet (early/late, open/closed, increase/decrease), directly or through an adjective's
    head (a satellite's similar-to).
 
+A pair that WordNet puts side by side under one parent (a sense of one in another synset under a direct parent of
+the other's: year/month, winter/summer) stays in the list marked ``~`` (``year<TAB>~month ...``): members of one set,
+never offered for each other, but still a neighbour, as the engine's rule for words WordNet already covers reads
+the whole list (see ``CandidateFinder._add_usage``).
+
 ``--check`` rebuilds into a temporary file and says whether it equals the shipped one (the build is deterministic).
 """
 
@@ -153,23 +158,39 @@ def antonyms(word: str) -> set[str]:
     return out
 
 
+def cohyponyms(word: str) -> set[str]:
+    """Lemmas of the synsets that share a direct parent with a sense of ``word`` (its own synsets left out)."""
+    from nltk.corpus import wordnet as wn
+
+    out: set[str] = set()
+    for lemma in lemmas(word):
+        for synset in wn.synsets(lemma):
+            for parent in synset.hypernyms() + synset.instance_hypernyms():
+                for child in parent.hyponyms() + parent.instance_hyponyms():
+                    if child != synset:
+                        out.update(item.name().lower().replace("_", " ") for item in child.lemmas())
+    return out
+
+
 def agreed(neighbours: dict[str, list[str]], links: dict[str, set[str]]) -> dict[str, list[str]]:
     """Mutual usage neighbours that Moby lists together (either way) and WordNet does not oppose, nearest
-    first."""
+    first; those WordNet puts under one parent marked ``~``."""
     ranks = {word: set(found) for word, found in neighbours.items()}
     out: dict[str, list[str]] = {}
     for word, found in neighbours.items():
         own = lemmas(word)
         opposed: set[str] | None = None  # the word's antonyms, looked up once it has a candidate pair
+        apart: set[str] = set()  # and its co-hyponyms
         kept = []
         for other in found:
             if word not in ranks.get(other, ()):
                 continue
             theirs = lemmas(other)
             if any(b in links.get(a, ()) or a in links.get(b, ()) for a in own for b in theirs):
-                opposed = antonyms(word) if opposed is None else opposed
+                if opposed is None:
+                    opposed, apart = antonyms(word), cohyponyms(word)
                 if not theirs & opposed:
-                    kept.append(other)
+                    kept.append(f"~{other}" if theirs & apart else other)
         if kept:
             out[word] = kept
     return out
@@ -188,7 +209,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from reader.core.wordnet_data import ensure_wordnet
 
-    ensure_wordnet()  # nltk's WordNet, for the antonyms
+    ensure_wordnet()  # nltk's WordNet, for the antonyms and co-hyponyms
     with tempfile.TemporaryDirectory() as folder:
         arpa = os.path.join(folder, "model.arpa")
         dump_arpa(arpa)

@@ -299,17 +299,18 @@ class CandidateFinder:
     def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:
         """The word's usage neighbours (``reader.core.usage``) where WordNet links none of them ("navy" ->
         "military"). Where it links one, that candidate is already here and the rest of the list is noise
-        ("officers": "officials", not "police"). Each is offered in a form the observed word has (same part of
-        speech and inflection), other forms of its lemma excluded. How near each is to the other stands for the
-        sense ranks of a WordNet link: the neighbour's place in the word's list, and the word's in the
-        neighbour's."""
+        ("officers": "officials", not "police"). A co-hyponym counts there but is not offered (year: month). Each
+        is offered in a form the observed word has (same part of speech and inflection), other forms of its lemma
+        excluded. How near each is to the other stands for the sense ranks of a WordNet link: the neighbour's place
+        in the word's list, and the word's in the neighbour's."""
         neighbours = self.usage(form)[:USAGE_NEIGHBOURS]
         if any(neighbour in out for neighbour in neighbours):
             return
         forms = {(pos, tag) for _, pos, tag in readings}
         lemmas = {lemma for lemma, _, _ in readings}
+        apart = self.usage.set_apart(form)
         for place, neighbour in enumerate(neighbours):
-            if neighbour in CLOSED_CLASS:
+            if neighbour in CLOSED_CLASS or neighbour in apart:
                 continue
             theirs = self.analyses(neighbour)
             if any(lemma in lemmas for lemma, _, _ in theirs):

@@ -3,8 +3,9 @@
 Spinners' thesauri link words that WordNet does not (military -> navy, important -> vital, foreign ->
 international). ``scripts/build_usage_neighbours.py`` keeps two words as neighbours when each is among the other's
 nearest by the words the context model sees right before and after them, Moby's thesaurus lists one under the
-other, and WordNet does not call them antonyms. Co-hyponyms still pass (week, month), so neighbours are candidates
-with their own fitted weight, never a verdict.
+other, and WordNet does not call them antonyms. Pairs WordNet puts under one parent (year/month) are marked ``~``:
+still neighbours, never offered for each other. Neighbours are candidates with their own fitted weight, never a
+verdict.
 """
 
 from __future__ import annotations
@@ -25,8 +26,14 @@ class UsageNeighbours:
         self._lines = lines
 
     def __call__(self, form: str) -> tuple[str, ...]:
+        """Every neighbour, nearest first, co-hyponyms included."""
         line = self._lines.get(form)
-        return tuple(line.split(" ")) if line else ()
+        return tuple(word.lstrip("~") for word in line.split(" ")) if line else ()
+
+    def set_apart(self, form: str) -> frozenset[str]:
+        """The neighbours WordNet puts beside ``form`` under one parent (year: month): not to be offered."""
+        line = self._lines.get(form)
+        return frozenset(word[1:] for word in line.split(" ") if word.startswith("~")) if line else frozenset()
 
 
 def parse_usage(text: str) -> UsageNeighbours:

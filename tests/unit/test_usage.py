@@ -41,6 +41,7 @@ def test_the_shipped_list_pairs_words_a_thesaurus_and_usage_agree_on_but_not_opp
     assert "important" in shipped("vital")
     assert "later" not in shipped("earlier")  # a WordNet antonym, though used in the same places
     assert "closed" not in shipped("open")
+    assert "month" in shipped("year") and "month" in shipped.set_apart("year")  # co-hyponyms: never offered
 
 
 def finder_with(engine: Engine, lines: dict[str, str]) -> CandidateFinder:
@@ -112,6 +113,28 @@ def test_the_builder_keeps_mutual_neighbours_a_thesaurus_lists_and_drops_antonym
         "soon": ["early"],
         "early": ["soon"],
     }
+
+
+def test_the_builder_marks_co_hyponyms() -> None:
+    """Winter and summer: used in the same places and listed together, but one set's members."""
+    from reader.core.wordnet_data import ensure_wordnet
+
+    ensure_wordnet()
+    builder = load_builder()
+    neighbours = {"winter": ["summer", "wintertime"], "summer": ["winter"], "wintertime": ["winter"]}
+    links = {"winter": {"summer", "wintertime"}}
+    assert builder.agreed(neighbours, links) == {
+        "winter": ["~summer", "wintertime"], "summer": ["~winter"], "wintertime": ["winter"]
+    }
+
+
+def test_a_marked_co_hyponym_is_a_neighbour_but_never_offered(engine: Engine) -> None:
+    finder = finder_with(engine, {"navy": "~marine military", "military": "navy"})
+    assert finder.usage("navy") == ("marine", "military")
+    assert finder.usage.set_apart("navy") == {"marine"}
+    found = {c.wording: c for c in finder.word_candidates("navy")}
+    assert found["military"].relation == "usage" and found["military"].observed_rank == 1
+    assert "marine" not in found
 
 
 def test_the_builder_refuses_an_incomplete_model_dump(tmp_path: Path) -> None:
