@@ -122,6 +122,17 @@ def alternated_cold_checks(other: Path, repeat: int) -> dict[str, list[float]]:
     return times
 
 
+def reference_seconds() -> float:
+    """A fixed pure-Python loop (ten million additions), timed: this machine's speed swings two- to threefold within
+    hours, so figures from different hours are compared through this (1.65 s on 2026-12-04 at 21:15, while a cold
+    check of the seed took 3.0-4.1 s)."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return round(time.perf_counter() - start, 2)
+
+
 def warm_throughput() -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from reader.core.engine import load_engine
@@ -164,8 +175,10 @@ def main() -> None:
     if args.against:
         print(json.dumps(alternated_cold_checks(args.against.resolve(), args.repeat), indent=1))
         return
+    before = reference_seconds()
     cold = cold_check(args.repeat)
     result = {"cold_check_seconds": [round(t, 2) for t in cold], **warm_throughput()}
+    result["reference_loop_seconds"] = [before, reference_seconds()]
     print(json.dumps(result, indent=1))
 
 
