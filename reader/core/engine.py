@@ -127,7 +127,7 @@ class Engine:
                 phrase = " ".join(words[first:last])
                 if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
                     continue
-                if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
+                if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase) and not any(named[first:last]):
                     continue  # a name WordNet knows ("Austin"), not a word to replace
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
@@ -241,7 +241,10 @@ class Engine:
             run = run_holding(runs, option.first, option.last)
             if run is None:
                 continue
-            if mends_name(option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with):
+            proper = self.finder.wordnet.is_proper(option.observed)
+            if mends_name(
+                option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
+            ):
                 option.name_repair = 1.0
                 kept.append(option)
         return kept

@@ -54,11 +54,17 @@ def mends_name(
     run: tuple[int, int],
     singles: dict[int, list[str]],
     multiwords_with: Callable[[str], tuple[str, ...]],
+    with_neighbour: bool = False,
 ) -> bool:
     """Whether ``wording`` in place of ``words[first:last]``, with at most one more change in the run of
     capitalised words, forms a multiword WordNet lemma ("White Home" -> "White House"; not "Savings and Loan
-    Association" -> "building society"). ``singles`` holds the one-word candidates at each place."""
+    Association" -> "building society"). ``singles`` holds the one-word candidates at each place. With
+    ``with_neighbour``, the lemma must take in another word of the run: the span is a name WordNet knows, and only
+    a name it completes ("International Minister" -> "Foreign Minister") mends it, not a synonym of the name
+    itself ("Austin" -> "capital of Texas")."""
     lo, hi = run
+    if with_neighbour and _known_name(first, last, words, run, multiwords_with):
+        return False  # the name is whole as published ("South Viet Nam"): nothing to mend
     replacement = wording.split()
     # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
     joined = any(word in NAME_JOINERS for word in words[first:last])
@@ -72,6 +78,8 @@ def mends_name(
             if start < lo or end > hi:
                 continue
             outside = [i for i in range(start, end) if not first <= i < last]
+            if with_neighbour and not outside:
+                continue
             expected = parts[:offset] + parts[offset + len(replacement) :]
             changes = 0
             for i, want in zip(outside, expected, strict=True):
@@ -83,4 +91,17 @@ def mends_name(
             else:
                 if changes <= 1 and (changes < len(outside) or not joined):
                     return True
+    return False
+
+
+def _known_name(
+    first: int, last: int, words: list[str], run: tuple[int, int], multiwords_with: Callable[[str], tuple[str, ...]]
+) -> bool:
+    """Whether the published words around the span already form a multiword WordNet lemma that holds it."""
+    lo, hi = run
+    for lemma in multiwords_with(words[first]):
+        parts = lemma.split()
+        for start in range(max(lo, last - len(parts)), min(first, hi - len(parts)) + 1):
+            if words[start : start + len(parts)] == parts:
+                return True
     return False

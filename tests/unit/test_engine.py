@@ -305,6 +305,21 @@ def test_a_broken_name_with_a_lower_case_joiner_is_mended(engine: Engine) -> Non
     assert engine.analyze(honest).suggestions == ()
 
 
+def test_a_name_wordnet_knows_is_mended_where_it_breaks_a_longer_name(engine: Engine) -> None:
+    """"International" is a WordNet name of its own, so it was never looked at; in "International Minister" it is
+    a broken "Foreign Minister". Names WordNet knows stay alone everywhere else."""
+    text = (
+        "He spoke at a news conference in Kyiv with Ukrainian International Minister Andrii Sybiha, officers "
+        "stated. The International Monetary Fund met in Washington with South Viet Nam officials."
+    )
+    found = by_original(engine, text)
+    assert found.get("International") == "Foreign"
+    assert [s.start for s in engine.analyze(text).suggestions if s.original == "International"] == [
+        text.index("International")
+    ]
+    assert not {"Viet Nam", "Washington", "Kyiv"} & set(found)
+
+
 def test_a_comparative_candidate_without_its_own_ending_takes_more_or_most(engine: Engine) -> None:
     """lemminflect's rules would write "importanter": the dictionary's own forms where it has them, else more/most."""
     greater = {c.wording for c in engine.finder.word_candidates("greater")}

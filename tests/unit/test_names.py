@@ -5,7 +5,14 @@ from __future__ import annotations
 from reader.core.names import mends_name, name_runs, run_holding
 from reader.core.tokens import Token, chunks, tokenize
 
-LEMMAS = {"white": ("white house", "white sauce"), "house": ("white house", "house of representatives")}
+LEMMAS = {
+    "white": ("white house", "white sauce"),
+    "house": ("white house", "house of representatives"),
+    "foreign": ("foreign minister",),
+    "capital": ("capital of texas",),
+    "viet": ("south viet nam",),
+    "vietnam": ("south vietnam",),
+}
 
 
 def _multiwords_with(word: str) -> tuple[str, ...]:
@@ -44,3 +51,15 @@ def test_at_most_one_more_change_in_the_run() -> None:
     words = ["the", "black", "home"]
     assert mends_name(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with)
     assert not mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
+
+
+def test_a_name_wordnet_knows_is_mended_only_into_a_name_with_its_neighbours() -> None:
+    """"International" is a name in WordNet (the socialist International): "International Minister" is a broken
+    "Foreign Minister", but "Austin" is not to become "capital of Texas", nor "South Viet Nam" "South Vietnam"."""
+    words = ["ukrainian", "international", "minister", "andrii"]
+    assert mends_name(1, 2, "foreign", words, (0, 4), {}, _multiwords_with, with_neighbour=True)
+    words = ["met", "austin", "today"]
+    assert mends_name(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with)  # the loose rule for words
+    assert not mends_name(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with, with_neighbour=True)
+    words = ["in", "south", "viet", "nam", "today"]
+    assert not mends_name(2, 4, "vietnam", words, (1, 4), {}, _multiwords_with, with_neighbour=True)
