@@ -127,8 +127,12 @@ class Engine:
                 phrase = " ".join(words[first:last])
                 if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
                     continue
-                if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase) and not any(named[first:last]):
-                    continue  # a name WordNet knows ("Austin"), not a word to replace
+                if chunk[first].is_capitalized and self.finder.wordnet.is_proper(phrase):
+                    # A name WordNet knows ("Austin") is not a word to replace, unless it may be a broken part of a
+                    # longer name: mid-sentence, with more capitalised words in its run ("International Minister").
+                    run = run_holding(runs, first, last) if any(named[first:last]) else None
+                    if run is None or run[1] - run[0] == length:
+                        continue
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
                 if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
