@@ -123,9 +123,9 @@ def alternated_cold_checks(other: Path, repeat: int) -> dict[str, list[float]]:
 
 
 def reference_seconds() -> float:
-    """A fixed pure-Python loop (ten million additions), timed: this machine's speed swings two- to threefold within
-    hours, so figures from different hours are compared through this (1.65 s on 2026-12-04 at 21:15, while a cold
-    check of the seed took 3.0-4.1 s)."""
+    """A fixed pure-Python loop (ten million additions), timed: a rough gauge of the hour, as this machine's speed
+    swings within hours. Only a rough one: on 2026-12-04 it took 1.65 s at 21:15 and 0.45-0.54 s at 22:10, while
+    cold checks of the seed went from 3.0-3.5 s to 2.3-2.7 s. Compare code with ``--against``/``--cpu-against``."""
     start = time.perf_counter()
     total = 0
     for number in range(10_000_000):

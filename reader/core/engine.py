@@ -20,7 +20,7 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
-from reader.core.names import is_name_word, mends_name, name_runs, run_holding
+from reader.core.names import is_name_word, mends_name, name_runs, run_holding, within_known_name
 from reader.core.option import DYNAMIC_FEATURES, Option, static_features
 from reader.core.patterns import load_patterns
 from reader.core.ranked import Entry, RankedList
@@ -237,15 +237,22 @@ class Engine:
         for option in options:
             if option.last - option.first == 1:
                 singles.setdefault(option.first, []).append(option.candidate.wording)
-        multiwords_with = self.finder.wordnet.multiwords_with
+        multiwords_with, is_proper = self.finder.wordnet.multiwords_with, self.finder.wordnet.is_proper
         kept = list(plain)
+        whole: dict[tuple[int, int], bool] = {}  # per span of a name WordNet knows: already inside a whole name?
         for option in options:
             if not any(named[option.first : option.last]):
                 continue
             run = run_holding(runs, option.first, option.last)
             if run is None:
                 continue
-            proper = self.finder.wordnet.is_proper(option.observed)
+            proper = is_proper(option.observed)
+            if proper:
+                span = (option.first, option.last)
+                if span not in whole:
+                    whole[span] = within_known_name(option.first, option.last, words, run, multiwords_with)
+                if whole[span]:
+                    continue
             if mends_name(
                 option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
             ):

@@ -63,8 +63,6 @@ def mends_name(
     a name it completes ("International Minister" -> "Foreign Minister") mends it, not a synonym of the name
     itself ("Austin" -> "capital of Texas")."""
     lo, hi = run
-    if with_neighbour and _known_name(first, last, words, run, multiwords_with):
-        return False  # the name is whole as published ("South Viet Nam"): nothing to mend
     replacement = wording.split()
     # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
     joined = any(word in NAME_JOINERS for word in words[first:last])
@@ -94,10 +92,11 @@ def mends_name(
     return False
 
 
-def _known_name(
+def within_known_name(
     first: int, last: int, words: list[str], run: tuple[int, int], multiwords_with: Callable[[str], tuple[str, ...]]
 ) -> bool:
-    """Whether the published words around the span already form a multiword WordNet lemma that holds it."""
+    """Whether the published words around the span already form a multiword WordNet lemma that holds it: the name
+    is whole as published ("South Viet Nam"), nothing to mend."""
     lo, hi = run
     for lemma in multiwords_with(words[first]):
         parts = lemma.split()
