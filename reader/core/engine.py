@@ -112,7 +112,11 @@ class Engine:
 
     def _options_for_chunk(self, text: str, number: int, chunk: list[Token], tags: dict[int, str]) -> list[Option]:
         words = [t.norm for t in chunk]
-        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]  # capitalised mid-sentence
+        # Capitalised mid-sentence; a sentence's first word only where WordNet knows it as a name and a capitalised
+        # word follows ("International Minister Sybiha said"): it is then only mended, never replaced.
+        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]
+        if len(chunk) > 1 and chunk[0].is_capitalized and named[1] and self.finder.wordnet.is_proper(words[0]):
+            named[0] = True
         runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
         for first in range(len(chunk)):

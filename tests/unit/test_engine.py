@@ -318,6 +318,9 @@ def test_a_name_wordnet_knows_is_mended_where_it_breaks_a_longer_name(engine: En
         text.index("International")
     ]
     assert not {"Viet Nam", "Washington", "Kyiv"} & set(found)
+    opening = "International Minister Andrii Sybiha said on Monday that the talks would go on. A bunch of officers"
+    found = by_original(engine, opening + " stated the plan stands.")
+    assert found.get("International") == "Foreign"  # the first word of a sentence, in a longer name
 
 
 def test_a_comparative_candidate_without_its_own_ending_takes_more_or_most(engine: Engine) -> None:
