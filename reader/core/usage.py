@@ -24,16 +24,23 @@ class UsageNeighbours:
 
     def __init__(self, lines: dict[str, str]) -> None:
         self._lines = lines
+        self._parsed = lru_cache(maxsize=4096)(self._parse)
+
+    def _parse(self, form: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """A form's line, split once: every neighbour, and those marked ``~``."""
+        line = self._lines.get(form)
+        if not line:
+            return (), frozenset()
+        words = line.split(" ")
+        return tuple(word.lstrip("~") for word in words), frozenset(w[1:] for w in words if w.startswith("~"))
 
     def __call__(self, form: str) -> tuple[str, ...]:
         """Every neighbour, nearest first, co-hyponyms included."""
-        line = self._lines.get(form)
-        return tuple(word.lstrip("~") for word in line.split(" ")) if line else ()
+        return self._parsed(form)[0]
 
     def set_apart(self, form: str) -> frozenset[str]:
         """The neighbours WordNet puts beside ``form`` under one parent (year: month): not to be offered."""
-        line = self._lines.get(form)
-        return frozenset(word[1:] for word in line.split(" ") if word.startswith("~")) if line else frozenset()
+        return self._parsed(form)[1]
 
 
 def parse_usage(text: str) -> UsageNeighbours:
