@@ -1,6 +1,6 @@
 """Score the engine on every labelled text: the seed, our spun sets, and unspun news.
 
-    .venv/bin/python benchmarks/evaluate.py [--threshold T (default: reader check's)] [--quick]
+    .venv/bin/python benchmarks/evaluate.py [--threshold T (default: reader check's)] [--quick] [--brown-spun DIR]
 
 Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting):
   seed                      ../shared/corpus (fit)
@@ -18,7 +18,8 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
 scored by ../shared/tools/score_suggestions.py, and totals are micro-averaged from its counts. ``--quick`` scores
-only the seed, the hand sets and six Brown texts of each kind.
+only the seed, the hand sets and six Brown texts of each kind. ``--brown-spun`` scores another spinning of the
+Brown texts (``spin_brown.py --possessives DIR``) in place of data/brown/spun.
 """
 
 from __future__ import annotations
@@ -74,12 +75,12 @@ def brown_split(path: Path) -> str:
     return "brown-fit" if int(path.stem[2:]) % 2 else "brown-held"
 
 
-def spun_sets(quick: bool) -> list[tuple[str, str, Path, Path]]:
+def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple[str, str, Path, Path]]:
     sets = [("seed", "seed", SHARED / "corpus" / "seed_spun_article.txt", SHARED / "corpus" / "seed_gold.tsv")]
     hand = sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]
     for gold in hand:
         sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
-    golds = sorted((DATA / "brown/spun").glob("*.gold.tsv"))
+    golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
         sets.append((brown_split(text), text.stem, text, gold))
@@ -105,6 +106,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD)
     parser.add_argument("--quick", action="store_true", help="the seed, the hand sets and 6+6 Brown texts")
     parser.add_argument("--verbose", action="store_true", help="a line per text")
+    parser.add_argument("--brown-spun", type=Path, default=DATA / "brown/spun", metavar="DIR",
+                        help="the spun Brown texts to score (default: data/brown/spun)")
     args = parser.parse_args()
     out_dir = ROOT / "benchmarks" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -112,7 +115,7 @@ def main() -> None:
     results: dict[str, dict] = {}
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     print(f"{'spun text':24} {'P':>6} {'R':>6} {'F1':>6} {'restore':>8}")
-    for group, name, article, gold in spun_sets(args.quick):
+    for group, name, article, gold in spun_sets(args.quick, args.brown_spun):
         out = out_dir / f"{group}_{name}.json"
         check(engine, article, args.threshold, out)
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])

@@ -61,8 +61,14 @@ def common(entry: str, model: ContextModel) -> bool:
     return all(model.unigram(word) >= MIN_UNIGRAM for word in entry.lower().split())
 
 
+def possessed(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` takes a possessive "'s" ("the company's")."""
+    ending = text[end: end + 3]
+    return ending[:1] in ("'", "\u2019") and ending[1:2] == "s" and not ending[2:].isalpha()
+
+
 def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
-         rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
+         rng: random.Random, possessives: bool = False) -> tuple[str, list[tuple[str, str]]]:
     out: list[str] = []
     pairs: list[tuple[str, str]] = []
     cursor = 0
@@ -73,8 +79,10 @@ def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
         lower_elsewhere = re.search(rf"\b{key}\b", text) is not None
         if key in SKIP or len(key) < 3 or (original[:1].isupper() and not (sentence_start and lower_elsewhere)):
             continue
-        if text[match.end(): match.end() + 1] in ("-", "'", "\u2019") or text[match.start() - 1: match.start()] == "-":
-            continue  # spinners look up whole words, not parts of compounds or contractions
+        after, before = text[match.end(): match.end() + 1], text[match.start() - 1: match.start()]
+        glued = after in ("-", "'", "\u2019") or before == "-"
+        if glued and not (possessives and possessed(text, match.end())):
+            continue  # whole words, not parts of compounds or contractions (with --possessives, "company's" is one)
         choices = [w for w in lookup(key, thesaurus) if w.isascii() and w.lower() != key and not w[:1].isupper()
                    and common(w, model)]
         if not choices or rng.random() >= RATE:
@@ -91,13 +99,16 @@ def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("thesaurus", type=Path, help="th_en_US_new.js from the npm package 'thesaurus'")
+    parser.add_argument("--possessives", type=Path, metavar="DIR",
+                        help="also spin nouns before a possessive 's, and write the set to DIR instead")
     args = parser.parse_args()
     thesaurus = load_thesaurus(args.thesaurus)
     model = ContextModel()
-    out_dir = BROWN / "spun"
+    out_dir = args.possessives or BROWN / "spun"
     total = 0
     for number, original in enumerate(sorted((BROWN / "clean").glob("*.txt"))):
-        spun, pairs = spin(original.read_text(encoding="utf-8"), thesaurus, model, random.Random(5000 + number))
+        spun, pairs = spin(original.read_text(encoding="utf-8"), thesaurus, model, random.Random(5000 + number),
+                           possessives=args.possessives is not None)
         write_spun(out_dir, original.stem, spun, pairs,
                    f"Made by benchmarks/spin_brown.py from brown/clean/{original.name} with the MyThes thesaurus.")
         total += len(pairs)

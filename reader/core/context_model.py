@@ -62,7 +62,10 @@ class ContextModel:
 
     def _spelling(self, word: str) -> str:
         """The spelling of ``word`` this US English model knows better: "colour" is heard as "color", but "buses"
-        stays "buses" (a curated list's American "busses" is the rarer form here)."""
+        stays "buses" (a curated list's American "busses" is the rarer form here). A possessive it does not know
+        is heard as its noun."""
+        if word.endswith(("'s", "'")) and word[:-1] and self._lm.prob([word]) <= FLOOR_RAW:
+            return self.spelling(word[: -2 if word.endswith("'s") else -1])  # "celebration's" as "celebration"
         american = american_spelling(word)
         if american == word or self._lm.prob([american]) <= self._lm.prob([word]):
             return word

@@ -27,7 +27,7 @@ from reader.core.ranked import Entry, RankedList
 from reader.core.sections import sections
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
-from reader.core.tokens import Kind, Token, chunks, tokenize, word_count
+from reader.core.tokens import Kind, Token, chunks, possessive, tokenize, word_count
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -128,6 +128,8 @@ class Engine:
                     t.kind is not Kind.WORD or not self._spannable(text, t) for t in chunk[first + 1 : last]
                 ):
                     break
+                if length > 1 and chunk[last - 2].clitic:
+                    break  # a span ends at a possessive: "the White Home's", not "Home's staff"
                 phrase = " ".join(words[first:last])
                 if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
                     continue
@@ -144,9 +146,11 @@ class Engine:
                     for option in kept:  # the static scores are cached per phrase; this evidence is per place
                         option.counts = True
                         option.static += figure_weight
-                options.extend(kept)
                 if any(named[first:last]):
-                    options.extend(self._keep_menders(number, first, last, phrase, chunk, words, runs))
+                    kept += self._keep_menders(number, first, last, phrase, chunk, words, runs)
+                if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
+                    kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
+                options.extend(kept)
         return self._repair_names(words, named, runs, options)
 
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
@@ -380,10 +384,13 @@ class Engine:
         return tuple(kept)
 
     # -- scoring -----------------------------------------------------------------------------------------
-    def _gains(self, before: list[str], observed: list[str], after: list[str], options: list[Option]) -> None:
+    def _gains(
+        self, before: list[str], observed: list[str], after: list[str], options: list[Option], possessed: bool = False
+    ) -> None:
         """How much likelier each option's wording makes its stretch than the observed words (nats).
 
         ``before`` and ``after`` hold up to two words of (restored) context: a trigram model sees no further.
+        With ``possessed``, the span's last word carries a possessive ending, and so does each wording in context.
         Digits are unknown to the context model, so a spelled-out number gets no context evidence either way.
         """
         score = self.context.score
@@ -399,7 +406,8 @@ class Engine:
             if option.candidate.relation == "number":
                 option.gain = 0.0
                 continue
-            replacement = option.candidate.wording.split()
+            wording = option.candidate.wording
+            replacement = (possessive(wording) if possessed else wording).split()
             option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
             if unknown:
                 option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
@@ -473,9 +481,9 @@ class Engine:
                     if scored_in.get(key) == window:
                         continue  # the change was elsewhere in the chunk: the trigram model cannot see it
                     scored_in[key] = window
-                    observed = [t.norm for t in groups[chunk_number][first:last]]
+                    observed = [t.heard for t in groups[chunk_number][first:last]]
                     refuting_before = [o.gain <= CONTRADICTING_GAIN for o in span_options]
-                    self._gains(before, observed, after, span_options)
+                    self._gains(before, observed, after, span_options, bool(groups[chunk_number][last - 1].clitic))
                     stale[key] = None
                     for option, was_refuting in zip(span_options, refuting_before, strict=True):
                         if (option.gain <= CONTRADICTING_GAIN) != was_refuting:
@@ -521,11 +529,14 @@ class Engine:
     @staticmethod
     def _restored(groups: list[list[Token]], chosen: list[Option]) -> list[list[str]]:
         """The chunks' words with every change the engine currently believes in ("" where a phrase was swallowed)."""
-        restored = [[t.norm for t in chunk] for chunk in groups]
+        restored = [[t.heard for t in chunk] for chunk in groups]
         for option in chosen:
             if option.span_log_odds > 0:
                 length = option.last - option.first
-                restored[option.chunk][option.first : option.last] = [option.candidate.wording] + [""] * (length - 1)
+                wording = option.candidate.wording
+                if groups[option.chunk][option.last - 1].clitic:
+                    wording = possessive(wording)
+                restored[option.chunk][option.first : option.last] = [wording] + [""] * (length - 1)
         return restored
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:

@@ -138,7 +138,7 @@ class Tagger:
             sentence.append(token)
             ends = token.kind is Kind.PUNCT and token.text in SENTENCE_ENDS
             if ends or index == len(tokens) - 1:
-                words = [t.text.replace("\u2019", "'") for t in sentence]
+                words = [(t.text + t.clitic).replace("\u2019", "'") for t in sentence]
                 for item, tag in zip(sentence, self.tag(words), strict=True):
                     if item.kind is not Kind.PUNCT:
                         out[item.start] = tag

@@ -2,6 +2,9 @@
 
 A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
 transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk.
+
+A possessive "'s" is not part of its word's token ("Celebration" in "Labour Celebration's"): spinners swap the noun
+and keep the ending, so the noun is what the engine looks up, while the context model still hears "party's".
 """
 
 from __future__ import annotations
@@ -23,11 +26,17 @@ class Token:
     end: int
     text: str
     kind: Kind
+    clitic: str = ""  # a possessive "'s" (or "\u2019s") right after the token, outside its offsets
 
     @property
     def norm(self) -> str:
         """Lower case with typographic apostrophes folded, as the context model spells words."""
-        return self.text.lower().replace("\u2019", "'").replace("\u2018", "'")
+        return _fold(self.text.lower())
+
+    @property
+    def heard(self) -> str:
+        """The word as spoken, with its possessive ending: what the context model and the tagger read."""
+        return _fold(self.text.lower() + self.clitic) if self.clitic else self.norm
 
     @property
     def is_capitalized(self) -> bool:
@@ -44,15 +53,35 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\w\s]|_)",
     re.UNICODE,
 )
+# Words before "'s" that make a contraction, not a possessive ("it's", "let's", "there's"): kept whole.
+_CONTRACTING = frozenset(
+    "it he she that there here what who where when why how let this everyone everybody someone somebody nobody one"
+    .split()
+)
+_POSSESSIVE = ("'s", "\u2019s")
 # Punctuation that ends a stretch of context; a comma does not.
 _BREAKS = frozenset(".!?;:\"\u201c\u201d\u2018()[]{}\u2014\u2013\u2026/|")
+
+
+def possessive(wording: str) -> str:
+    """A wording with the possessive ending on its last word, as the context model spells it: "labour party's",
+    "officials'"."""
+    return wording + "'" if wording.endswith("s") and not wording.endswith("ss") else wording + "'s"
+
+
+def _fold(word: str) -> str:
+    return word.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         kind = Kind(match.lastgroup or "punct")
-        tokens.append(Token(match.start(), match.end(), match.group(), kind))
+        word = match.group()
+        if kind is Kind.WORD and word[-2:] in _POSSESSIVE and word[:-2].lower() not in _CONTRACTING:
+            tokens.append(Token(match.start(), match.end() - 2, word[:-2], kind, word[-2:]))
+        else:
+            tokens.append(Token(match.start(), match.end(), word, kind))
     return tokens
 
 

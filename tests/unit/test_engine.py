@@ -360,3 +360,18 @@ def test_a_long_text_is_analysed_a_section_at_a_time(engine: Engine, monkeypatch
     assert all(doubled[s.start : s.end] == s.original for s in analysis.suggestions)
     assert analysis.words == 2 * engine.analyze(SPUN).words
     assert seen == sorted(seen) and seen[-1] <= 1.0 and any(p >= 0.5 for p in seen)
+
+
+def test_the_noun_before_a_possessive_is_looked_at_and_restored_with_its_ending_kept(engine: Engine) -> None:
+    """Spinners swap the noun and keep "'s" ("the Labour Celebration’s leader"): the noun is the span, so the
+    ending stays in the restored text, and only nouns are offered ("firm's" is no "strong's")."""
+    text = "He met the Labour Celebration’s leader in London on Friday, officers stated. The firm’s profits fell."
+    analysis = engine.analyze(text)
+    party = next(s for s in analysis.suggestions if s.original == "Celebration")
+    assert (party.start, party.replacement) == (text.index("Celebration"), "Party")
+    assert "the Labour Party’s leader" in restore(text, analysis.suggestions, threshold=0.0)
+    _, options, _ = engine.options(text)
+    firm = {o.candidate.wording for o in options if o.observed == "firm"}
+    assert "business" in firm and "strong" not in firm
+    honest = "The company's chief executive said the nation's capital and the city's budget would grow."
+    assert engine.analyze(honest).suggestions == ()
