@@ -20,7 +20,7 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
-from reader.core.names import is_name_word, mends_name, name_runs, run_holding, within_known_name
+from reader.core.names import NAME_JOINERS, is_name_word, name_mends, name_runs, run_holding, within_known_name
 from reader.core.option import DYNAMIC_FEATURES, Option, static_features
 from reader.core.patterns import load_patterns
 from reader.core.ranked import Entry, RankedList
@@ -45,9 +45,13 @@ SECTION_WORDS = 5_000  # a long news article is analysed whole; a longer text a 
 Ranked = tuple[Entry, ...]
 
 
-def _match_case(template: str, wording: str) -> str:
+def _match_case(span: list[Token], wording: str) -> str:
+    """A wording in the case of the words it replaces: a name's words all capitalised ("Defense Department")."""
+    template = span[0].text
     if template.isupper() and len(template) > 1:
         return wording.upper()
+    if len(span) > 1 and all(is_name_word(token) for token in span):
+        return " ".join(w if w in NAME_JOINERS else w[:1].upper() + w[1:] for w in wording.split())
     if template[:1].isupper():
         return wording[:1].upper() + wording[1:]
     return wording
@@ -247,6 +251,7 @@ class Engine:
                 singles.setdefault(option.first, []).append(option.candidate.wording)
         multiwords_with, is_proper = self.finder.wordnet.multiwords_with, self.finder.wordnet.is_proper
         kept = list(plain)
+        joint: dict[tuple[int, int, str], Option] = {}  # names broken in two words, mended as one option
         whole: dict[tuple[int, int], bool] = {}  # per span of a name WordNet knows: already inside a whole name?
         for option in options:
             if not any(named[option.first : option.last]):
@@ -261,12 +266,42 @@ class Engine:
                     whole[span] = within_known_name(option.first, option.last, words, run, multiwords_with)
                 if whole[span]:
                     continue
-            if mends_name(
-                option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
-            ):
+            mends = list(
+                name_mends(
+                    option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
+                )
+            )
+            if mends:
                 option.name_repair = 1.0
                 kept.append(option)
-        return kept
+            for change in mends:
+                # A name WordNet knows is mended only by the words published around it ("Ukraine" stays).
+                if change is None or proper or is_proper(words[change[0]]):
+                    continue
+                mend = self._joint_mend(option, *change, words)
+                if mend is not None:
+                    joint.setdefault((mend.first, mend.last, mend.candidate.wording), mend)
+        return kept + list(joint.values())
+
+    def _joint_mend(self, option: Option, at: int, word: str, words: list[str]) -> Option | None:
+        """One option for a name broken in two neighbouring words ("Protection Division" -> "Defense Department"):
+        each word's own best candidate may mend it another way ("Security Force"), and only the two changes
+        together fit the context; the context model judges them as one. Two changes make many a common phrase out
+        of an honest name ("Sports Palace" -> "basketball court"), so the two must make a name WordNet capitalises;
+        None otherwise."""
+        if at not in (option.first - 1, option.last):
+            return None
+        first, last = min(option.first, at), max(option.last, at + 1)
+        candidate = option.candidate
+        wording = f"{candidate.wording} {word}" if at == option.last else f"{word} {candidate.wording}"
+        if not self.finder.wordnet.is_proper(wording):
+            return None
+        observed = " ".join(words[first:last])
+        mended = replace(
+            candidate, wording=wording, detail=f"{candidate.detail}, and {words[at]} ~ {word}: a name WordNet knows"
+        )
+        commonness = self._frequency(wording) - self._frequency(observed)
+        return Option(option.chunk, first, last, mended, observed, commonness=commonness, name_repair=1.0)
 
     def _frequency_uncached(self, phrase: str) -> float:
         """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""
@@ -704,9 +739,8 @@ class Engine:
         start = chunk[option.first].start
         end = chunk[option.last - 1].end
         ranked = sorted(rivals, key=lambda o: -o.rank_score)
-        alternatives = tuple(
-            dict.fromkeys(_match_case(chunk[option.first].text, spell(o.candidate.wording)) for o in ranked[:5])
-        )
+        span = chunk[option.first : option.last]
+        alternatives = tuple(dict.fromkeys(_match_case(span, spell(o.candidate.wording)) for o in ranked[:5]))
         factor = math.exp(min(option.gain, 50))
         if option.counts:
             context = (

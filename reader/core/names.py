@@ -6,7 +6,7 @@ other capitalised word is taken as a name and left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reader.core.tokens import Kind, Token
 
@@ -56,12 +56,26 @@ def mends_name(
     multiwords_with: Callable[[str], tuple[str, ...]],
     with_neighbour: bool = False,
 ) -> bool:
-    """Whether ``wording`` in place of ``words[first:last]``, with at most one more change in the run of
+    """Whether ``wording`` in place of ``words[first:last]`` mends a name (see ``name_mends``)."""
+    return any(True for _ in name_mends(first, last, wording, words, run, singles, multiwords_with, with_neighbour))
+
+
+def name_mends(
+    first: int,
+    last: int,
+    wording: str,
+    words: list[str],
+    run: tuple[int, int],
+    singles: dict[int, list[str]],
+    multiwords_with: Callable[[str], tuple[str, ...]],
+    with_neighbour: bool = False,
+) -> Iterator[tuple[int, str] | None]:
+    """The ways ``wording`` in place of ``words[first:last]``, with at most one more change in the run of
     capitalised words, forms a multiword WordNet lemma ("White Home" -> "White House"; not "Savings and Loan
-    Association" -> "building society"). ``singles`` holds the one-word candidates at each place. With
-    ``with_neighbour``, the lemma must take in another word of the run: the span is a name WordNet knows, and only
-    a name it completes ("International Minister" -> "Foreign Minister") mends it, not a synonym of the name
-    itself ("Austin" -> "capital of Texas")."""
+    Association" -> "building society"): for each, the other change it needs (its place and word), or None.
+    ``singles`` holds the one-word candidates at each place. With ``with_neighbour``, the lemma must take in another
+    word of the run: the span is a name WordNet knows, and only a name it completes ("International Minister" ->
+    "Foreign Minister") mends it, not a synonym of the name itself ("Austin" -> "capital of Texas")."""
     lo, hi = run
     replacement = wording.split()
     # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
@@ -79,17 +93,16 @@ def mends_name(
             if with_neighbour and not outside:
                 continue
             expected = parts[:offset] + parts[offset + len(replacement) :]
-            changes = 0
+            change: tuple[int, str] | None = None
             for i, want in zip(outside, expected, strict=True):
                 if words[i] == want:
                     continue
-                if want not in singles.get(i, ()):
+                if change is not None or want not in singles.get(i, ()):
                     break
-                changes += 1
+                change = (i, want)
             else:
-                if changes <= 1 and (changes < len(outside) or not joined):
-                    return True
-    return False
+                if (change is not None) < len(outside) or not joined:
+                    yield change
 
 
 def within_known_name(

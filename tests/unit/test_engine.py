@@ -375,3 +375,15 @@ def test_the_noun_before_a_possessive_is_looked_at_and_restored_with_its_ending_
     assert "business" in firm and "strong" not in firm
     honest = "The company's chief executive said the nation's capital and the city's budget would grow."
     assert engine.analyze(honest).suggestions == ()
+
+
+def test_a_name_broken_in_two_words_is_mended_as_one_change(engine: Engine) -> None:
+    """Each word of "Protection Division" has a better candidate of its own ("Security", "Unit"); only together do
+    "Defense Department" name something and fit the context. A name WordNet knows is not changed that way."""
+    text = (
+        "The Protection Division has a restricted stockpile of the long-range missiles, the official stated. Austin "
+        "spoke at a meeting of the Ukraine Protection Contact Group in Germany."
+    )
+    found = by_original(engine, text)
+    assert found.get("Protection Division") == "Defense Department"
+    assert not any("Ukraine" in original for original in found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.names import mends_name, name_runs, run_holding, within_known_name
+from reader.core.names import mends_name, name_mends, name_runs, run_holding, within_known_name
 from reader.core.tokens import Token, chunks, tokenize
 
 LEMMAS = {
@@ -51,6 +51,14 @@ def test_at_most_one_more_change_in_the_run() -> None:
     words = ["the", "black", "home"]
     assert mends_name(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with)
     assert not mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
+
+
+def test_each_mend_says_which_other_change_it_needs() -> None:
+    """The engine offers a name broken in two words as one change ("Black Home" -> "White House")."""
+    words = ["the", "black", "home"]
+    assert list(name_mends(2, 3, "house", words, (1, 3), {1: ["grey", "white"]}, _multiwords_with)) == [(1, "white")]
+    words = ["the", "white", "home"]
+    assert list(name_mends(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with)) == [None]
 
 
 def test_a_name_wordnet_knows_is_mended_only_into_a_name_with_its_neighbours() -> None:
