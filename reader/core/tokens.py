@@ -35,8 +35,11 @@ class Token:
 
     @property
     def heard(self) -> str:
-        """The word as spoken, with its possessive ending: what the context model and the tagger read."""
-        return _fold(self.text.lower() + self.clitic) if self.clitic else self.norm
+        """The word as the context model spells it: with its possessive ending, an abbreviation without its periods
+        ("u.s." is "us", "mr." is "mr")."""
+        if self.clitic:
+            return _fold(self.text.lower() + self.clitic)
+        return self.norm.replace(".", "") if self.text.endswith(".") else self.norm
 
     @property
     def is_capitalized(self) -> bool:
@@ -47,8 +50,11 @@ class Token:
         return len(self.text) > 1 and self.text.isupper()
 
 
+# Abbreviations whose period ends no sentence: initialisms ("U.S.", "a.m.") and the titles and months news writes
+# before a name or a figure ("Mr. Smith", "Sen. Warren", "Jan. 5"); their words are one token, and context flows on.
+_TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|Ft|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec"
 _TOKEN = re.compile(
-    r"(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
+    r"(?P<word>(?:[^\W\d_]\.){2,}|\b(?:" + _TITLES + r")\.|[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
     r"|(?P<number>\d+(?:[.,:]\d+)*)"
     r"|(?P<punct>[^\w\s]|_)",
     re.UNICODE,

@@ -49,3 +49,17 @@ def test_hyphenated_words_stay_in_one_chunk_and_lines_break_chunks() -> None:
 def test_word_count_counts_words_and_numbers() -> None:
     assert word_count("The 2 leaders met, twice.") == 5
     assert word_count("") == 0
+
+
+def test_abbreviations_are_one_word_and_end_no_sentence() -> None:
+    """"U.S. officials" is one stretch of context, heard as the context model spells it ("us officials"); a
+    sentence still ends at a period after a word."""
+    text = "U.S. officials said Mr. Smith met Sen. Warren at 5 p.m. on Jan. 5. The plan B. It ended."
+    tokens = [t for t in tokenize(text) if t.kind is not Kind.PUNCT]
+    assert [t.text for t in tokens][:6] == ["U.S.", "officials", "said", "Mr.", "Smith", "met"]
+    groups = [[t.heard for t in chunk] for chunk in chunks(text, tokenize(text))]
+    assert groups == [
+        ["us", "officials", "said", "mr", "smith", "met", "sen", "warren", "at", "5", "pm", "on", "jan", "5"],
+        ["the", "plan", "b"],
+        ["it", "ended"],
+    ]
