@@ -46,20 +46,6 @@ def run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int
     return next(((a, b) for a, b in runs if a <= first and last <= b), None)
 
 
-def mends_name(
-    first: int,
-    last: int,
-    wording: str,
-    words: list[str],
-    run: tuple[int, int],
-    singles: dict[int, list[str]],
-    multiwords_with: Callable[[str], tuple[str, ...]],
-    with_neighbour: bool = False,
-) -> bool:
-    """Whether ``wording`` in place of ``words[first:last]`` mends a name (see ``name_mends``)."""
-    return any(True for _ in name_mends(first, last, wording, words, run, singles, multiwords_with, with_neighbour))
-
-
 def name_mends(
     first: int,
     last: int,
@@ -101,7 +87,8 @@ def name_mends(
                     break
                 change = (i, want)
             else:
-                if (change is not None) < len(outside) or not joined:
+                changes = 0 if change is None else 1
+                if changes < len(outside) or not joined:
                     yield change
 
 

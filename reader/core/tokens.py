@@ -30,7 +30,7 @@ class Token:
 
     @property
     def norm(self) -> str:
-        """Lower case with typographic apostrophes folded, as the context model spells words."""
+        """Lower case with typographic apostrophes folded: the form words are looked up by."""
         return _fold(self.text.lower())
 
     @property

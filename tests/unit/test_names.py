@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.names import mends_name, name_mends, name_runs, run_holding, within_known_name
+from collections.abc import Callable
+
+from reader.core.names import name_mends, name_runs, run_holding, within_known_name
 from reader.core.tokens import Token, chunks, tokenize
 
 LEMMAS = {
@@ -17,6 +19,21 @@ LEMMAS = {
 
 def _multiwords_with(word: str) -> tuple[str, ...]:
     return LEMMAS.get(word, ())
+
+
+def mends_name(
+    first: int,
+    last: int,
+    wording: str,
+    words: list[str],
+    run: tuple[int, int],
+    singles: dict[int, list[str]],
+    multiwords_with: Callable[[str], tuple[str, ...]],
+    with_neighbour: bool = False,
+) -> bool:
+    """Whether any mend is found (``name_mends`` yields None for one that needs no other change)."""
+    found = name_mends(first, last, wording, words, run, singles, multiwords_with, with_neighbour)
+    return any(True for _ in found)
 
 
 def _chunk(text: str) -> list[Token]:
