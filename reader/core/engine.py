@@ -20,7 +20,15 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
-from reader.core.names import NAME_JOINERS, is_name_word, name_mends, name_runs, run_holding, within_known_name
+from reader.core.names import (
+    NAME_JOINERS,
+    acronym_hints,
+    is_name_word,
+    name_mends,
+    name_runs,
+    run_holding,
+    within_known_name,
+)
 from reader.core.option import DYNAMIC_FEATURES, Option, static_features
 from reader.core.patterns import load_patterns
 from reader.core.ranked import Entry, RankedList
@@ -114,7 +122,11 @@ class Engine:
         )
         return not (joined_before or joined_after or glued)
 
-    def _options_for_chunk(self, text: str, number: int, chunk: list[Token], tags: dict[int, str]) -> list[Option]:
+    def _options_for_chunk(
+        self, text: str, number: int, chunk: list[Token], tags: dict[int, str], initials: dict[int, str]
+    ) -> list[Option]:
+        """Every option in one chunk; ``initials`` holds, by start offset, the letters an acronym nearby says a word
+        of a name began with (``acronym_hints``)."""
         words = [t.norm for t in chunk]
         # Capitalised mid-sentence; a sentence's first word only where WordNet knows it as a name and a capitalised
         # word follows ("International Minister Sybiha said"): it is then only mended, never replaced.
@@ -152,10 +164,14 @@ class Engine:
                         option.static += figure_weight
                 if any(named[first:last]):
                     kept += self._keep_menders(number, first, last, phrase, chunk, words, runs)
+                    initial = initials.get(chunk[first].start, "") if length == 1 else ""
+                    if initial:
+                        kept += self._keep_initialled(number, first, phrase, initial)
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
                 options.extend(kept)
-        return self._repair_names(words, named, runs, options)
+        spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
+        return self._repair_names(words, named, runs, options, spelled)
 
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
         """Whether a figure counts the plural noun after it ("2 leaders", "4 licensed nurses").
@@ -213,6 +229,12 @@ class Engine:
             return []
         return self._as_options(number, first, last, phrase, self._menders(phrase, tuple(sorted(neighbours))))
 
+    def _keep_initialled(self, number: int, first: int, phrase: str, initial: str) -> list[Option]:
+        """Candidates beyond the static cut that begin with the letters an acronym nearby gives the word."""
+        cut = self._scored(phrase)[self.weights.max_candidates :]
+        chosen = [entry for entry in cut if entry[0].wording.startswith(initial) and " " not in entry[0].wording]
+        return self._as_options(number, first, first + 1, phrase, chosen)
+
     def _menders_uncached(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
         multiwords_with = self.finder.wordnet.multiwords_with
         cut = self._scored(phrase)[self.weights.max_candidates :]
@@ -233,13 +255,21 @@ class Engine:
         )
 
     def _repair_names(
-        self, words: list[str], named: list[bool], runs: list[tuple[int, int]], options: list[Option]
+        self,
+        words: list[str],
+        named: list[bool],
+        runs: list[tuple[int, int]],
+        options: list[Option],
+        spelled: dict[int, str] | None = None,
     ) -> list[Option]:
-        """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows.
+        """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows, or where
+        they give a word of a name the letters its acronym has there (``spelled``, by place in the chunk:
+        "Military Tactical Missile Techniques — often called ATACMS" is a broken "Army ... Systems").
 
         "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
         broken names; any other capitalised word is taken as a name and left alone.
         """
+        spelled = spelled or {}
         if not any(named):
             return options
         plain = [o for o in options if not any(named[o.first : o.last])]
@@ -271,7 +301,15 @@ class Engine:
                     option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
                 )
             )
-            if mends:
+            initial = spelled.get(option.first, "") if option.last - option.first == 1 else ""
+            wording = option.candidate.wording
+            if initial and " " not in wording and wording.startswith(initial) and not proper:
+                option.candidate = replace(
+                    option.candidate, detail=f"{option.candidate.detail}; the acronym nearby has {initial.upper()} here"
+                )
+                option.name_repair = 1.0
+                kept.append(option)
+            elif mends:
                 option.name_repair = 1.0
                 kept.append(option)
             for change in mends:
@@ -471,9 +509,10 @@ class Engine:
         tokens = tokenize(text)
         groups = chunks(text, tokens)
         tags = self.tagger.tag_tokens(tokens) if self.tagger else {}
+        initials = acronym_hints(tokens)
         options: list[Option] = []
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(text, number, chunk, tags))
+            options.extend(self._options_for_chunk(text, number, chunk, tags, initials))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         if _writes_british(groups):

@@ -104,3 +104,76 @@ def within_known_name(
             if words[start : start + len(parts)] == parts:
                 return True
     return False
+
+
+ACRONYM_WINDOW = 4  # tokens between a name and its acronym: "Army Tactical Missile Systems (ATACMS)", "— known as X"
+
+
+def is_acronym(token: Token) -> bool:
+    return token.kind is Kind.WORD and 2 <= len(token.text) <= 8 and token.text.isalpha() and token.text.isupper()
+
+
+def acronym_letters(words: list[str], acronym: str) -> dict[int, str] | None:
+    """Where a name's words spell its acronym except for a few: for each word that does not, the letters its
+    original began with ("military tactical missile techniques", "atacms" -> {0: "a", 3: "s"}). A word gives the
+    acronym a prefix of itself (tactical: "tac"); a joiner gives its initial or nothing (Department of Defense,
+    DoD). None where the words spell it whole, or where more words miss than spell it (no evidence then)."""
+    letters = acronym.lower()
+    best: dict[tuple[int, int], tuple[int, tuple[tuple[int, str], ...]] | None] = {}
+
+    def align(i: int, j: int) -> tuple[int, tuple[tuple[int, str], ...]] | None:
+        """The fewest missing words aligning words[i:] with letters[j:], and their letters."""
+        if (i, j) in best:
+            return best[(i, j)]
+        if i == len(words):
+            result: tuple[int, tuple[tuple[int, str], ...]] | None = (0, ()) if j == len(letters) else None
+            best[(i, j)] = result
+            return result
+        word = words[i]
+        options: list[tuple[int, tuple[tuple[int, str], ...]]] = []
+        if word in NAME_JOINERS:
+            for skip in (0, 1):
+                if skip == 0 or (j < len(letters) and letters[j] == word[0]):
+                    rest = align(i + 1, j + skip)
+                    if rest is not None:
+                        options.append(rest)
+        else:
+            for length in range(1, min(len(word), len(letters) - j) + 1):
+                rest = align(i + 1, j + length)
+                if rest is None:
+                    continue
+                if word[:length] == letters[j : j + length]:
+                    options.append(rest)
+                elif length == 1:  # a swapped word gave one letter, its original's initial
+                    options.append((rest[0] + 1, ((i, letters[j]), *rest[1])))
+        result = min(options, key=lambda option: option[0]) if options else None
+        best[(i, j)] = result
+        return result
+
+    found = align(0, 0)
+    if found is None or not found[0]:
+        return None
+    spelled = sum(1 for word in words if word not in NAME_JOINERS) - found[0]
+    return dict(found[1]) if spelled >= found[0] else None
+
+
+def acronym_hints(tokens: list[Token]) -> dict[int, str]:
+    """Per word (by start offset): the letters its original began with, where a run of capitalised words stands
+    within a few tokens of an acronym that it spells all but a few words of (see ``acronym_letters``). Spinners
+    swap the words of a name and leave its acronym, which is no word to them."""
+    hints: dict[int, str] = {}
+    acronyms = [index for index, token in enumerate(tokens) if is_acronym(token)]
+    if not acronyms:
+        return hints
+    for lo, hi in name_runs(tokens):
+        members = [index for index in range(lo, hi) if not is_acronym(tokens[index])]
+        if sum(1 for index in members if tokens[index].norm not in NAME_JOINERS) < 2:
+            continue
+        near = [i for i in acronyms if hi <= i < hi + ACRONYM_WINDOW or lo - ACRONYM_WINDOW <= i < lo]
+        for index in near:
+            letters = acronym_letters([tokens[m].norm for m in members], tokens[index].text)
+            if letters:
+                for place, initial in letters.items():
+                    hints[tokens[members[place]].start] = initial
+                break
+    return hints

@@ -387,3 +387,17 @@ def test_a_name_broken_in_two_words_is_mended_as_one_change(engine: Engine) -> N
     found = by_original(engine, text)
     assert found.get("Protection Division") == "Defense Department"
     assert not any("Ukraine" in original for original in found)
+
+
+def test_an_acronym_nearby_mends_the_words_of_its_name(engine: Engine) -> None:
+    """"Military Tactical Missile Techniques — often called ATACMS": Army and Systems are the words that spell it."""
+    text = (
+        "US officers stated they didn't count on Biden would instantly sign-off on permitting US-provided Military "
+        "Tactical Missile Techniques — often called ATACMS — to be launched on targets inside Russia."
+    )
+    _, options, _ = engine.options(text)
+    best = {o.observed: o for o in sorted(options, key=lambda o: o.rank_score)}  # the likeliest original last
+    assert best["techniques"].candidate.wording == "systems" and best["military"].candidate.wording == "army"
+    assert best["military"].name_repair and "acronym" in best["military"].candidate.detail
+    honest = text.replace("Military", "Army").replace("Techniques", "Systems")
+    assert not {"army", "systems"} & {o.observed for o in engine.options(honest)[1]}  # a whole name is left alone

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.names import name_mends, name_runs, run_holding, within_known_name
+from reader.core.names import acronym_hints, acronym_letters, name_mends, name_runs, run_holding, within_known_name
 from reader.core.tokens import Token, chunks, tokenize
 
 LEMMAS = {
@@ -89,3 +89,16 @@ def test_a_name_wordnet_knows_is_mended_only_into_a_name_with_its_neighbours() -
     words = ["in", "south", "viet", "nam", "today"]
     assert within_known_name(2, 4, words, (1, 4), _multiwords_with)  # whole as published: the engine leaves it
     assert not within_known_name(1, 2, ["ukrainian", "international", "minister"], (0, 3), _multiwords_with)
+
+
+def test_an_acronym_says_which_words_of_its_name_were_swapped_and_their_initials() -> None:
+    """Spinners swap a name's words and leave its acronym: the words that no longer spell it are the swapped ones."""
+    assert acronym_letters("military tactical missile techniques".split(), "ATACMS") == {0: "a", 3: "s"}
+    assert acronym_letters("army tactical missile systems".split(), "ATACMS") is None  # spelled whole
+    assert acronym_letters("department of defense".split(), "DoD") is None  # a joiner gives its initial
+    assert acronym_letters("central bank".split(), "ECB") is None  # more words miss than spell it
+    text = "It sent Military Tactical Missile Techniques — often called ATACMS — and the Nationwide Guard (NG)."
+    hints = acronym_hints(tokenize(text))
+    assert hints == {text.index("Military"): "a", text.index("Techniques"): "s"}
+    far = "Military Tactical Missile Techniques were sent. Weeks later, after long talks and delays, ATACMS arrived."
+    assert acronym_hints(tokenize(far)) == {}  # only an acronym within a few tokens names the run
