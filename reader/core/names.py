@@ -26,7 +26,8 @@ def _joins_name(chunk: list[Token], index: int, step: int) -> bool:
 
 
 def name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
-    """The runs of capitalised words in a chunk, joined through lower-case joiners ("Secretary of Defense")."""
+    """The runs of capitalised words in a chunk, joined through lower-case joiners ("Secretary of Defense"); a
+    possessive ends its run ("Russia's | Federal Security Service")."""
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(chunk):
@@ -34,6 +35,8 @@ def name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
             end = index
             while end < len(chunk) and (is_name_word(chunk[end]) or _joins_name(chunk, end, 1)):
                 end += 1
+                if chunk[end - 1].clitic:
+                    break
             runs.append((index, end))
             index = end
         else:

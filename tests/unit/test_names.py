@@ -47,6 +47,16 @@ def test_runs_join_through_lower_case_joiners() -> None:
     assert runs == ["officials", "secretary of defense austin", "white home"]
 
 
+def test_a_possessive_ends_its_run() -> None:
+    chunk = _chunk("They met Russia’s Federal Safety Service and the Labour Celebration’s leader.")
+    words = [token.norm for token in chunk]
+    assert [" ".join(words[a:b]) for a, b in name_runs(chunk)] == [
+        "they", "russia", "federal safety service", "labour celebration"
+    ]
+    text = "Britain’s National Fitness Service (NHS) is short of nurses."  # "Britain" is no word of the acronym
+    assert acronym_hints(tokenize(text)) == {text.index("Fitness"): "h"}
+
+
 def test_a_joiner_at_the_end_of_a_run_is_left_out() -> None:
     chunk = _chunk("They met Smith and the others.")
     words = [token.norm for token in chunk]
