@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reader.core.names import acronym_hints, acronym_letters, name_mends, name_runs, run_holding, within_known_name
 from reader.core.tokens import Token, chunks, tokenize
 
@@ -19,21 +17,6 @@ LEMMAS = {
 
 def _multiwords_with(word: str) -> tuple[str, ...]:
     return LEMMAS.get(word, ())
-
-
-def mends_name(
-    first: int,
-    last: int,
-    wording: str,
-    words: list[str],
-    run: tuple[int, int],
-    singles: dict[int, list[str]],
-    multiwords_with: Callable[[str], tuple[str, ...]],
-    with_neighbour: bool = False,
-) -> bool:
-    """Whether any mend is found (``name_mends`` yields None for one that needs no other change)."""
-    found = name_mends(first, last, wording, words, run, singles, multiwords_with, with_neighbour)
-    return any(True for _ in found)
 
 
 def _chunk(text: str) -> list[Token]:
@@ -70,14 +53,14 @@ def test_run_holding() -> None:
 
 def test_a_change_that_completes_a_known_name_mends_it() -> None:
     words = ["the", "white", "home", "said"]
-    assert mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
-    assert not mends_name(2, 3, "sauce", words, (2, 3), {}, _multiwords_with)  # "white" is outside the run
+    assert list(name_mends(2, 3, "house", words, (1, 3), {}, _multiwords_with))
+    assert not list(name_mends(2, 3, "sauce", words, (2, 3), {}, _multiwords_with))  # "white" is outside the run
 
 
 def test_at_most_one_more_change_in_the_run() -> None:
     words = ["the", "black", "home"]
-    assert mends_name(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with)
-    assert not mends_name(2, 3, "house", words, (1, 3), {}, _multiwords_with)
+    assert list(name_mends(2, 3, "house", words, (1, 3), {1: ["white"]}, _multiwords_with))
+    assert not list(name_mends(2, 3, "house", words, (1, 3), {}, _multiwords_with))
 
 
 def test_each_mend_says_which_other_change_it_needs() -> None:
@@ -92,10 +75,10 @@ def test_a_name_wordnet_knows_is_mended_only_into_a_name_with_its_neighbours() -
     """"International" is a name in WordNet (the socialist International): "International Minister" is a broken
     "Foreign Minister", but "Austin" is not to become "capital of Texas", nor is "South Viet Nam" broken."""
     words = ["ukrainian", "international", "minister", "andrii"]
-    assert mends_name(1, 2, "foreign", words, (0, 4), {}, _multiwords_with, with_neighbour=True)
+    assert list(name_mends(1, 2, "foreign", words, (0, 4), {}, _multiwords_with, with_neighbour=True))
     words = ["met", "austin", "today"]
-    assert mends_name(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with)  # the loose rule for words
-    assert not mends_name(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with, with_neighbour=True)
+    assert list(name_mends(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with))  # the loose rule for words
+    assert not list(name_mends(1, 2, "capital of texas", words, (1, 2), {}, _multiwords_with, with_neighbour=True))
     words = ["in", "south", "viet", "nam", "today"]
     assert within_known_name(2, 4, words, (1, 4), _multiwords_with)  # whole as published: the engine leaves it
     assert not within_known_name(1, 2, ["ukrainian", "international", "minister"], (0, 3), _multiwords_with)
