@@ -7,6 +7,7 @@ other capitalised word is taken as a name and left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from reader.core.tokens import Kind, Token
 
@@ -110,6 +111,7 @@ def within_known_name(
 
 
 ACRONYM_WINDOW = 4  # tokens between a name and its acronym: "Army Tactical Missile Systems (ATACMS)", "— known as X"
+Alignment = tuple[int, tuple[tuple[int, str], ...]]  # words missing the acronym, and (place, letter) for each
 
 
 def is_acronym(token: Token) -> bool:
@@ -122,18 +124,14 @@ def acronym_letters(words: list[str], acronym: str) -> dict[int, str] | None:
     acronym a prefix of itself (tactical: "tac"); a joiner gives its initial or nothing (Department of Defense,
     DoD). None where the words spell it whole, or where more words miss than spell it (no evidence then)."""
     letters = acronym.lower()
-    best: dict[tuple[int, int], tuple[int, tuple[tuple[int, str], ...]] | None] = {}
 
-    def align(i: int, j: int) -> tuple[int, tuple[tuple[int, str], ...]] | None:
+    @cache
+    def align(i: int, j: int) -> Alignment | None:
         """The fewest missing words aligning words[i:] with letters[j:], and their letters."""
-        if (i, j) in best:
-            return best[(i, j)]
         if i == len(words):
-            result: tuple[int, tuple[tuple[int, str], ...]] | None = (0, ()) if j == len(letters) else None
-            best[(i, j)] = result
-            return result
+            return (0, ()) if j == len(letters) else None
         word = words[i]
-        options: list[tuple[int, tuple[tuple[int, str], ...]]] = []
+        options: list[Alignment] = []
         if word in NAME_JOINERS:
             for skip in (0, 1):
                 if skip == 0 or (j < len(letters) and letters[j] == word[0]):
@@ -149,9 +147,7 @@ def acronym_letters(words: list[str], acronym: str) -> dict[int, str] | None:
                     options.append(rest)
                 elif length == 1:  # a swapped word gave one letter, its original's initial
                     options.append((rest[0] + 1, ((i, letters[j]), *rest[1])))
-        result = min(options, key=lambda option: option[0]) if options else None
-        best[(i, j)] = result
-        return result
+        return min(options, key=lambda option: option[0]) if options else None
 
     found = align(0, 0)
     if found is None or not found[0]:
