@@ -5,7 +5,9 @@ where it ranked, and whether the span was flagged.
 
 Without arguments: the seed article. Prints counts per outcome (``no-candidate``: the original is not among the
 span's candidates; ``ranked-N``: it is, but N-th; ``missed``: right first but not flagged at ``reader check``'s
-default threshold; ``restored``) and, with ``--list``, every substitution that was not restored.
+default threshold; ``flagged-wrong``: right first at its span, flagged, but the reported change around it restores
+something else; ``restored``, as the scorer judges it) and, with ``--list``, every substitution that was not
+restored.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SHARED / "tools"))
 
-from score_suggestions import load_gold, norm  # noqa: E402
+from score_suggestions import Gold, apply, load_gold, norm, overlaps  # noqa: E402
 
 from reader.core.engine import load_engine  # noqa: E402
 from reader.core.suggestion import APPLY_THRESHOLD  # noqa: E402
@@ -44,28 +46,47 @@ def main() -> None:
         spans.setdefault((start, end), []).append(option)
     outcomes: Counter[str] = Counter()
     lines = []
-    for gold in load_gold(args.gold, text):
+    golds = load_gold(args.gold, text)
+    edits = [(s.start, s.end, s.replacement) for s in reported]
+
+    def restored(gold: Gold) -> bool:
+        """Whether the reported suggestions around the substitution restore it, as the scorer judges (a name
+        mended as one change over two words counts for both)."""
+        near = [edit for edit in edits if overlaps(edit[0], edit[1], gold.start, gold.end)]
+        if not near:
+            return False
+        lo, hi = min([gold.start] + [e[0] for e in near]), max([gold.end] + [e[1] for e in near])
+        inside = [x for x in golds if x.start >= lo and x.end <= hi and x.kind in ("S", "D")]
+        want = {
+            norm(apply(text, lo, hi, [(x.start, x.end, x.originals[0] if x is not gold else alt) for x in inside]))
+            for alt in gold.originals
+        }
+        return norm(apply(text, lo, hi, near)) in want
+
+    for gold in golds:
         if gold.kind != "S":
             continue
         wanted = {norm(o) for o in gold.originals}
         opts = sorted(spans.get((gold.start, gold.end), []), key=lambda o: -o.rank_score)
         rank = next((i for i, o in enumerate(opts) if norm(o.candidate.wording) in wanted), -1)
         flagged = any(s.start < gold.end and gold.start < s.end for s in reported)
-        if rank < 0:
+        if restored(gold):
+            outcome = "restored"
+        elif rank < 0:
             outcome = "no-candidate"
         elif rank > 0:
             outcome = "ranked-2" if rank == 1 else "ranked-3+"
         else:
-            outcome = "restored" if flagged else "missed"
+            outcome = "flagged-wrong" if flagged else "missed"
         outcomes[outcome] += 1
         if outcome != "restored":
             top = ", ".join(f"{o.candidate.wording} ({o.candidate.relation} {o.log_odds:+.1f} g{o.gain:+.1f})"
                             for o in opts[:3])
-            lines.append(f"{outcome:12} {text[gold.start:gold.end]!r} -> {gold.originals[0]!r}: {top}")
+            lines.append(f"{outcome:13} {text[gold.start:gold.end]!r} -> {gold.originals[0]!r}: {top}")
     total = sum(outcomes.values())
     print(f"article spin rate estimate {rate:.3f}; {total} certain substitutions")
     for outcome, count in outcomes.most_common():
-        print(f"  {outcome:12} {count:4}  {count / total:.1%}")
+        print(f"  {outcome:13} {count:4}  {count / total:.1%}")
     if args.list:
         print("\n".join(lines))
 
