@@ -128,6 +128,7 @@ class Engine:
         """Every option in one chunk; ``initials`` holds, by start offset, the letters an acronym nearby says a word
         of a name began with (``acronym_hints``)."""
         words = [t.norm for t in chunk]
+        spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
         # Capitalised mid-sentence; a sentence's first word only where WordNet knows it as a name and a capitalised
         # word follows ("International Minister Sybiha said"): it is then only mended, never replaced.
         named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]
@@ -164,13 +165,11 @@ class Engine:
                         option.static += figure_weight
                 if any(named[first:last]):
                     kept += self._keep_menders(number, first, last, phrase, chunk, words, runs)
-                    initial = initials.get(chunk[first].start, "") if length == 1 else ""
-                    if initial:
-                        kept += self._keep_initialled(number, first, phrase, initial)
+                    if length == 1 and first in spelled:
+                        kept += self._keep_initialled(number, first, phrase, spelled[first])
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
                 options.extend(kept)
-        spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
         return self._repair_names(words, named, runs, options, spelled)
 
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
@@ -260,7 +259,7 @@ class Engine:
         named: list[bool],
         runs: list[tuple[int, int]],
         options: list[Option],
-        spelled: dict[int, str] | None = None,
+        spelled: dict[int, str],
     ) -> list[Option]:
         """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows, or where
         they give a word of a name the letters its acronym has there (``spelled``, by place in the chunk:
@@ -269,7 +268,6 @@ class Engine:
         "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
         broken names; any other capitalised word is taken as a name and left alone.
         """
-        spelled = spelled or {}
         if not any(named):
             return options
         plain = [o for o in options if not any(named[o.first : o.last])]
@@ -303,13 +301,12 @@ class Engine:
             )
             initial = spelled.get(option.first, "") if option.last - option.first == 1 else ""
             wording = option.candidate.wording
-            if initial and " " not in wording and wording.startswith(initial) and not proper:
+            spells = bool(initial) and " " not in wording and wording.startswith(initial) and not proper
+            if spells:
                 option.candidate = replace(
                     option.candidate, detail=f"{option.candidate.detail}; the acronym nearby has {initial.upper()} here"
                 )
-                option.name_repair = 1.0
-                kept.append(option)
-            elif mends:
+            if spells or mends:
                 option.name_repair = 1.0
                 kept.append(option)
             for change in mends:
