@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments, head_word, inflected_at
 from reader.core.patterns import PatternBook
 from reader.core.usage import UsageNeighbours
 from reader.core.wordnet_index import WordNetIndex
+
+if TYPE_CHECKING:
+    from reader.core.candidate_store import CandidateStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +118,12 @@ def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candi
 
 
 class CandidateFinder:
-    def __init__(self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None) -> None:
+    def __init__(
+        self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None,
+        store: CandidateStore | None = None,
+    ) -> None:
         self.wordnet = wordnet
+        self.store = store  # common forms' lists, derived once (``reader.core.candidate_store``)
         self.patterns = patterns
         self.usage = usage or UsageNeighbours({})
         self.morphology = Morphology(wordnet.query)  # its tables are built with the index
@@ -270,7 +277,12 @@ class CandidateFinder:
         return neighbours
 
     def _word_candidates(self, form: str) -> tuple[Candidate, ...]:
-        """Candidates for one observed word (lower case)."""
+        """Candidates for one observed word (lower case): from the store when it holds the form."""
+        stored = self.store.get(form) if self.store is not None else None
+        return stored if stored is not None else self.computed_word_candidates(form)
+
+    def computed_word_candidates(self, form: str) -> tuple[Candidate, ...]:
+        """Candidates for one observed word (lower case), derived from WordNet and the curated data."""
         out: dict[str, Candidate] = {}
         if form.isascii() and form.isdigit():
             value = int(form)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import UNKNOWN, ContextModel
@@ -38,7 +39,7 @@ from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, possessive, tokenize, word_count
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
-from reader.core.wordnet_index import load_index
+from reader.core.wordnet_index import WordNetIndex, load_index
 
 UNKNOWN_GAIN_CAP = 0.0  # nats: no context evidence for replacing a word the model has never seen
 STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
@@ -810,12 +811,13 @@ class Engine:
 
 
 def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
-    """Load WordNet's index, the spinner patterns and the context model (about a second when cached; ``notify``
-    hears of slow first-use work such as building the index)."""
-    return Engine(
-        CandidateFinder(load_index(notify), load_patterns(), load_usage()), ContextModel(), load_weights(),
-        load_tagger(),
+    """Load WordNet's index, the spinner patterns, the context model and the common words' candidate lists (about
+    a second when cached; ``notify`` hears of slow first-use work such as building the index)."""
+    index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
+    store = load_store(
+        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage), context, index.path, notify
     )
+    return Engine(CandidateFinder(index, patterns, usage, store), context, load_weights(), load_tagger())
 
 
 def _refuse_too_long(text: str) -> None:

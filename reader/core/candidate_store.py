@@ -1,0 +1,143 @@
+"""Candidate lists of English's common word forms, computed once and kept on disk beside the WordNet index.
+
+A cold check spends most of its analysis building candidate lists: every word's WordNet neighbourhood, inflected
+back to its form. Those lists depend only on WordNet, the inflection tables, the curated data and the code that
+derives them, never on the article, so the common forms' lists are derived once (about half a minute) and read
+back in microseconds. The store is keyed by everything the lists depend on and rebuilt when any of it changes; a
+form it lacks is computed as before, so the store changes speed, never a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+import zlib
+from collections.abc import Callable, Iterable
+from contextlib import closing
+from dataclasses import fields
+from pathlib import Path
+
+from reader.core.candidates import Candidate, CandidateFinder
+from reader.core.context_model import ContextModel
+from reader.core.wordnet_data import cache_dir
+
+COMMON_FORMS = 20_000  # covers about nine in ten distinct words of a news article (benchmarks/README.md)
+FIELDS = tuple(field.name for field in fields(Candidate))
+# The modules whose code decides a word's candidates, and the data files they read.
+SOURCES = ("candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store")
+DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz")
+BUNDLED = "candidates-bundle.sqlite"
+KEEP_STORES = 3  # the latest few stay, so checkouts of two versions sharing a cache do not rebuild by turns
+
+
+def _encoded(candidates: tuple[Candidate, ...]) -> bytes:
+    return zlib.compress(json.dumps([[getattr(c, name) for name in FIELDS] for c in candidates]).encode(), 6)
+
+
+def _decoded(blob: bytes) -> tuple[Candidate, ...]:
+    return tuple(Candidate(*row) for row in json.loads(zlib.decompress(blob)))
+
+
+class CandidateStore:
+    """Read-only lookups in a built store; safe to share between threads (one connection per thread)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+
+    def get(self, form: str) -> tuple[Candidate, ...] | None:
+        """The stored candidates of a lower-case form, or None where the store does not hold the form."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.connection = connection
+        row = connection.execute("SELECT candidates FROM forms WHERE form = ?", (form,)).fetchone()
+        return None if row is None else _decoded(row[0])
+
+
+def common_forms(finder: CandidateFinder, context: ContextModel, limit: int = COMMON_FORMS) -> list[str]:
+    """The ``limit`` word forms with WordNet readings that the context model finds commonest: WordNet's one-word
+    lemmas and every form the inflection tables read back to a lemma, ranked by unigram probability."""
+    query = finder.wordnet.query
+    words = {key.split("|")[0] for (key,) in query("SELECT key FROM senses")}
+    words.update(word for (word,) in query("SELECT word FROM lemmas"))
+    forms = [word for word in words if word.isalpha() and word.islower() and context.known(word)]
+    forms.sort(key=lambda form: (-context.unigram(form), form))
+    return forms[:limit]
+
+
+def build_store(path: str, finder: CandidateFinder, forms: Iterable[str],
+                progress: Callable[[float], None] | None = None) -> None:
+    """Write every form's candidates to a new store at ``path`` (whole or not at all)."""
+    forms = list(forms)
+    partial = f"{path}.{os.getpid()}.partial"
+    connection = sqlite3.connect(partial)
+    try:
+        connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, candidates BLOB NOT NULL) WITHOUT ROWID")
+        rows = []
+        for number, form in enumerate(forms):
+            rows.append((form, _encoded(finder.computed_word_candidates(form))))
+            if progress and number % 500 == 0:
+                progress(number / len(forms))
+        connection.executemany("INSERT INTO forms VALUES (?, ?)", rows)
+        connection.commit()
+    except BaseException:
+        connection.close()
+        os.remove(partial)
+        raise
+    connection.close()
+    os.replace(partial, path)
+
+
+def _fingerprint(index_path: str) -> str:
+    """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
+    and lemminflect's version), the deriving code and the curated data."""
+    from reader.resources import resource_path
+
+    digest = hashlib.sha256(os.path.basename(index_path).encode())
+    here = Path(__file__).resolve().parent
+    for module in SOURCES:
+        digest.update((here / f"{module}.py").read_bytes())
+    for name in DATA:
+        digest.update(resource_path("data", name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def store_path(index_path: str) -> str:
+    return str(cache_dir() / f"candidates-{_fingerprint(index_path)}.sqlite")
+
+
+def _usable(path: str) -> bool:
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            return connection.execute("SELECT 1 FROM forms LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def load_store(
+    fresh_finder: Callable[[], CandidateFinder], context: ContextModel, index_path: str,
+    notify: Callable[[str], None] | None = None,
+) -> CandidateStore | None:
+    """The store for this index, code and data; built first when there is none (``fresh_finder`` gives a finder
+    whose caches are dropped after the build). A frozen app ships its store, built with its index; without one
+    (it has no sources to key a store by) every list is computed."""
+    if getattr(sys, "frozen", False):
+        from reader.resources import resources_dir
+
+        bundled = resources_dir() / "data" / BUNDLED
+        return CandidateStore(str(bundled)) if bundled.is_file() else None
+    path = store_path(index_path)
+    if not (os.path.isfile(path) and _usable(path)):
+        if notify:
+            notify("Preparing the candidate lists of common words: once per engine update, about half a minute…")
+        finder = fresh_finder()
+        build_store(path, finder, common_forms(finder, context, COMMON_FORMS))
+        stores = sorted(cache_dir().glob("candidates-*.sqlite"), key=lambda store: store.stat().st_mtime)
+        for stale in stores[:-KEEP_STORES]:
+            stale.unlink(missing_ok=True)
+    return CandidateStore(path)

@@ -1,0 +1,73 @@
+"""The common forms' candidate lists kept on disk: read back as derived, keyed by what they depend on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core import candidate_store
+from reader.core.candidate_store import CandidateStore, build_store, common_forms, load_store, store_path
+from reader.core.candidates import CandidateFinder
+from reader.core.engine import Engine
+from reader.core.wordnet_index import WordNetIndex
+
+FORMS = ("officers", "stated", "home", "navy", "websites", "the", "3", "xylophonists")
+
+
+def _fresh_finder(engine: Engine, store: CandidateStore | None = None) -> CandidateFinder:
+    finder = engine.finder
+    return CandidateFinder(WordNetIndex(finder.wordnet.path), finder.patterns, finder.usage, store)
+
+
+def test_a_stored_list_reads_back_equal_to_the_derived_one(engine: Engine, tmp_path: Path) -> None:
+    path = str(tmp_path / "store.sqlite")
+    build_store(path, _fresh_finder(engine), FORMS[:-1])
+    store = CandidateStore(path)
+    derived = _fresh_finder(engine)
+    for form in FORMS[:-1]:
+        assert store.get(form) == derived.computed_word_candidates(form), form
+    assert store.get("officers")  # not trivially equal: the list has candidates
+    assert store.get("the") == ()  # a stored empty list is not a missing one
+    assert store.get(FORMS[-1]) is None
+    with_store = _fresh_finder(engine, store)
+    assert with_store.word_candidates(FORMS[-1]) == derived.computed_word_candidates(FORMS[-1])
+
+
+def test_the_finder_answers_from_the_store_where_it_holds_the_form(engine: Engine, tmp_path: Path) -> None:
+    """The finder reads the stored list instead of deriving it (here a list planted under another form)."""
+    path = str(tmp_path / "store.sqlite")
+    build_store(path, _fresh_finder(engine), ["officers"])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE forms SET form = 'policemen'")
+    finder = _fresh_finder(engine, CandidateStore(path))
+    assert finder.word_candidates("policemen") == finder.computed_word_candidates("officers")
+
+
+def test_common_forms_are_inflected_forms_commonest_first(engine: Engine) -> None:
+    forms = common_forms(engine.finder, engine.context, limit=5_000)
+    assert len(forms) == 5_000 == len(set(forms))
+    for form in ("said", "officials", "house", "stated", "navy"):
+        assert form in forms
+    assert forms.index("said") < forms.index("stated") < forms.index("navy")
+    assert "the" not in forms  # no WordNet reading: nothing slow to derive
+    assert all(form.isalpha() and form.islower() for form in forms)
+
+
+def test_a_store_is_keyed_by_its_index_and_rebuilt_when_missing(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(candidate_store, "COMMON_FORMS", 50)
+    assert store_path("wordnet-index-a.sqlite") != store_path("wordnet-index-b.sqlite")
+    heard: list[str] = []
+    index_path = engine.finder.wordnet.path
+    store = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
+    assert store is not None and store.path == store_path(index_path)
+    assert store.get("said") is not None and heard
+    again = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
+    assert again is not None and again.path == store.path and len(heard) == 1  # built once
+    Path(store.path).write_bytes(b"not a database")
+    rebuilt = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
+    assert rebuilt is not None and rebuilt.get("said") is not None and len(heard) == 2
