@@ -77,7 +77,7 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str],
     partial = f"{path}.{os.getpid()}.partial"
     connection = sqlite3.connect(partial)
     try:
-        connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, candidates BLOB NOT NULL) WITHOUT ROWID")
+        connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, candidates BLOB NOT NULL)")
         rows = []
         for number, form in enumerate(forms):
             rows.append((form, _encoded(finder.computed_word_candidates(form))))
