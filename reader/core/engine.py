@@ -236,14 +236,12 @@ class Engine:
         return self._as_options(number, first, first + 1, phrase, chosen)
 
     def _menders_uncached(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
-        multiwords_with = self.finder.wordnet.multiwords_with
+        multiword_parts = self.finder.wordnet.multiword_parts
         cut = self._scored(phrase)[self.weights.max_candidates :]
         return tuple(
             entry
             for entry in cut
-            if any(
-                word in lemma.split() for lemma in multiwords_with(entry[0].wording.split()[0]) for word in neighbours
-            )
+            if any(word in parts for parts in multiword_parts(entry[0].wording.split()[0]) for word in neighbours)
         )
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
@@ -278,7 +276,7 @@ class Engine:
         for option in options:
             if option.last - option.first == 1:
                 singles.setdefault(option.first, []).append(option.candidate.wording)
-        multiwords_with, is_proper = self.finder.wordnet.multiwords_with, self.finder.wordnet.is_proper
+        multiword_parts, is_proper = self.finder.wordnet.multiword_parts, self.finder.wordnet.is_proper
         kept = list(plain)
         joint: dict[tuple[int, int, str], Option] = {}  # names broken in two words, mended as one option
         whole: dict[tuple[int, int], bool] = {}  # per span of a name WordNet knows: already inside a whole name?
@@ -292,12 +290,12 @@ class Engine:
             if proper:
                 span = (option.first, option.last)
                 if span not in whole:
-                    whole[span] = within_known_name(option.first, option.last, words, run, multiwords_with)
+                    whole[span] = within_known_name(option.first, option.last, words, run, multiword_parts)
                 if whole[span]:
                     continue
             mends = list(
                 name_mends(
-                    option.first, option.last, option.candidate.wording, words, run, singles, multiwords_with, proper
+                    option.first, option.last, option.candidate.wording, words, run, singles, multiword_parts, proper
                 )
             )
             initial = spelled.get(option.first, "") if option.last - option.first == 1 else ""

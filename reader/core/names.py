@@ -57,7 +57,7 @@ def name_mends(
     words: list[str],
     run: tuple[int, int],
     singles: dict[int, list[str]],
-    multiwords_with: Callable[[str], tuple[str, ...]],
+    multiword_parts: Callable[[str], tuple[tuple[str, ...], ...]],
     with_neighbour: bool = False,
 ) -> Iterator[tuple[int, str] | None]:
     """The ways ``wording`` in place of ``words[first:last]``, with at most one more change in the run of
@@ -67,11 +67,13 @@ def name_mends(
     word of the run: the span is a name WordNet knows, and only a name it completes ("International Minister" ->
     "Foreign Minister") mends it, not a synonym of the name itself ("Austin" -> "capital of Texas")."""
     lo, hi = run
-    replacement = wording.split()
+    replacement = tuple(wording.split())
     # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
     joined = any(word in NAME_JOINERS for word in words[first:last])
-    for lemma in multiwords_with(replacement[0]):
-        parts = lemma.split()
+    room = hi - lo + len(replacement) - (last - first)  # the most words a lemma can have and fit in the run
+    for parts in multiword_parts(replacement[0]):
+        if len(parts) > room:
+            continue
         for offset in range(len(parts) - len(replacement) + 1):
             if parts[offset : offset + len(replacement)] != replacement:
                 continue
@@ -97,15 +99,18 @@ def name_mends(
 
 
 def within_known_name(
-    first: int, last: int, words: list[str], run: tuple[int, int], multiwords_with: Callable[[str], tuple[str, ...]]
+    first: int,
+    last: int,
+    words: list[str],
+    run: tuple[int, int],
+    multiword_parts: Callable[[str], tuple[tuple[str, ...], ...]],
 ) -> bool:
     """Whether the published words around the span already form a multiword WordNet lemma that holds it: the name
     is whole as published ("South Viet Nam"), nothing to mend."""
     lo, hi = run
-    for lemma in multiwords_with(words[first]):
-        parts = lemma.split()
+    for parts in multiword_parts(words[first]):
         for start in range(max(lo, last - len(parts)), min(first, hi - len(parts)) + 1):
-            if words[start : start + len(parts)] == parts:
+            if tuple(words[start : start + len(parts)]) == parts:
                 return True
     return False
 

@@ -50,7 +50,7 @@ class WordNetIndex:
         self.synsets_of = lru_cache(maxsize=10_000)(self._synsets_of)
         self.is_proper = lru_cache(maxsize=100_000)(self._is_proper)
         self.knows = lru_cache(maxsize=50_000)(self._knows)
-        self.multiwords_with = lru_cache(maxsize=100_000)(self._multiwords_with)
+        self.multiword_parts = lru_cache(maxsize=100_000)(self._multiword_parts)
         self._phrase_keys: frozenset[str] | None = None
         self._phrase_keys_lock = threading.Lock()
 
@@ -88,9 +88,10 @@ class WordNetIndex:
     def _knows(self, lemma: str) -> bool:
         return any(self.synsets_of(lemma, pos) for pos in POS_TAGS)
 
-    def _multiwords_with(self, word: str) -> tuple[str, ...]:
-        """Multiword lemmas that contain ``word`` (a single word): "house" -> "white house", ..."""
-        return tuple(row[0] for row in self.query("SELECT lemma FROM parts WHERE word = ?", word))
+    def _multiword_parts(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """Multiword lemmas that contain ``word`` (a single word), each as its words: "house" -> ("white",
+        "house"), ... (split once: name mending walks them for every capitalised word)."""
+        return tuple(tuple(row[0].split()) for row in self.query("SELECT lemma FROM parts WHERE word = ?", word))
 
     def may_name_multiword(self, phrase: str) -> bool:
         """Whether some multiword lemma could read as ``phrase`` (lower case, single spaces): exactly, or with
