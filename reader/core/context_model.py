@@ -79,19 +79,31 @@ class ContextModel:
 
     def score(self, words: list[str], start: int, end: int) -> float:
         """Sum of ln P(words[i] | two before) for i in [start, end), history taken from ``words``."""
-        prob, known = self.prob, self.known  # bound once: this loop runs for every candidate in every place
+        # This runs for every candidate in every place, and most of its trigrams are new (``prob``'s memo rarely
+        # answers here): each word is spelled and checked once, and the model asked directly, as ``_prob`` would.
+        first, stop = max(start, 0), min(end, len(words))
+        if first >= stop:
+            return 0.0
+        spelling, known, lm_prob = self.spelling, self.known, self._lm.prob
+        heard = [spelling(word) for word in words[max(first - 2, 0) : stop]]
+        offset = max(first - 2, 0)
         total = 0.0
-        for i in range(max(start, 0), min(end, len(words))):
+        for i in range(first, stop):
+            word = heard[i - offset]
             if i >= 2:
                 prev1, prev2 = words[i - 1], words[i - 2]
+                query = [word, heard[i - 1 - offset], heard[i - 2 - offset]]
             elif i == 1:
                 prev1, prev2 = words[0], "<s>"
+                query = [word, heard[0], "<s>"]
             else:
                 prev1, prev2 = "<s>", ""
+                query = [word, "<s>"]
             # An unknown word in the history tells nothing: back off to the history after it.
             if prev1 != "<s>" and not known(prev1):
-                prev1, prev2 = "", ""
+                query = [word]
             elif prev2 and prev2 != "<s>" and not known(prev2):
-                prev2 = ""
-            total += prob(words[i], prev1, prev2)
+                query = query[:2]
+            raw = lm_prob(query)
+            total += UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
         return total
