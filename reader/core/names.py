@@ -71,6 +71,8 @@ def name_mends(
     # A span holding a joiner is a multiword name itself: swapping it whole is a synonym, not a mend.
     joined = any(word in NAME_JOINERS for word in words[first:last])
     room = hi - lo + len(replacement) - (last - first)  # the most words a lemma can have and fit in the run
+    if room < 2:
+        return  # a lone capitalised word given a one-word candidate: no multiword lemma fits
     for parts in multiword_parts(replacement[0]):
         if len(parts) > room:
             continue
