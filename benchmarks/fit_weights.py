@@ -36,7 +36,6 @@ from score_suggestions import Gold, load_gold, norm  # noqa: E402
 from reader.core.engine import Engine, load_engine  # noqa: E402
 from reader.core.option import Option  # noqa: E402
 from reader.core.suggestion import calibration_share  # noqa: E402
-from reader.core.tokens import word_count  # noqa: E402
 from reader.core.weights import Weights, confidence_evidence  # noqa: E402
 
 KEEP, CORRECT, ANY = 0, 1, 2
@@ -166,9 +165,9 @@ def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[C
     """(logit of the raw confidence, ln of the article's flagged share, right, relation) of each reported
     suggestion; "right" as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans
     are left out)."""
-    suggestions, relations = engine.reported(text)
+    suggestions, relations, words = engine.reported(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
-    share = calibration_share(suggestions, word_count(text))
+    share = calibration_share(suggestions, words)
     rows = []
     for s, relation in zip(suggestions, relations, strict=True):
         hits = [g for g in gold if s.start < g.end and g.start < s.end]

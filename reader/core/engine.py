@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
@@ -36,7 +37,7 @@ from reader.core.ranked import Entry, RankedList
 from reader.core.sections import sections
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
 from reader.core.tagger import READINGS, Tagger, load_tagger
-from reader.core.tokens import Kind, Token, chunks, possessive, tokenize, word_count
+from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import WordNetIndex, load_index
@@ -84,6 +85,12 @@ def _sigmoid(x: float) -> float:
     if x < -40:
         return 0.0
     return 1.0 / (1.0 + math.exp(-x))
+
+
+class Reported(NamedTuple):
+    suggestions: list[Suggestion]  # raw confidence, in text order
+    relations: list[str]  # how each replacement is linked to the published word
+    words: int  # the article's words, as ``tokens.word_count`` counts them
 
 
 class Engine:
@@ -498,11 +505,12 @@ class Engine:
 
     @collector_paused()
     def options(
-        self, text: str, progress: Callable[[float], None] | None = None
+        self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
     ) -> tuple[list[list[Token]], list[Option], float]:
-        """Every candidate option with its features settled (context, spin rate, consistency)."""
+        """Every candidate option with its features settled (context, spin rate, consistency); ``tokens``: the
+        text's tokens, where the caller has them already."""
         _refuse_too_long(text)
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else tokens
         groups = chunks(text, tokens)
         tags = self.tagger.tag_tokens(tokens) if self.tagger else {}
         initials = acronym_hints(tokens)
@@ -613,36 +621,39 @@ class Engine:
         """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
         article of its own (see reader/core/sections.py), so that memory stays bounded."""
         _refuse_too_long(text)
-        spans = sections(text, SECTION_WORDS)
+        tokens = tokenize(text)  # once: a text of one section is analysed with these same tokens
+        spans = sections(text, SECTION_WORDS, tokens)
         suggestions: list[Suggestion] = []
+        words = 0
         for number, (start, end) in enumerate(spans):
             part = _part_progress(progress, number, len(spans))
-            found = self._analyze_article(text[start:end], part)
+            found, counted = self._analyze_article(text[start:end], part, tokens if len(spans) == 1 else None)
+            words += counted
             suggestions.extend(replace(s, start=s.start + start, end=s.end + start) for s in found)
-        return Analysis(text=text, suggestions=tuple(suggestions), words=word_count(text))
+        return Analysis(text=text, suggestions=tuple(suggestions), words=words)
 
     @collector_paused()
     def _analyze_article(
-        self, text: str, progress: Callable[[float], None] | None = None
-    ) -> tuple[Suggestion, ...]:
-        """The suggestions for one article's text, with the confidence the reader sees."""
-        suggestions, relations = self.reported(text, progress)
+        self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
+    ) -> tuple[tuple[Suggestion, ...], int]:
+        """The suggestions for one article's text, with the confidence the reader sees, and its word count."""
+        suggestions, relations, words = self.reported(text, progress, tokens)
         if self.weights.confidence:
             # The article as a whole is evidence too: the share of its words flagged.
-            share = calibration_share(suggestions, word_count(text))
+            share = calibration_share(suggestions, words)
             shown = self.weights.shown_confidence
             suggestions = [
                 replace(s, confidence=shown(s.confidence, share, relation))
                 for s, relation in zip(suggestions, relations, strict=True)
             ]
-        return tuple(suggestions)
+        return tuple(suggestions), words
 
     def reported(
-        self, text: str, progress: Callable[[float], None] | None = None
-    ) -> tuple[list[Suggestion], list[str]]:
+        self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
+    ) -> Reported:
         """The suggestions reported, in text order, with their raw confidence, and how each replacement is linked
         to the published word (its relation), which the confidence stage reads too."""
-        groups, options, rate = self.options(text, progress)
+        groups, options, rate = self.options(text, progress, tokens)
         by_span = self._spans(options)
         chosen = self._non_overlapping(self._settle_spans(by_span).values())
         spell = british_wording if _writes_british(groups) else str
@@ -655,7 +666,8 @@ class Engine:
             self._suggestion(text, o, groups[o.chunk], by_span[(o.chunk, o.first, o.last)], rate, spell)
             for o in reported
         ]
-        return suggestions, [o.candidate.relation for o in reported]
+        words = sum(len(chunk) for chunk in groups)  # the chunks hold every token but punctuation
+        return Reported(suggestions, [o.candidate.relation for o in reported], words)
 
     def _strong_evidence_share(self, by_span: dict[tuple[int, int, int], list[Option]]) -> float:
         """Share of the article's spans where a close synonym is far likelier in context, as published.

@@ -7,16 +7,19 @@ and is analysed whole; a longer text is cut where a reader would cut it, at a li
 
 from __future__ import annotations
 
-from reader.core.tokens import Kind, tokenize
+from collections.abc import Sequence
+
+from reader.core.tokens import Kind, Token, tokenize
 
 SENTENCE_ENDS = frozenset(".!?")
 
 
-def sections(text: str, max_words: int) -> list[tuple[int, int]]:
+def sections(text: str, max_words: int, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` that cover ``text`` in order, each with at most ``max_words`` words.
 
     A section ends at the last line break that leaves it at least half full, else at the last sentence end that
     does, else just before the word that would overfill it. A text of up to ``max_words`` words is one section.
+    ``tokens``: the text's tokens, where the caller has them already.
     """
     if max_words < 1:
         raise ValueError("max_words must be at least 1")
@@ -25,7 +28,7 @@ def sections(text: str, max_words: int) -> list[tuple[int, int]]:
     line_cut = sentence_cut = (0, 0)  # (offset of the first token after the break, words before it in the section)
     previous_end = 0
     previous_text = ""
-    for token in tokenize(text):
+    for token in tokenize(text) if tokens is None else tokens:
         gap = text[previous_end : token.start]
         if words:
             if "\n" in gap:

@@ -40,12 +40,13 @@ def test_the_engine_shows_the_stage_applied_to_what_it_reports(engine: Engine) -
     saved = engine.weights
     engine.weights = replace(saved, confidence=STAGE)
     try:
-        raw, relations = engine.reported(SPUN)
+        raw, relations, words = engine.reported(SPUN)
         shown = engine.analyze(SPUN).suggestions
     finally:
         engine.weights = saved
     assert [s.start for s in shown] == [s.start for s in raw] and "synonym" in relations
-    share = calibration_share(raw, word_count(SPUN))
+    assert words == word_count(SPUN)
+    share = calibration_share(raw, words)
     weights = Weights(confidence=STAGE)
     expected = [weights.shown_confidence(s.confidence, share, r) for s, r in zip(raw, relations, strict=True)]
     assert [s.confidence for s in shown] == expected
