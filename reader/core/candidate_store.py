@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import fields
 from pathlib import Path
+from sys import intern
 
 from reader.core.candidates import Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
@@ -39,7 +40,12 @@ def _encoded(candidates: tuple[Candidate, ...]) -> bytes:
 
 
 def _decoded(blob: bytes) -> tuple[Candidate, ...]:
-    return tuple(Candidate(*row) for row in json.loads(zlib.decompress(blob)))
+    """The candidates of one form; their repeated strings shared (interned), as the derived ones share them, so
+    that the engine's caches of ranked lists take no more memory than before the store."""
+    return tuple(
+        Candidate(intern(wording), intern(relation), detail, *counts, intern(pos))
+        for wording, relation, detail, *counts, pos in json.loads(zlib.decompress(blob))
+    )
 
 
 class CandidateStore:
