@@ -43,8 +43,10 @@ def _decoded(blob: bytes) -> tuple[Candidate, ...]:
     """The candidates of one form; their repeated strings shared (interned), as the derived ones share them, so
     that the engine's caches of ranked lists take no more memory than before the store."""
     return tuple(
-        Candidate(intern(wording), intern(relation), detail, *counts, intern(pos))
-        for wording, relation, detail, *counts, pos in json.loads(zlib.decompress(blob))
+        Candidate(intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed,
+                  intern(pos))
+        for wording, relation, detail, senses, their_senses, rank, their_rank, governed, pos
+        in json.loads(zlib.decompress(blob))
     )
 
 
@@ -61,8 +63,11 @@ class CandidateStore:
         if connection is None:
             connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.connection = connection
-        row = connection.execute("SELECT candidates FROM forms WHERE form = ?", (form,)).fetchone()
-        return None if row is None else _decoded(row[0])
+        try:
+            row = connection.execute("SELECT candidates FROM forms WHERE form = ?", (form,)).fetchone()
+            return None if row is None else _decoded(row[0])
+        except (sqlite3.Error, zlib.error, ValueError, TypeError):
+            return None  # a damaged store: the list is derived, as for a form it lacks
 
 
 def common_forms(finder: CandidateFinder, context: ContextModel, limit: int = COMMON_FORMS) -> list[str]:
@@ -76,24 +81,18 @@ def common_forms(finder: CandidateFinder, context: ContextModel, limit: int = CO
     return forms[:limit]
 
 
-def build_store(path: str, finder: CandidateFinder, forms: Iterable[str],
-                progress: Callable[[float], None] | None = None) -> None:
+def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> None:
     """Write every form's candidates to a new store at ``path`` (whole or not at all)."""
-    forms = list(forms)
     partial = f"{path}.{os.getpid()}.partial"
     connection = sqlite3.connect(partial)
     try:
         connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, candidates BLOB NOT NULL)")
-        rows = []
-        for number, form in enumerate(forms):
-            rows.append((form, _encoded(finder.computed_word_candidates(form))))
-            if progress and number % 500 == 0:
-                progress(number / len(forms))
+        rows = [(form, _encoded(finder.computed_word_candidates(form))) for form in forms]
         connection.executemany("INSERT INTO forms VALUES (?, ?)", rows)
         connection.commit()
     except BaseException:
         connection.close()
-        os.remove(partial)
+        Path(partial).unlink(missing_ok=True)
         raise
     connection.close()
     os.replace(partial, path)
@@ -142,7 +141,12 @@ def load_store(
         if notify:
             notify("Preparing the candidate lists of common words: once per engine update, about half a minute…")
         finder = fresh_finder()
-        build_store(path, finder, common_forms(finder, context, COMMON_FORMS))
+        try:
+            build_store(path, finder, common_forms(finder, context, COMMON_FORMS))
+        except (OSError, sqlite3.Error) as error:  # a full disk or a read-only cache: slower, not broken
+            if notify:
+                notify(f"Could not keep the candidate lists ({error}); checks derive them as they go, more slowly.")
+            return None
         stores = sorted(cache_dir().glob("candidates-*.sqlite"), key=lambda store: store.stat().st_mtime)
         for stale in stores[:-KEEP_STORES]:
             stale.unlink(missing_ok=True)

@@ -71,3 +71,24 @@ def test_a_store_is_keyed_by_its_index_and_rebuilt_when_missing(
     Path(store.path).write_bytes(b"not a database")
     rebuilt = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
     assert rebuilt is not None and rebuilt.get("said") is not None and len(heard) == 2
+
+
+def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "store.sqlite")
+    build_store(path, _fresh_finder(engine), ["officers"])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE forms SET candidates = x'00ff'")
+    finder = _fresh_finder(engine, CandidateStore(path))
+    assert finder.store is not None and finder.store.get("officers") is None
+    assert finder.word_candidates("officers") == finder.computed_word_candidates("officers")
+
+    not_a_folder = tmp_path / "cache-is-a-file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(not_a_folder))
+    monkeypatch.setattr(candidate_store, "COMMON_FORMS", 5)
+    heard: list[str] = []
+    index_path = engine.finder.wordnet.path
+    assert load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append) is None
+    assert "Could not keep the candidate lists" in heard[-1]
