@@ -577,7 +577,11 @@ class Engine:
                         option.contradicted = value
                         stale[(option.chunk, option.first, option.last)] = None
             if round_number == 0:
-                rate = self._strong_evidence_share(by_span)
+                # A possessive noun is examined (the seed's spinner swaps them) but is no place in the estimate:
+                # most spinners look up whitespace-delimited words, and "minister’s" is in no thesaurus.
+                rate = self._strong_evidence_share(
+                    {key: value for key, value in by_span.items() if not groups[key[0]][key[2] - 1].clitic}
+                )
                 prior = math.log(rate) - math.log(w.initial_rate)
                 for option in options:
                     option.prior = prior

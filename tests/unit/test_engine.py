@@ -400,3 +400,11 @@ def test_an_acronym_nearby_mends_the_words_of_its_name(engine: Engine) -> None:
     assert best["military"].name_repair and "acronym" in best["military"].candidate.detail
     honest = text.replace("Military", "Army").replace("Techniques", "Systems")
     assert not {"army", "systems"} & {o.observed for o in engine.options(honest)[1]}  # a whole name is left alone
+
+
+def test_a_possessive_noun_is_examined_but_is_no_place_in_the_spin_estimate(engine: Engine) -> None:
+    """Most spinners look up whitespace-delimited words, and "minister’s" is in no thesaurus: such a place says
+    little about how much of the article was swapped, so only the other places set the estimate."""
+    _, options, rate = engine.options("The minister’s aide’s.")
+    assert {o.observed for o in options} >= {"minister", "aide"}
+    assert rate == pytest.approx(engine.weights.initial_rate)
