@@ -26,7 +26,9 @@ from reader.core.candidates import Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
 from reader.core.wordnet_data import cache_dir
 
-COMMON_FORMS = 20_000  # covers about nine in ten distinct words of a news article (benchmarks/README.md)
+# Answers about three word lookups in four; the rest are mostly names and words without a WordNet reading, quick
+# to derive (benchmarks/README.md, "Candidate lists derived once").
+COMMON_FORMS = 20_000
 FIELDS = tuple(field.name for field in fields(Candidate))
 # The modules whose code decides a word's candidates, and the data files they read.
 SOURCES = ("candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store")
@@ -40,8 +42,9 @@ def _encoded(candidates: tuple[Candidate, ...]) -> bytes:
 
 
 def _decoded(blob: bytes) -> tuple[Candidate, ...]:
-    """The candidates of one form; their repeated strings shared (interned), as the derived ones share them, so
-    that the engine's caches of ranked lists take no more memory than before the store."""
+    """The candidates of one form (rows in ``FIELDS`` order); their repeated strings shared (interned), as the
+    derived ones share them, so that the engine's caches of ranked lists take no more memory than before the store.
+    """
     return tuple(
         Candidate(intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed,
                   intern(pos))
