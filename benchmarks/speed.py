@@ -15,6 +15,8 @@ DIR REV``): ``--against`` alternates cold checks of the seed between DIR's code 
 (``python -m reader check`` with ``PYTHONPATH``, from a neutral directory), and reports both.
 
 Targets (issue 2): cold check of the seed <= 2 s; >= 20,000 words/s once loaded; <= 300 MB resident.
+A cold check is a fresh process with the derived files in place (the WordNet index and the common words' candidate
+lists, which the first use derives once: about a minute and a half here, not measured by this script).
 "Once loaded" analyses texts the engine has not seen (every file under benchmarks/data and the seed), so the
 per-word-type caches fill as they would on a day of reading.
 """
