@@ -24,6 +24,7 @@ from sys import intern
 
 from reader.core.candidates import Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
+from reader.core.morphology import installed_version
 from reader.core.wordnet_data import cache_dir
 
 # Answers about three word lookups in four; the rest are mostly names and words without a WordNet reading, quick
@@ -103,10 +104,10 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> Non
 
 def _fingerprint(index_path: str) -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
-    and lemminflect's version), the deriving code and the curated data."""
+    and lemminflect's version), the deriving code, the curated data and breame's spellings."""
     from reader.resources import resource_path
 
-    digest = hashlib.sha256(os.path.basename(index_path).encode())
+    digest = hashlib.sha256(f"{os.path.basename(index_path)} breame {installed_version('breame')}".encode())
     here = Path(__file__).resolve().parent
     for module in SOURCES:
         digest.update((here / f"{module}.py").read_bytes())

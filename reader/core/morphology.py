@@ -46,18 +46,20 @@ def head_word(words: Sequence[str], pos: str) -> str:
 
 
 def lemminflect_version() -> str:
-    """Part of the index's name: its tables are lemminflect's answers, so a new lemminflect means a new index.
+    """Part of the index's name: its tables are lemminflect's answers, so a new lemminflect means a new index."""
+    return installed_version("lemminflect")
 
-    Read from the name of its installed metadata folder: importing importlib.metadata (email, zipfile, csv) would
-    cost a cold check 30 ms, and importing lemminflect 0.1 s.
-    """
-    spec = importlib.util.find_spec("lemminflect")
+
+def installed_version(package: str) -> str:
+    """An installed package's version, read from the name of its metadata folder: importing importlib.metadata
+    (email, zipfile, csv) would cost a cold check 30 ms, and importing lemminflect 0.1 s."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return "unknown"
     site = os.path.dirname(next(iter(spec.submodule_search_locations)))
     for name in sorted(os.listdir(site)):
-        if name.lower().startswith("lemminflect-") and name.endswith(".dist-info"):
-            return name[len("lemminflect-") : -len(".dist-info")]
+        if name.lower().startswith(f"{package}-") and name.endswith(".dist-info"):
+            return name[len(package) + 1 : -len(".dist-info")]
     return "unknown"
 
 

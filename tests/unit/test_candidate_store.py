@@ -61,6 +61,10 @@ def test_a_store_is_keyed_by_its_index_and_rebuilt_when_missing(
     monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(candidate_store, "COMMON_FORMS", 50)
     assert store_path("wordnet-index-a.sqlite") != store_path("wordnet-index-b.sqlite")
+    before = store_path("wordnet-index-a.sqlite")
+    with monkeypatch.context() as patched:  # another breame: other spellings, other lists
+        patched.setattr(candidate_store, "installed_version", lambda package: "9.9")
+        assert store_path("wordnet-index-a.sqlite") != before
     heard: list[str] = []
     index_path = engine.finder.wordnet.path
     store = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
