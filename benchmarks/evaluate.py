@@ -14,6 +14,11 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             writer (held)
   news-diverse              data/heldout/originals_diverse: eight articles from other beats and registers (sport,
                             markets, science, a review, courts, Indian business, tech) by a fifth writer (held)
+  fresh                     data/heldout/spun_fresh: eight unspun articles on other beats (fares, a museum, a
+                            heatwave, a data breach, fruit pickers, stolen eggs, a port, an obituary; US and British),
+                            written on 2026-12-05 by a sixth writer (a helper agent that saw no project file) and spun
+                            by the same writer by hand as a sense-blind spinner would (held); news-fresh: the
+                            originals, data/heldout/originals_fresh (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -80,6 +85,8 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     hand = sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]
     for gold in hand:
         sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
+    for gold in sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")):
+        sets.append(("fresh-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -96,6 +103,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += [("news-3", p.stem, p) for p in sorted((DATA / "fit_news/originals").glob("*.txt"))]
     sets += [("news-uk", p.stem, p) for p in sorted((DATA / "heldout/originals_uk").glob("*.txt"))]
     sets += [("news-diverse", p.stem, p) for p in sorted((DATA / "heldout/originals_diverse").glob("*.txt"))]
+    sets += [("news-fresh", p.stem, p) for p in sorted((DATA / "heldout/originals_fresh").glob("*.txt"))]
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
@@ -121,7 +129,7 @@ def main() -> None:
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
         results[f"{group}/{name}"] = r
         add_counts(totals[group], r)
-        if args.verbose or group.startswith("hand"):
+        if args.verbose or group.startswith(("hand", "fresh")):
             print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['restoration']:8.3f}")
     for group, t in totals.items():

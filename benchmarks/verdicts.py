@@ -32,7 +32,7 @@ def articles() -> dict[tuple[str, bool], list[Path]]:
     return {
         ("fit", True): [seed] + [p for p in brown_spun if odd(p)],
         ("fit", False): sorted((DATA / "clean").glob("*.txt")) + [p for p in brown_clean if odd(p)],
-        ("held", True): sorted((DATA / "heldout" / "spun").glob("*.txt"))
+        ("held", True): sorted((DATA / "heldout").glob("spun*/*.txt"))
         + [ROOT / "resources" / "sample" / "sample_article.txt"]
         + [p for p in brown_spun if not odd(p)],
         ("held", False): sorted((DATA / "heldout").glob("originals*/*.txt"))
