@@ -66,6 +66,7 @@ RELATIONS = {
     "hyponym": "a more specific term in WordNet",
     "sibling": "a close WordNet relative (same parent)",
     "pattern": "a known spinner rewording",
+    "rewrite": "a wording that phrase-level rewriters replace with this one",
     "tortured": "a known tortured phrase",
     "number": "a number spelled out",
     "usage": "a word English uses in the same places",
@@ -304,8 +305,7 @@ class CandidateFinder:
             self._add_usage(out, form, readings)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
-                relation = "tortured" if group.tortured else "pattern"
-                out[wording] = Candidate(wording, relation, group.reason)
+                out[wording] = Candidate(wording, group.relation, group.reason)
         return one_spelling_each(out, form)
 
     def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:
@@ -339,8 +339,7 @@ class CandidateFinder:
         """Candidates for a multiword span: curated patterns and WordNet multiword lemmas."""
         out: dict[str, Candidate] = {}
         for wording, group in self.patterns.alternatives(phrase):
-            relation = "tortured" if group.tortured else "pattern"
-            out[wording] = Candidate(wording, relation, group.reason)
+            out[wording] = Candidate(wording, group.relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
             for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
                 if RELATION_NAMES[link.relation] == "sibling":

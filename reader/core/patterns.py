@@ -6,13 +6,23 @@ from dataclasses import dataclass
 
 from reader.resources import resource_path
 
+# Explained in the head of spinner_patterns.tsv; each direction but "any" names only its first member an original.
+# The relation says how the engine weighs the link: a tortured phrase is near proof, a rewrite is ordinary English
+# and so no sign of a close synonym in the article's spin estimate.
+RELATIONS = {"any": "pattern", "first": "tortured", "misread": "pattern", "rewrite": "rewrite"}
+
 
 @dataclass(frozen=True, slots=True)
 class PatternGroup:
     reason: str
     members: tuple[str, ...]
     first_only: bool  # only members[0] is an original; the rest are known spinner output
-    tortured: bool = False  # the spinner output is a tortured phrase (direction "first"), not a misread word
+    relation: str = "pattern"  # how a candidate from this group is linked: "pattern", "tortured" or "rewrite"
+
+    @property
+    def tortured(self) -> bool:
+        """The spinner output is a tortured phrase (direction "first")."""
+        return self.relation == "tortured"
 
 
 @dataclass(slots=True)
@@ -43,11 +53,11 @@ def parse_patterns(text: str) -> PatternBook:
             direction, reason, wordings = line.split("\t")
         except ValueError as error:
             raise ValueError(f"spinner patterns line {number}: expected 3 tab-separated columns") from error
-        if direction not in ("any", "first", "misread"):
-            raise ValueError(f"spinner patterns line {number}: direction must be 'any', 'first' or 'misread'")
+        if direction not in RELATIONS:
+            raise ValueError(f"spinner patterns line {number}: direction must be one of {', '.join(RELATIONS)}")
         members = tuple(dict.fromkeys(w.strip().lower() for w in wordings.split("|") if w.strip()))
         group = PatternGroup(
-            reason=reason, members=members, first_only=direction != "any", tortured=direction == "first"
+            reason=reason, members=members, first_only=direction != "any", relation=RELATIONS[direction]
         )
         groups.append(group)
         for position, member in enumerate(members):

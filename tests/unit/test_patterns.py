@@ -24,6 +24,15 @@ def test_misread_groups_restore_to_the_first_member_as_patterns_not_tortured_phr
     assert parse_patterns("first\ttortured\ta b|c d\n").groups[0].tortured
 
 
+def test_rewrite_groups_restore_to_the_first_member_as_rewrites() -> None:
+    """Phrase-level rewriters write "laptop" for "computer"; an honest "computer" is never given "laptop", and the
+    link is a relation of its own (ordinary English, so no close synonym in the article's spin estimate)."""
+    book = parse_patterns("rewrite\tone odd synonym\tcomputer|laptop|pc\n")
+    [(wording, group)] = book.alternatives("laptop")
+    assert wording == "computer" and group.relation == "rewrite" and not group.tortured
+    assert book.alternatives("computer") == []
+
+
 def test_bad_lines_are_reported_with_their_number() -> None:
     with pytest.raises(ValueError, match="line 2"):
         parse_patterns("# comment\nany\tonly two columns\n")
