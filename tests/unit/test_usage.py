@@ -11,6 +11,7 @@ import pytest
 from reader.core import usage
 from reader.core.candidates import CandidateFinder
 from reader.core.engine import Engine
+from reader.core.patterns import parse_patterns
 from reader.core.usage import UsageNeighbours, load_usage, parse_usage
 
 
@@ -45,7 +46,8 @@ def test_the_shipped_list_pairs_words_a_thesaurus_and_usage_agree_on_but_not_opp
 
 
 def finder_with(engine: Engine, lines: dict[str, str]) -> CandidateFinder:
-    return CandidateFinder(engine.finder.wordnet, engine.finder.patterns, UsageNeighbours(lines))
+    """WordNet and these usage neighbours alone (the curated patterns write "military" for "navy" too)."""
+    return CandidateFinder(engine.finder.wordnet, parse_patterns(""), UsageNeighbours(lines))
 
 
 def test_a_usage_neighbour_fills_a_gap_wordnet_leaves(engine: Engine) -> None:
@@ -74,11 +76,11 @@ def test_a_spun_word_wordnet_cannot_reach_is_restored(engine: Engine) -> None:
     found = {
         s.original: s
         for s in engine.analyze(
-            "Ukraine wants to hit navy targets inside Russia, US officers stated on Monday."
+            "The revelation has modified the controversy over Ukraine's capabilities, Lammy stated."
         ).suggestions
     }
-    assert found["navy"].replacement == "military"
-    assert "uses in the same places" in found["navy"].reasons[0]
+    assert found["controversy"].replacement == "debate"
+    assert "uses in the same places" in found["controversy"].reasons[0]
 
 
 def load_builder() -> ModuleType:
