@@ -305,8 +305,16 @@ class CandidateFinder:
             self._add_usage(out, form, readings)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
-                out[wording] = Candidate(wording, group.relation, group.reason)
+                parts = self._shared_parts(form, wording) if group.relation == "rewrite" else ""
+                out[wording] = Candidate(wording, group.relation, group.reason, parts_of_speech=parts)
         return one_spelling_each(out, form)
+
+    def _shared_parts(self, form: str, wording: str) -> str:
+        """The WordNet parts of speech both wordings can be ("firm" and "company": nouns), so that a rewriter's odd
+        synonym clashes where the sentence uses the word otherwise ("firm policy"); "" where WordNet knows either
+        not at all."""
+        shared = {pos for _, pos, _ in self.analyses(form)} & {pos for _, pos, _ in self.analyses(wording)}
+        return "".join(sorted(shared))
 
     def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:
         """The word's usage neighbours (``reader.core.usage``) where WordNet links none of them ("navy" ->

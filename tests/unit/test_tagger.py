@@ -78,6 +78,14 @@ def test_candidates_remember_every_reading_that_links_them(engine: Engine) -> No
     assert found["displacement"].parts_of_speech == "n"
 
 
+def test_a_rewriters_odd_synonym_clashes_where_the_word_is_used_otherwise(engine: Engine) -> None:
+    """Rewriters write "firm" for the noun "company"; the adjective in "firm policy" is no such swap."""
+    found = {c.wording: c for c in engine.finder.word_candidates("firm")}
+    assert found["company"].relation == "rewrite" and found["company"].parts_of_speech == "nv"  # to firm, to company
+    as_adjective = {o.candidate.wording: o.pos_clash for o in engine._keep(0, 0, 1, "firm", "ADJ")}
+    assert as_adjective["company"] == 1.0
+
+
 def test_a_clash_counts_against_the_suggestion(engine: Engine) -> None:
     text = (
         "Whitlock then tipped over a fierce 20-yarder from substitute Ben Ashworth as the visitors pressed. "
