@@ -19,11 +19,6 @@ class PatternGroup:
     first_only: bool  # only members[0] is an original; the rest are known spinner output
     relation: str = "pattern"  # how a candidate from this group is linked: "pattern", "tortured" or "rewrite"
 
-    @property
-    def tortured(self) -> bool:
-        """The spinner output is a tortured phrase (direction "first")."""
-        return self.relation == "tortured"
-
 
 @dataclass(slots=True)
 class PatternBook:

@@ -19,9 +19,9 @@ def test_misread_groups_restore_to_the_first_member_as_patterns_not_tortured_phr
     """A spinner replaces the temporal "as" with "because"; an honest "as" is never given "because"."""
     book = parse_patterns('misread\t"as" misread as causal\tas|because\n')
     [(wording, group)] = book.alternatives("because")
-    assert wording == "as" and not group.tortured
+    assert wording == "as" and group.relation == "pattern"
     assert book.alternatives("as") == []
-    assert parse_patterns("first\ttortured\ta b|c d\n").groups[0].tortured
+    assert parse_patterns("first\ttortured\ta b|c d\n").groups[0].relation == "tortured"
 
 
 def test_rewrite_groups_restore_to_the_first_member_as_rewrites() -> None:
@@ -29,7 +29,7 @@ def test_rewrite_groups_restore_to_the_first_member_as_rewrites() -> None:
     link is a relation of its own (ordinary English, so no close synonym in the article's spin estimate)."""
     book = parse_patterns("rewrite\tone odd synonym\tcomputer|laptop|pc\n")
     [(wording, group)] = book.alternatives("laptop")
-    assert wording == "computer" and group.relation == "rewrite" and not group.tortured
+    assert wording == "computer" and group.relation == "rewrite"
     assert book.alternatives("computer") == []
 
 
