@@ -290,8 +290,8 @@ class CandidateFinder:
             if 2 <= value < len(NUMBER_WORDS):
                 out[NUMBER_WORDS[value]] = Candidate(NUMBER_WORDS[value], "number", "small numbers are spelled out")
             return tuple(out.values())
+        readings = self.analyses(form)  # also the parts of speech a rewrite candidate must share (below)
         if form not in CLOSED_CLASS:
-            readings = self.analyses(form)
             for lemma, pos, tag in readings:
                 for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
                     wordings = [self._inflect(neighbour, pos, tag)]
@@ -305,15 +305,15 @@ class CandidateFinder:
             self._add_usage(out, form, readings)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
-                parts = self._shared_parts(form, wording) if group.relation == "rewrite" else ""
+                parts = self._shared_parts(readings, wording) if group.relation == "rewrite" else ""
                 out[wording] = Candidate(wording, group.relation, group.reason, parts_of_speech=parts)
         return one_spelling_each(out, form)
 
-    def _shared_parts(self, form: str, wording: str) -> str:
-        """The WordNet parts of speech both wordings can be ("firm" and "company": nouns), so that a rewriter's odd
-        synonym clashes where the sentence uses the word otherwise ("firm policy"); "" where WordNet knows either
-        not at all."""
-        shared = {pos for _, pos, _ in self.analyses(form)} & {pos for _, pos, _ in self.analyses(wording)}
+    def _shared_parts(self, readings: list[tuple[str, str, str]], wording: str) -> str:
+        """The WordNet parts of speech both the published form (its ``readings``) and ``wording`` can be ("firm"
+        and "company": nouns), so that a rewriter's odd synonym clashes where the sentence uses the word otherwise
+        ("firm policy"); "" where WordNet knows either not at all."""
+        shared = {pos for _, pos, _ in readings} & {pos for _, pos, _ in self.analyses(wording)}
         return "".join(sorted(shared))
 
     def _add_usage(self, out: dict[str, Candidate], form: str, readings: list[tuple[str, str, str]]) -> None:

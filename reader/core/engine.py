@@ -32,7 +32,7 @@ from reader.core.names import (
     within_known_name,
 )
 from reader.core.option import DYNAMIC_FEATURES, Option, static_features
-from reader.core.patterns import load_patterns
+from reader.core.patterns import CURATED_RELATIONS, load_patterns
 from reader.core.ranked import Entry, RankedList
 from reader.core.sections import sections
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
@@ -449,7 +449,7 @@ class Engine:
         multiword = " " in phrase
         known, frequency, static_scores = self.context.known, self._frequency, self.weights.static_scores
         for candidate in found:
-            if candidate.relation in ("number", "tortured", "pattern", "rewrite"):
+            if candidate.relation == "number" or candidate.relation in CURATED_RELATIONS:
                 wording_frequency = frequency(candidate.wording)
             elif not known(candidate.wording) or (wording_frequency := frequency(candidate.wording)) < floor:
                 continue

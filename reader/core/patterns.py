@@ -10,6 +10,7 @@ from reader.resources import resource_path
 # The relation says how the engine weighs the link: a tortured phrase is near proof, a rewrite is ordinary English
 # and so no sign of a close synonym in the article's spin estimate.
 RELATIONS = {"any": "pattern", "first": "tortured", "misread": "pattern", "rewrite": "rewrite"}
+CURATED_RELATIONS = frozenset(RELATIONS.values())  # the relations of candidates from this book
 
 
 @dataclass(frozen=True, slots=True)
