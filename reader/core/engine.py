@@ -81,6 +81,14 @@ def _parts_clash(links: str, wanted: str) -> bool:
     return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
 
 
+def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
+    """Whether the chunk's token at ``index`` is joined by a hyphen to the next one ("non-public")."""
+    if index < 0 or index + 1 >= len(chunk):
+        return False
+    left, right = chunk[index], chunk[index + 1]
+    return right.start == left.end + 1 and text[left.end] in "-\u2011"
+
+
 def _sigmoid(x: float) -> float:
     if x < -40:
         return 0.0
@@ -178,7 +186,27 @@ class Engine:
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
                 options.extend(kept)
+        options += self._compound_options(text, number, chunk, words)
         return self._repair_names(words, named, runs, options, spelled)
+
+    def _compound_options(self, text: str, number: int, chunk: list[Token], words: list[str]) -> list[Option]:
+        """Options for spans that take in a hyphenated compound the pattern book lists ("non-public", "on-line",
+        "web-based media"): a thesaurus spinner leaves compounds alone (see ``_spannable``), but phrase-level
+        rewriters write these, and only the book names them."""
+        by_wording = self.finder.patterns.by_wording
+        options: list[Option] = []
+        for first in range(len(chunk) - 1):
+            if _hyphenated(text, chunk, first - 1) or not _hyphenated(text, chunk, first):
+                continue  # not where a compound starts
+            phrase = words[first]
+            for last in range(first + 1, min(first + MAX_SPAN, len(chunk))):
+                joined = _hyphenated(text, chunk, last - 1)
+                if not joined and (chunk[last - 1].clitic or chunk[last].kind is not Kind.WORD):
+                    break
+                phrase += ("-" if joined else " ") + words[last]
+                if by_wording.get(phrase) and not _hyphenated(text, chunk, last):
+                    options += self._keep(number, first, last + 1, phrase, "")
+        return options
 
     def counts_things(self, text: str, chunk: list[Token], first: int, tags: dict[int, str]) -> bool:
         """Whether a figure counts the plural noun after it ("2 leaders", "4 licensed nurses").
@@ -475,8 +503,13 @@ class Engine:
         # A word the model has never seen scores as impossible, which would make any candidate look certain; but
         # rare honest words (names, jargon, British or old vocabulary: motorway, turnpikes) are unknown too: flags
         # there were wrong 196 times in 202 on our sets (3 right in the seed and hand-spun texts). So no candidate
-        # gains there from context.
-        unknown = not all(self.context.known(word) for word in observed)
+        # gains there from context, unless the pattern book lists the published wording as spinner output of that
+        # candidate: an artefact ("privateness", "effectivity", "p.c") is unknown because it is no English.
+        unheard = [word for word in observed if not self.context.known(word)]
+        unknown = bool(unheard)
+        # Figures are unknown to the model too, and "12 months" is honest English: only letters make an artefact.
+        artefact = unknown and options and not any(word[:1].isdigit() for word in unheard)
+        listed = self._listed_originals(options[0].observed) if artefact else frozenset()
         for option in options:
             option.unknown = float(unknown)
             if option.candidate.relation == "number":
@@ -485,8 +518,13 @@ class Engine:
             wording = option.candidate.wording
             replacement = (possessive(wording) if possessed else wording).split()
             option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
-            if unknown:
+            if unknown and wording not in listed:
                 option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
+
+    def _listed_originals(self, phrase: str) -> frozenset[str]:
+        """The wordings the pattern book names as originals of ``phrase`` where it lists ``phrase`` as their
+        spinner output (its "first", "misread" and "rewrite" groups); asked only where the model knows no word."""
+        return frozenset(wording for wording, group in self.finder.patterns.alternatives(phrase) if group.first_only)
 
     @staticmethod
     def _context(row: list[str], first: int, last: int) -> tuple[list[str], list[str]]:

@@ -182,6 +182,31 @@ def test_parts_of_compounds_and_of_figures_are_not_words(engine: Engine) -> None
     assert {"officers", "stated"} <= observed
 
 
+def test_a_compound_the_pattern_book_lists_is_one_span_and_its_parts_are_not_words(engine: Engine) -> None:
+    """Rewriters write "non-public" for "private" and "on-line" for "online": the compound as a whole is offered
+    its original, over the compound's offsets, while "public" alone is still no word to replace."""
+    text = "The firm kept its non-public records on-line for years."
+    _, options, _ = engine.options(text)
+    compounds = {(o.observed, o.candidate.wording) for o in options if "-" in o.observed}
+    assert {("non-public", "private"), ("on-line", "online")} <= compounds
+    assert not {o.observed for o in options} & {"non", "public", "on", "line"}
+    analysis = engine.analyze(text)
+    spans = {text[s.start : s.end] for s in analysis.suggestions}
+    assert spans <= {"non-public", "on-line", "firm", "kept", "records", "years"}
+
+
+def test_an_artefact_the_pattern_book_lists_gets_context_evidence_though_the_model_never_saw_it(
+    engine: Engine,
+) -> None:
+    """"privateness" and "effectivity" are no English, so the context model has never seen them; the book lists
+    them as rewriters' output, and there the unknown word is evidence, not a reason to doubt (compare "motorway")."""
+    text = "The company said its privateness rules and effectivity drive were praised by the regulator."
+    assert not engine.context.known("effectivity") and not engine.context.known("privateness")
+    analysis = engine.analyze(text)
+    restored = {text[s.start : s.end]: s.replacement for s in analysis.suggestions if s.confidence >= 0.5}
+    assert restored == {"privateness": "privacy", "effectivity": "efficiency"}
+
+
 def test_new_weights_take_effect_on_the_kept_candidates_once_rankings_are_forgotten(engine: Engine) -> None:
     from dataclasses import replace
 

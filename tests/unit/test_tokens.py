@@ -63,3 +63,15 @@ def test_abbreviations_are_one_word_and_end_no_sentence() -> None:
         ["the", "plan", "b"],
         ["it", "ended"],
     ]
+
+
+def test_single_letters_joined_by_periods_are_one_word_without_a_last_period() -> None:
+    """A rewriter writes "p.c" for "percent": one word, as "U.S." is, and no sentence ends inside it."""
+    text = "Prices rose 3 p.c last year in the U.S. and e.g. here; j.smith@x.com is no word."
+    words = [t.text for t in tokenize(text) if t.kind is not Kind.PUNCT]
+    assert words[:5] == ["Prices", "rose", "3", "p.c", "last"]
+    assert "U.S." in words and "e.g." in words and words[words.index("e.g.") + 1 :][:5] == [
+        "here", "j", "smith", "x", "com",
+    ]
+    assert [t.heard for t in chunks(text, tokenize(text))[0]][:5] == ["prices", "rose", "3", "p.c", "last"]
+
