@@ -11,6 +11,7 @@ the word (the published word fits far better there) loses, everywhere in that ar
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -60,7 +61,12 @@ def _match_case(span: list[Token], wording: str) -> str:
     template = span[0].text
     if template.isupper() and len(template) > 1:
         return wording.upper()
-    if len(span) > 1 and all(is_name_word(token) for token in span):
+    if (
+        len(span) > 1
+        and is_name_word(span[0])
+        and is_name_word(span[-1])  # "Regardless of" opens a sentence; "Centers for Disease Control" is a name
+        and all(is_name_word(t) or t.norm in NAME_JOINERS for t in span)
+    ):
         return " ".join(w if w in NAME_JOINERS else w[:1].upper() + w[1:] for w in wording.split())
     if template[:1].isupper():
         return wording[:1].upper() + wording[1:]
@@ -79,6 +85,9 @@ def _clashes(candidate: Candidate, wanted: str) -> bool:
 @cache  # a few dozen combinations of "nvar" letters, asked about every candidate of every word
 def _parts_clash(links: str, wanted: str) -> bool:
     return bool(wanted) and bool(links) and not any(pos in wanted for pos in links)
+
+
+_FIGURE = re.compile(r"[\d.,:]+")
 
 
 def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
@@ -152,10 +161,11 @@ class Engine:
             named[0] = True
         runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
+        longest = self._longest_span()
         for first in range(len(chunk)):
             if not self._spannable(text, chunk[first]):
                 continue
-            for length in range(1, MAX_SPAN + 1):
+            for length in range(1, longest + 1):
                 last = first + length
                 if last > len(chunk) or any(
                     t.kind is not Kind.WORD or not self._spannable(text, t) for t in chunk[first + 1 : last]
@@ -189,6 +199,11 @@ class Engine:
         options += self._compound_options(text, number, chunk, words)
         return self._repair_names(words, named, runs, options, spelled)
 
+    def _longest_span(self) -> int:
+        """The most words a span may have: the pattern book's longest wording may exceed MAX_SPAN ("due to the fact
+        that", "facilities for illness control and prevention")."""
+        return max(MAX_SPAN, self.finder.patterns.longest)
+
     def _compound_options(self, text: str, number: int, chunk: list[Token], words: list[str]) -> list[Option]:
         """Options for spans that take in a hyphenated compound the pattern book lists ("non-public", "on-line",
         "web-based media"): a thesaurus spinner leaves compounds alone (see ``_spannable``), but phrase-level
@@ -199,7 +214,7 @@ class Engine:
             if _hyphenated(text, chunk, first - 1) or not _hyphenated(text, chunk, first):
                 continue  # not where a compound starts
             phrase = words[first]
-            for last in range(first + 1, min(first + MAX_SPAN, len(chunk))):
+            for last in range(first + 1, min(first + self._longest_span(), len(chunk))):
                 joined = _hyphenated(text, chunk, last - 1)
                 if not joined and (chunk[last - 1].clitic or chunk[last].kind is not Kind.WORD):
                     break
@@ -317,6 +332,9 @@ class Engine:
         whole: dict[tuple[int, int], bool] = {}  # per span of a name WordNet knows: already inside a whole name?
         for option in options:
             if not any(named[option.first : option.last]):
+                continue
+            if option.last - option.first > 1 and option.candidate.wording in self._listed_originals(option.observed):
+                kept.append(option)  # the book names this very name a rewriter's ("Facilities for Illness ...")
                 continue
             run = run_holding(runs, option.first, option.last)
             if run is None:
@@ -507,8 +525,8 @@ class Engine:
         # candidate: an artefact ("privateness", "effectivity", "p.c") is unknown because it is no English.
         unheard = [word for word in observed if not self.context.known(word)]
         unknown = bool(unheard)
-        # Figures are unknown to the model too, and "12 months" is honest English: only letters make an artefact.
-        artefact = unknown and options and not any(word[:1].isdigit() for word in unheard)
+        # Figures are unknown to the model too, and "12 months" is honest English: a bare figure is no artefact.
+        artefact = unknown and options and not any(_FIGURE.fullmatch(word) for word in unheard)
         listed = self._listed_originals(options[0].observed) if artefact else frozenset()
         for option in options:
             option.unknown = float(unknown)

@@ -52,12 +52,13 @@ class Token:
 
 # Abbreviations whose period ends no sentence: initialisms ("U.S.", "a.m.") and the titles and months news writes
 # before a name or a figure ("Mr. Smith", "Sen. Warren", "Jan. 5"); their words are one token, and context flows on.
-# Single letters joined by periods are one word too, with or without a last period ("p.c", a rewriter's "percent").
+# Single letters joined by periods are one word too, with or without a last period ("p.c", a rewriter's "percent"),
+# and a figure keeps a plural "'s" ("1990's", a rewriter's "1000's" for "thousands").
 _TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|Ft|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec"
 _TOKEN = re.compile(
     r"(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"
     r"|\b(?:" + _TITLES + r")\.|[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
-    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*(?:['\u2019]s\b)?)"
     r"|(?P<punct>[^\w\s]|_)",
     re.UNICODE,
 )

@@ -195,6 +195,30 @@ def test_a_compound_the_pattern_book_lists_is_one_span_and_its_parts_are_not_wor
     assert spans <= {"non-public", "on-line", "firm", "kept", "records", "years"}
 
 
+def test_wordings_of_the_pattern_book_longer_than_a_span_and_capitalised_ones_are_found(engine: Engine) -> None:
+    """"due to the fact that" has five words, more than WordNet's lemmas need; "Facilities for Illness Control and
+    Prevention" is a name, so capitalised, but the book lists it as a rewriter's: it is restored, as a name."""
+    text = (
+        "The vote was delayed due to the fact that the ministers disagreed, and the Facilities for Illness Control"
+        " and Prevention said it would wait."
+    )
+    analysis = engine.analyze(text)
+    changes = {text[s.start : s.end]: s.replacement for s in analysis.suggestions}
+    assert changes["Facilities for Illness Control and Prevention"] == "Centers for Disease Control and Prevention"
+    _, options, _ = engine.options(text)
+    assert ("due to the fact that", "because") in {(o.observed, o.candidate.wording) for o in options}
+
+
+def test_a_figure_glued_to_letters_is_an_artefact_but_a_bare_figure_is_honest(engine: Engine) -> None:
+    """"1000's of" is a rewriter's "thousands of"; "12 months" is listed as a rewriter's "year" too, but a figure
+    is unknown to the context model and honest news writes "the past 12 months", so it gains nothing there."""
+    text = "Over the past 12 months, 1000's of people have marched through the capital."
+    _, options, _ = engine.options(text)
+    gains = {(o.observed, o.candidate.wording): o.gain for o in options}
+    assert gains[("1000's of", "thousands of")] > 5.0
+    assert gains[("12 months", "year")] <= 0.0
+
+
 def test_an_artefact_the_pattern_book_lists_gets_context_evidence_though_the_model_never_saw_it(
     engine: Engine,
 ) -> None:
@@ -322,7 +346,8 @@ def test_a_broken_name_with_a_lower_case_joiner_is_mended(engine: Engine) -> Non
     )
     found = by_original(engine, text)
     assert found["Protection"] == "Defense"
-    assert found["Home"] == "House"
+    # mended within the name, or as the rewriter's whole wording the pattern book lists
+    assert found.get("Home") == "House" or found.get("Home of Representatives") == "House of Representatives"
     honest = (
         "He spoke at the Board of Education and the Court of Appeals on Friday, and at the Bay View Federal "
         "Savings and Loan Association."  # a name that is a WordNet lemma is not swapped for its synonym

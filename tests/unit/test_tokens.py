@@ -75,3 +75,10 @@ def test_single_letters_joined_by_periods_are_one_word_without_a_last_period() -
     ]
     assert [t.heard for t in chunks(text, tokenize(text))[0]][:5] == ["prices", "rose", "3", "p.c", "last"]
 
+
+def test_a_figure_keeps_a_plural_ending() -> None:
+    """"1000's" (a rewriter's "thousands") and "the 1990's" are one figure each."""
+    tokens = tokenize("Tens of 1000's marched in the 1990\u2019s.")
+    figures = [(t.text, t.kind) for t in tokens[2:3] + tokens[6:7]]
+    assert figures == [("1000's", Kind.NUMBER), ("1990\u2019s", Kind.NUMBER)]
+
