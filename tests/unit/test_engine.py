@@ -229,6 +229,9 @@ def test_an_artefact_the_pattern_book_lists_gets_context_evidence_though_the_mod
     analysis = engine.analyze(text)
     restored = {text[s.start : s.end]: s.replacement for s in analysis.suggestions if s.confidence >= 0.5}
     assert restored == {"privateness": "privacy", "effectivity": "efficiency"}
+    reasons = {text[s.start : s.end]: s.reasons for s in analysis.suggestions}
+    assert any("never occurs in the English usage statistics" in reason for reason in reasons["effectivity"])
+    assert not any("times likelier" in reason for reason in reasons["effectivity"])
 
 
 def test_new_weights_take_effect_on_the_kept_candidates_once_rankings_are_forgotten(engine: Engine) -> None:
