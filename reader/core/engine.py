@@ -208,13 +208,13 @@ class Engine:
         """Options for spans that take in a hyphenated compound the pattern book lists ("non-public", "on-line",
         "web-based media"): a thesaurus spinner leaves compounds alone (see ``_spannable``), but phrase-level
         rewriters write these, and only the book names them."""
-        by_wording = self.finder.patterns.by_wording
+        by_wording, longest = self.finder.patterns.by_wording, self._longest_span()
         options: list[Option] = []
         for first in range(len(chunk) - 1):
             if _hyphenated(text, chunk, first - 1) or not _hyphenated(text, chunk, first):
                 continue  # not where a compound starts
             phrase = words[first]
-            for last in range(first + 1, min(first + self._longest_span(), len(chunk))):
+            for last in range(first + 1, min(first + longest, len(chunk))):
                 joined = _hyphenated(text, chunk, last - 1)
                 if not joined and (chunk[last - 1].clitic or chunk[last].kind is not Kind.WORD):
                     break
@@ -541,7 +541,8 @@ class Engine:
 
     def _listed_originals(self, phrase: str) -> frozenset[str]:
         """The wordings the pattern book names as originals of ``phrase`` where it lists ``phrase`` as their
-        spinner output (its "first", "misread" and "rewrite" groups); asked only where the model knows no word."""
+        spinner output (its "first", "misread" and "rewrite" groups). Asked only at places holding a word the model
+        has never heard and for capitalised spans, so it is not cached."""
         return frozenset(wording for wording, group in self.finder.patterns.alternatives(phrase) if group.first_only)
 
     @staticmethod
