@@ -19,6 +19,9 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             written on 2026-12-05 by a sixth writer (a helper agent that saw no project file) and spun
                             by the same writer by hand as a sense-blind spinner would (held); news-fresh: the
                             originals, data/heldout/originals_fresh (held)
+  science                   data/science: six scientific abstracts (imaging, IoT, oncology, solar cells, ecology,
+                            genomics) written on 2026-12-05 by a helper agent that saw no project file, and spun by
+                            it as SpinBot-style tools do (tortured phrases and word swaps, 127 substitutions) (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -87,6 +90,8 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
         sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
     for gold in sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")):
         sets.append(("fresh-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
+    for gold in sorted((DATA / "science/spun").glob("*.gold.tsv")):
+        sets.append(("science-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -104,6 +109,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += [("news-uk", p.stem, p) for p in sorted((DATA / "heldout/originals_uk").glob("*.txt"))]
     sets += [("news-diverse", p.stem, p) for p in sorted((DATA / "heldout/originals_diverse").glob("*.txt"))]
     sets += [("news-fresh", p.stem, p) for p in sorted((DATA / "heldout/originals_fresh").glob("*.txt"))]
+    sets += [("science", p.stem, p) for p in sorted((DATA / "science/originals").glob("*.txt"))]
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
@@ -129,7 +135,7 @@ def main() -> None:
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
         results[f"{group}/{name}"] = r
         add_counts(totals[group], r)
-        if args.verbose or group.startswith(("hand", "fresh")):
+        if args.verbose or group.startswith(("hand", "fresh", "science")):
             print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['restoration']:8.3f}")
     for group, t in totals.items():
@@ -144,7 +150,7 @@ def main() -> None:
         results[f"{group}/clean/{name}"] = r
         clean_totals[group][0] += r["words"]
         clean_totals[group][1] += r["flags"]
-        if args.verbose or group.startswith(("hand", "news")):
+        if args.verbose or group.startswith(("hand", "news", "science")):
             print(f"{group + '/' + name:24} {r['words']:6} {r['flags']:6} {r['flags_per_1k_words']:7.2f}  "
                   f"{', '.join(r['false_flags'])}")
     for group, (words, flags) in clean_totals.items():
