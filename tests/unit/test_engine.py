@@ -69,6 +69,11 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
     assert found.get("Clinical preliminaries") == "Clinical trials"
     assert found.get("amino corrosive") == "amino acid"
     assert found.get("immature microorganisms") == "stem cells"
+    engineering = "A bolster vector machine reached high characterization exactness on the informational collection."
+    found = by_original(engine, engineering)
+    assert found.get("bolster vector machine") == "support vector machine"
+    assert found.get("characterization exactness") == "classification accuracy"
+    assert found.get("informational collection") == "data set"
 
 
 def test_empty_and_punctuation_only_text(engine: Engine) -> None:
