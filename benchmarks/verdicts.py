@@ -33,9 +33,11 @@ def articles() -> dict[tuple[str, bool], list[Path]]:
         ("fit", True): [seed] + [p for p in brown_spun if odd(p)],
         ("fit", False): sorted((DATA / "clean").glob("*.txt")) + [p for p in brown_clean if odd(p)],
         ("held", True): sorted((DATA / "heldout").glob("spun*/*.txt"))
+        + sorted((DATA / "science" / "spun").glob("*.txt"))
         + [ROOT / "resources" / "sample" / "sample_article.txt"]
         + [p for p in brown_spun if not odd(p)],
         ("held", False): sorted((DATA / "heldout").glob("originals*/*.txt"))
+        + sorted((DATA / "science" / "originals").glob("*.txt"))
         + [ROOT / "resources" / "sample" / "sample_article.original.txt"]
         + [p for p in brown_clean if not odd(p)],
     }
