@@ -535,9 +535,17 @@ class Engine:
                 continue
             wording = option.candidate.wording
             replacement = (possessive(wording) if possessed else wording).split()
+            if "-" in wording:
+                replacement = self._heard(replacement)
             option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
             if unknown and wording not in listed:
                 option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
+
+    def _heard(self, words: list[str]) -> list[str]:
+        """A wording's words as the context model hears them: a hyphenated word it does not know as its parts
+        ("k-nearest" as "k nearest"), as the published text's compounds are heard (the tokenizer splits them)."""
+        known = self.context.known
+        return [part for word in words for part in (word.split("-") if not known(word) else [word]) if part]
 
     def _listed_originals(self, phrase: str) -> frozenset[str]:
         """The wordings the pattern book names as originals of ``phrase`` where it lists ``phrase`` as their

@@ -76,6 +76,14 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
     assert found.get("informational collection") == "data set"
 
 
+def test_a_hyphenated_wording_the_context_model_lacks_is_heard_as_its_parts(engine: Engine) -> None:
+    """The published "k-closest" is heard as "k closest" (the tokenizer splits it), so "k-nearest", which the model
+    does not know whole, must be heard as "k nearest" too, not as an impossible word."""
+    _, options, _ = engine.options("We compare a k-closest neighbor classifier with a linear baseline.")
+    gains = {o.candidate.wording: o.gain for o in options if o.observed == "k-closest neighbor"}
+    assert gains["k-nearest neighbor"] > 0
+
+
 def test_empty_and_punctuation_only_text(engine: Engine) -> None:
     assert engine.analyze("").suggestions == ()
     assert engine.analyze(" \n\t—…!?").suggestions == ()
