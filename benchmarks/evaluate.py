@@ -83,15 +83,17 @@ def brown_split(path: Path) -> str:
     return "brown-fit" if int(path.stem[2:]) % 2 else "brown-held"
 
 
+def gold_sets(group: str, golds: list[Path]) -> list[tuple[str, str, Path, Path]]:
+    """(group, name, article, gold) for gold files named ``NAME.gold.tsv`` beside their ``NAME.txt``."""
+    return [(group, gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold) for gold in golds]
+
+
 def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple[str, str, Path, Path]]:
     sets = [("seed", "seed", SHARED / "corpus" / "seed_spun_article.txt", SHARED / "corpus" / "seed_gold.tsv")]
     hand = sorted((DATA / "heldout/spun").glob("*.gold.tsv")) + [ROOT / "resources/sample/sample_article.gold.tsv"]
-    for gold in hand:
-        sets.append(("hand-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
-    for gold in sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")):
-        sets.append(("fresh-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
-    for gold in sorted((DATA / "science/spun").glob("*.gold.tsv")):
-        sets.append(("science-held", gold.name[:-9], gold.with_name(gold.name[:-9] + ".txt"), gold))
+    sets += gold_sets("hand-held", hand)
+    sets += gold_sets("fresh-held", sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")))
+    sets += gold_sets("science-held", sorted((DATA / "science/spun").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")

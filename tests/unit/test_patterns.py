@@ -79,4 +79,3 @@ def test_rewrites_that_only_flagged_honest_words_stay_out(published: str, never:
     """Rewriters' outputs that honest writing uses in the original's meaning: on the fitting texts they made 0 right
     flags and 31 false ones (benchmarks/README.md, "Rewrites that only flagged honest words")."""
     assert never not in {alternative for alternative, _ in load_patterns().alternatives(published)}
-
