@@ -79,11 +79,11 @@ def test_candidates_remember_every_reading_that_links_them(engine: Engine) -> No
 
 
 def test_a_rewriters_odd_synonym_clashes_where_the_word_is_used_otherwise(engine: Engine) -> None:
-    """Rewriters write "firm" for the noun "company"; the adjective in "firm policy" is no such swap."""
-    found = {c.wording: c for c in engine.finder.word_candidates("firm")}
-    assert found["company"].relation == "rewrite" and found["company"].parts_of_speech == "nv"  # to firm, to company
-    as_adjective = {o.candidate.wording: o.pos_clash for o in engine._keep(0, 0, 1, "firm", "ADJ")}
-    assert as_adjective["company"] == 1.0
+    """Rewriters write "worth" for the noun "price"; the adjective in "worth $5 billion" is no such swap."""
+    found = {c.wording: c for c in engine.finder.word_candidates("worth")}
+    assert found["price"].relation == "rewrite" and found["price"].parts_of_speech == "n"
+    as_adjective = {o.candidate.wording: o.pos_clash for o in engine._keep(0, 0, 1, "worth", "ADJ")}
+    assert as_adjective["price"] == 1.0
 
 
 def test_a_clash_counts_against_the_suggestion(engine: Engine) -> None:
