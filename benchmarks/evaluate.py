@@ -101,17 +101,18 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     return sets
 
 
+def text_sets(group: str, folder: str) -> list[tuple[str, str, Path]]:
+    """(group, name, article) for every text of a folder under benchmarks/data."""
+    return [(group, p.stem, p) for p in sorted((DATA / folder).glob("*.txt"))]
+
+
 def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
-    sets = [("hand-fit", p.stem, p) for p in sorted((DATA / "clean").glob("*.txt"))]
-    sets += [("hand-held", p.stem, p) for p in sorted((DATA / "heldout/originals").glob("*.txt"))]
+    sets = text_sets("hand-fit", "clean") + text_sets("hand-held", "heldout/originals")
     sets.append(("hand-held", "sample_original", ROOT / "resources/sample/sample_article.original.txt"))
-    sets += [("news-held", p.stem, p) for p in sorted((DATA / "heldout/originals2").glob("*.txt"))]
-    sets += [("news-held-2", p.stem, p) for p in sorted((DATA / "heldout/originals3").glob("*.txt"))]
-    sets += [("news-3", p.stem, p) for p in sorted((DATA / "fit_news/originals").glob("*.txt"))]
-    sets += [("news-uk", p.stem, p) for p in sorted((DATA / "heldout/originals_uk").glob("*.txt"))]
-    sets += [("news-diverse", p.stem, p) for p in sorted((DATA / "heldout/originals_diverse").glob("*.txt"))]
-    sets += [("news-fresh", p.stem, p) for p in sorted((DATA / "heldout/originals_fresh").glob("*.txt"))]
-    sets += [("science", p.stem, p) for p in sorted((DATA / "science/originals").glob("*.txt"))]
+    sets += text_sets("news-held", "heldout/originals2") + text_sets("news-held-2", "heldout/originals3")
+    sets += text_sets("news-3", "fit_news/originals") + text_sets("news-uk", "heldout/originals_uk")
+    sets += text_sets("news-diverse", "heldout/originals_diverse") + text_sets("news-fresh", "heldout/originals_fresh")
+    sets += text_sets("science", "science/originals")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
