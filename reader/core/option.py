@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reader.core.candidates import Candidate
+from reader.core.candidates import RELATION_NAMES, Candidate
 
-WORDNET_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "sibling"})
+WORDNET_RELATIONS = frozenset(RELATION_NAMES)  # the relations a candidate may have through WordNet itself
 DYNAMIC_FEATURES = ("gain", "unknown", "prior", "repeats", "contradicted")  # the keys of Option.dynamic_features()
 
 
