@@ -22,11 +22,18 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
   science                   data/science: six scientific abstracts (imaging, IoT, oncology, solar cells, ecology,
                             genomics) written on 2026-12-05 by a helper agent that saw no project file, and spun by
                             it as SpinBot-style tools do (tortured phrases and word swaps, 127 substitutions) (held)
+  dev                       data/dev: eight unspun articles (zoning, a pilots' strike vote, chip exports, a marathon, a
+                            hurricane, a drug recall, a film festival, a mine rescue; five US, three British),
+                            written on 2026-12-05 by an eighth writer (a helper agent that saw no project file) and
+                            spun by it as commercial spinners do, four heavily (about 25% of words) and four lightly
+                            (about 8%), 590 substitutions: a development set, diagnosed but never fitted on;
+                            news-dev: the originals
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
 scored by ../shared/tools/score_suggestions.py, and totals are micro-averaged from its counts. ``--quick`` scores
-only the seed, the hand sets and six Brown texts of each kind. ``--brown-spun`` scores another spinning of the
+only the seed, the hand sets and six Brown texts of each kind; ``--only PREFIX`` only the groups whose names begin
+with one of the prefixes (``--only dev news-dev``). ``--brown-spun`` scores another spinning of the
 Brown texts (``spin_brown.py --possessives DIR``) in place of data/brown/spun.
 """
 
@@ -94,6 +101,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("hand-held", hand)
     sets += gold_sets("fresh-held", sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")))
     sets += gold_sets("science-held", sorted((DATA / "science/spun").glob("*.gold.tsv")))
+    sets += gold_sets("dev", sorted((DATA / "dev/spun").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -112,7 +120,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("news-held", "heldout/originals2") + text_sets("news-held-2", "heldout/originals3")
     sets += text_sets("news-3", "fit_news/originals") + text_sets("news-uk", "heldout/originals_uk")
     sets += text_sets("news-diverse", "heldout/originals_diverse") + text_sets("news-fresh", "heldout/originals_fresh")
-    sets += text_sets("science", "science/originals")
+    sets += text_sets("science", "science/originals") + text_sets("news-dev", "dev/originals")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
@@ -125,7 +133,9 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="a line per text")
     parser.add_argument("--brown-spun", type=Path, default=DATA / "brown/spun", metavar="DIR",
                         help="the spun Brown texts to score (default: data/brown/spun)")
+    parser.add_argument("--only", nargs="+", default=[""], metavar="PREFIX", help="only these groups")
     args = parser.parse_args()
+    wanted = tuple(args.only)
     out_dir = ROOT / "benchmarks" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
     engine = load_engine()
@@ -133,12 +143,14 @@ def main() -> None:
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     print(f"{'spun text':24} {'P':>6} {'R':>6} {'F1':>6} {'restore':>8}")
     for group, name, article, gold in spun_sets(args.quick, args.brown_spun):
+        if not group.startswith(wanted):
+            continue
         out = out_dir / f"{group}_{name}.json"
         check(engine, article, args.threshold, out)
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
         results[f"{group}/{name}"] = r
         add_counts(totals[group], r)
-        if args.verbose or group.startswith(("hand", "fresh", "science")):
+        if args.verbose or group.startswith(("hand", "fresh", "science", "dev")):
             print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['restoration']:8.3f}")
     for group, t in totals.items():
@@ -147,6 +159,8 @@ def main() -> None:
     print(f"\n{'unspun text':24} {'words':>6} {'flags':>6} {'per 1k':>7}")
     clean_totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for group, name, article in clean_sets(args.quick):
+        if not group.startswith(wanted):
+            continue
         out = out_dir / f"{group}_clean_{name}.json"
         check(engine, article, args.threshold, out)
         r = score(["--clean", str(article), "--suggestions", str(out)])

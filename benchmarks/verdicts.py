@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/verdicts.py
 
 Spin scores of every spun and unspun article we have, split as the weights are (fitting texts: the seed,
-data/clean, the odd-numbered Brown texts; held out: the rest), the area under the ROC curve, and how many articles
+data/clean, the odd-numbered Brown texts; held out: the rest, the development set data/dev among them, which is
+diagnosed but never fitted on), the area under the ROC curve, and how many articles
 each verdict band (reader.core.suggestion.HONEST_BELOW, SPUN_FROM) puts where.
 """
 
@@ -34,10 +35,12 @@ def articles() -> dict[tuple[str, bool], list[Path]]:
         ("fit", False): sorted((DATA / "clean").glob("*.txt")) + [p for p in brown_clean if odd(p)],
         ("held", True): sorted((DATA / "heldout").glob("spun*/*.txt"))
         + sorted((DATA / "science" / "spun").glob("*.txt"))
+        + sorted((DATA / "dev" / "spun").glob("*.txt"))
         + [ROOT / "resources" / "sample" / "sample_article.txt"]
         + [p for p in brown_spun if not odd(p)],
         ("held", False): sorted((DATA / "heldout").glob("originals*/*.txt"))
         + sorted((DATA / "science" / "originals").glob("*.txt"))
+        + sorted((DATA / "dev" / "originals").glob("*.txt"))
         + [ROOT / "resources" / "sample" / "sample_article.original.txt"]
         + [p for p in brown_clean if not odd(p)],
     }
