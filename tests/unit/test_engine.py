@@ -76,6 +76,20 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
     assert found.get("informational collection") == "data set"
 
 
+def test_news_phrases_rewritten_word_by_word_are_restored(engine: Engine) -> None:
+    """Phrase-level rewriters render stock news phrases word by word ("got here to energy"); the pattern book's
+    eighth list names them, and the whole phrase is one change."""
+    text = (
+        "The party got here to energy in 2019, and the minister told a press convention on Monday that the dying "
+        "toll had risen. Police said nobody was harm when pictures have been fired outside the stadium."
+    )
+    found = by_original(engine, text)
+    assert found.get("got here to energy") == "came to power"
+    assert found.get("dying toll") == "death toll"
+    assert found.get("nobody was harm") == "no one was hurt"
+    assert found.get("pictures have been fired") == "shots were fired"
+
+
 def test_a_hyphenated_wording_the_context_model_lacks_is_heard_as_its_parts(engine: Engine) -> None:
     """The published "k-closest" is heard as "k closest" (the tokenizer splits it), so "k-nearest", which the model
     does not know whole, must be heard as "k nearest" too, not as an impossible word."""
