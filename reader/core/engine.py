@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from reader.core.articles import fits_sound, misfit_sound
 from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
@@ -195,9 +196,26 @@ class Engine:
                         kept += self._keep_initialled(number, first, phrase, spelled[first])
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
+                if first > 0:
+                    self._mark_article_fit(chunk[first - 1], chunk[first], kept)
                 options.extend(kept)
         options += self._compound_options(text, number, chunk, words)
         return self._repair_names(words, named, runs, options, spelled)
+
+    def _mark_article_fit(self, article: Token, word: Token, options: list[Option]) -> None:
+        """Where "a"/"an" does not fit the span's first word ("an vital"), the spinner swapped that word and left the
+        article: a candidate the article fits carries that evidence (``article_fit``; its weight is measured, see
+        benchmarks/article_style.py). Per place, as the static scores are cached per phrase."""
+        sound = misfit_sound(article, word)
+        if sound is None:
+            return
+        weight = self.weights.coefficients.get("article_fit", 0.0)
+        rank_weight = self.weights.ranking_coefficients.get("article_fit", 0.0)
+        for option in options:
+            if fits_sound(option.candidate.wording, sound):
+                option.article_fit = True
+                option.static += weight
+                option.static_rank += rank_weight
 
     def _longest_span(self) -> int:
         """The most words a span may have: the pattern book's longest wording may exceed MAX_SPAN ("due to the fact
@@ -880,6 +898,11 @@ class Engine:
             f"In {rate:.0%} of this article's places a close synonym fits far better, which sets how much "
             "evidence a suggestion needs.",
         ) + self._consistency_reasons(option)
+        if option.article_fit:
+            reasons += (
+                f"The article '{chunk[option.first - 1].text}' before it fits '{option.candidate.wording}' but not "
+                f"'{text[start:end]}': spinners swap a word and leave the article before it.",
+            )
         if option.pos_clash:
             reasons += (
                 f"But '{option.candidate.wording}' is linked to '{option.observed}' only as another part of speech "

@@ -29,6 +29,7 @@ class Option:
     name_repair: float = 0.0  # 1 when the change mends a multiword name WordNet knows (White Home)
     pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech
     counts: bool = False  # a figure that counts the noun after it ("the 2 leaders"), where news spells it out
+    article_fit: bool = False  # "a"/"an" before the span fits this candidate but not the published word ("an vital")
     log_odds: float = -math.inf
     rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
     span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)
@@ -49,7 +50,8 @@ class Option:
 
     def static_features(self) -> dict[str, float]:
         return static_features(
-            self.candidate, self.commonness, self.last - self.first > 1, self.name_repair, self.pos_clash, self.counts
+            self.candidate, self.commonness, self.last - self.first > 1, self.name_repair, self.pos_clash, self.counts,
+            self.article_fit,
         )
 
 
@@ -60,6 +62,7 @@ def static_features(
     name_repair: float = 0.0,
     pos_clash: float = 0.0,
     counts: bool = False,
+    article_fit: bool = False,
 ) -> dict[str, float]:
     """The evidence that does not depend on context (``Option.static_features``); a function, so that ranking a
     phrase's candidates needs no Option per candidate."""
@@ -76,5 +79,6 @@ def static_features(
         "multiword": float(multiword),
         "governed": float(candidate.governed),
         "counted_figure": float(counts),
+        "article_fit": float(article_fit),
         f"relation:{candidate.relation}": 1.0,
     }

@@ -1,0 +1,83 @@
+"""How often "a"/"an" does not fit the word after it, in honest writing and where a real spinner swapped that word.
+
+    .venv/bin/python benchmarks/article_style.py
+
+Prints the log-likelihood ratio that ``article_fit`` in resources/data/engine_weights.json takes (see
+reader/core/articles.py): ln(P(the article left unfitting | the word after it was swapped for one of another initial
+sound) / P(an unfitting article | honest writing)), add-one smoothed. The numerator comes from the seed's real
+spinner (its gold substitutions right after "a"/"an" whose original and spun word begin with different sounds);
+the denominator from every unspun text here (modern news, other registers, science abstracts, the Brown press texts
+of 1961), counting only the places the engine judges (``articles.judged``).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+
+from score_suggestions import load_gold  # noqa: E402
+
+from reader.core.articles import initial_sound, judged, misfit_sound, wanted_sound  # noqa: E402
+from reader.core.tokens import Kind, tokenize  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+UNSPUN_FOLDERS = ("clean", "clean_registers", "heldout/originals*", "fit_news/originals", "science/originals",
+                  "dev/originals", "brown/clean")
+SEED = ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"
+SEED_GOLD = ROOT.parent / "shared" / "corpus" / "seed_gold.tsv"
+
+
+def honest_places() -> tuple[int, int, list[str]]:
+    """(places where an article precedes a word of judged sound, places where it does not fit, examples)."""
+    places = misfits = 0
+    examples = []
+    folders = [folder for pattern in UNSPUN_FOLDERS for folder in sorted(DATA.glob(pattern))]
+    paths = sorted({path for folder in folders for path in folder.glob("*.txt")})
+    for path in paths:
+        tokens = [t for t in tokenize(path.read_text(encoding="utf-8")) if t.kind is not Kind.PUNCT]
+        for article, word in zip(tokens, tokens[1:], strict=False):
+            if article.norm in ("a", "an") and judged(word):
+                places += 1
+                if misfit_sound(article, word):
+                    misfits += 1
+                    examples.append(f"{article.text} {word.text} ({path.name})")
+    return places, misfits, examples
+
+
+def spinner_places() -> tuple[int, int]:
+    """(seed substitutions right after an article whose spun word begins with another sound than its original,
+    those where the article was left unfitting)."""
+    text = SEED.read_text(encoding="utf-8")
+    changed = left = 0
+    for gold in load_gold(str(SEED_GOLD), text):
+        if gold.kind not in "SD":
+            continue
+        before = text[: gold.start].split()
+        if not before or before[-1].lower() not in ("a", "an"):
+            continue
+        spun, original = initial_sound(text[gold.start : gold.end]), initial_sound(gold.originals[0])
+        if spun is None or original is None or spun == original:
+            continue
+        changed += 1
+        left += wanted_sound(before[-1], text[gold.start : gold.end]) is not None
+    return changed, left
+
+
+def main() -> None:
+    places, misfits, examples = honest_places()
+    changed, left = spinner_places()
+    honest = (misfits + 1) / (places + 2)
+    spun = (left + 1) / (changed + 2)
+    print(f"unspun text: {places} articles before a word of judged sound, {misfits} unfitting {examples}")
+    print(f"seed: {changed} substitutions after an article that changed the initial sound, {left} left unfitting")
+    ratio = math.log(spun / honest)
+    print(f"P(unfitting | swapped) {spun:.4f}, P(unfitting | honest) {honest:.5f}, ln ratio {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
