@@ -23,6 +23,7 @@ Sound = Literal["vowel", "consonant"]
 # read with a silent h ("an hour", "an honest").
 _CONSONANT_VOWELS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ura", "ure", "uro", "ubi", "uku")
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+_WANTS: dict[str, Sound] = {"a": "consonant", "an": "vowel"}
 
 
 def initial_sound(word: str) -> Sound | None:
@@ -42,7 +43,7 @@ def initial_sound(word: str) -> Sound | None:
 def wanted_sound(article: str, word: str) -> Sound | None:
     """The sound an original must begin with where ``article`` ("a"/"an", any case) does not fit the published
     ``word``; None where it fits, cannot be judged, or is no indefinite article."""
-    needed: Sound | None = {"a": "consonant", "an": "vowel"}.get(article.lower())
+    needed = _WANTS.get(article.lower())
     heard = initial_sound(word)
     if needed is None or heard is None or heard == needed:
         return None
