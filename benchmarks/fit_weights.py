@@ -163,13 +163,15 @@ ConfidenceRow = tuple[float, float, int, str]
 
 def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[ConfidenceRow]:
     """(logit of the raw confidence, ln of the article's flagged share, right, relation) of each reported
-    suggestion; "right" as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans
+    suggestion the stage judges; "right" as in calibration.py: it touches a gold substitution (suggestions touching only unsure spans
     are left out)."""
-    suggestions, relations, words = engine.reported(text)
+    suggestions, relations, words, article_fits = engine.reported(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
     share = calibration_share(suggestions, words)
     rows = []
-    for s, relation in zip(suggestions, relations, strict=True):
+    for s, relation, fit in zip(suggestions, relations, article_fits, strict=True):
+        if fit:
+            continue  # shown at its raw confidence (Engine._analyze_article): the stage does not judge it
         hits = [g for g in gold if s.start < g.end and g.start < s.end]
         if hits and not any(g.kind in "SD" for g in hits):
             continue

@@ -109,6 +109,7 @@ class Reported(NamedTuple):
     suggestions: list[Suggestion]  # raw confidence, in text order
     relations: list[str]  # how each replacement is linked to the published word
     words: int  # the article's words, as ``tokens.word_count`` counts them
+    article_fits: list[bool]  # whether the article before the span fits the replacement but not the published word
 
 
 class Engine:
@@ -724,14 +725,16 @@ class Engine:
         self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
     ) -> tuple[tuple[Suggestion, ...], int]:
         """The suggestions for one article's text, with the confidence the reader sees, and its word count."""
-        suggestions, relations, words = self.reported(text, progress, tokens)
+        suggestions, relations, words, article_fits = self.reported(text, progress, tokens)
         if self.weights.confidence:
-            # The article as a whole is evidence too: the share of its words flagged.
+            # The article as a whole is evidence too: the share of its words flagged. Not for a word whose article
+            # no longer fits it: how rarely honest writing does that is measured directly (article_style.py), so a
+            # lightly spun article's few such flags are not discounted as an honest article's stray ones are.
             share = calibration_share(suggestions, words)
             shown = self.weights.shown_confidence
             suggestions = [
-                replace(s, confidence=shown(s.confidence, share, relation))
-                for s, relation in zip(suggestions, relations, strict=True)
+                s if fit else replace(s, confidence=shown(s.confidence, share, relation))
+                for s, relation, fit in zip(suggestions, relations, article_fits, strict=True)
             ]
         return tuple(suggestions), words
 
@@ -754,7 +757,9 @@ class Engine:
             for o in reported
         ]
         words = sum(len(chunk) for chunk in groups)  # the chunks hold every token but punctuation
-        return Reported(suggestions, [o.candidate.relation for o in reported], words)
+        return Reported(
+            suggestions, [o.candidate.relation for o in reported], words, [o.article_fit for o in reported]
+        )
 
     def _strong_evidence_share(self, by_span: dict[tuple[int, int, int], list[Option]]) -> float:
         """Share of the article's spans where a close synonym is far likelier in context, as published.

@@ -40,11 +40,11 @@ def test_the_engine_shows_the_stage_applied_to_what_it_reports(engine: Engine) -
     saved = engine.weights
     engine.weights = replace(saved, confidence=STAGE)
     try:
-        raw, relations, words = engine.reported(SPUN)
+        raw, relations, words, article_fits = engine.reported(SPUN)
         shown = engine.analyze(SPUN).suggestions
     finally:
         engine.weights = saved
-    assert [s.start for s in shown] == [s.start for s in raw] and "synonym" in relations
+    assert [s.start for s in shown] == [s.start for s in raw] and "synonym" in relations and not any(article_fits)
     assert words == word_count(SPUN)
     share = calibration_share(raw, words)
     weights = Weights(confidence=STAGE)
