@@ -58,7 +58,9 @@ def _read_input(path: str) -> str:
         raise ValueError(str(error)) from None
 
 
-def _report(analysis: Analysis, threshold: float) -> str:
+def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
+    """The terminal report: a line per suggestion (``*`` where it is applied), with ``why`` its reasons under it,
+    then the restored text."""
     lines = [f"{counted(len(analysis.suggestions), 'suspected substitution')} in {counted(analysis.words, 'word')} "
              f"(spin score {analysis.spin_score:.0%}: {analysis.verdict_words}); threshold {threshold:.2f}"]
     for s in analysis.suggestions:
@@ -66,6 +68,8 @@ def _report(analysis: Analysis, threshold: float) -> str:
         others = ", ".join(s.alternatives[1:4])
         lines.append(f"{mark} {s.start:>6}  {s.original!r} -> {s.replacement!r}  ({s.confidence:.2f})"
                      + (f"  also: {others}" if others else ""))
+        if why:
+            lines.extend(f"{'':10}{reason}" for reason in s.reasons)
     lines.append("")
     lines.append(restore(analysis.text, analysis.suggestions, threshold=threshold))
     return "\n".join(lines)
@@ -90,6 +94,7 @@ def check_main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON: text, suggestions, restored")
     parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD,
                         help=f"confidence at which to apply (0..1; default {APPLY_THRESHOLD})")
+    parser.add_argument("--why", action="store_true", help="give each suggestion's reasons in the report")
     args = parser.parse_args(argv)
     if not 0.0 <= args.threshold <= 1.0:
         parser.error("--threshold must be between 0 and 1")
@@ -120,7 +125,7 @@ def check_main(argv: list[str]) -> int:
             json.dump(analysis_json(analysis, args.threshold), sys.stdout, ensure_ascii=False)
             sys.stdout.write("\n")
         else:
-            print(_report(analysis, args.threshold))
+            print(_report(analysis, args.threshold, args.why))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader of the output stopped early (`reader check FILE | head`): not an error worth a traceback.

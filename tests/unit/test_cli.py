@@ -62,6 +62,17 @@ def test_text_report_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "suspected substitutions" in out and "'Home' -> 'House'" in out
 
 
+def test_the_report_gives_reasons_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN, encoding="utf-8")
+    _, plain, _ = run([str(article)], capsys)
+    code, out, _ = run([str(article), "--why"], capsys)
+    assert code == 0 and "'Home' -> 'House'" in out
+    assert "The context makes it" not in plain
+    reasons = [line for line in out.splitlines() if line.startswith(" " * 10) and "likelier" in line]
+    assert reasons, out
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "empty"), (b"\x00\x01\x02binary\x00" * 100, "binary")],
