@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
 from score_suggestions import load_gold  # noqa: E402
 
-from reader.core.articles import initial_sound, judged, misfit_sound, wanted_sound  # noqa: E402
+from reader.core.articles import initial_sound, judged, misfit_sound  # noqa: E402
 from reader.core.tokens import Kind, tokenize  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -51,20 +51,21 @@ def honest_places() -> tuple[int, int, list[str]]:
 
 def spinner_places() -> tuple[int, int]:
     """(seed substitutions right after an article whose spun word begins with another sound than its original,
-    those where the article was left unfitting)."""
+    those where the article was left unfitting), at the places the engine judges, as for honest text."""
     text = SEED.read_text(encoding="utf-8")
+    tokens = [t for t in tokenize(text) if t.kind is not Kind.PUNCT]
+    after_article = {word.start: (article, word) for article, word in zip(tokens, tokens[1:], strict=False)
+                     if article.norm in ("a", "an") and judged(word)}
     changed = left = 0
     for gold in load_gold(str(SEED_GOLD), text):
-        if gold.kind not in "SD":
+        if gold.kind not in "SD" or gold.start not in after_article:
             continue
-        before = text[: gold.start].split()
-        if not before or before[-1].lower() not in ("a", "an"):
-            continue
-        spun, original = initial_sound(text[gold.start : gold.end]), initial_sound(gold.originals[0])
-        if spun is None or original is None or spun == original:
+        article, word = after_article[gold.start]
+        original = initial_sound(gold.originals[0])
+        if original is None or original == initial_sound(word.text):
             continue
         changed += 1
-        left += wanted_sound(before[-1], text[gold.start : gold.end]) is not None
+        left += misfit_sound(article, word) is not None
     return changed, left
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from reader.core.articles import fits_sound, misfit_sound
+from reader.core.articles import Sound, fits_sound, misfit_sound
 from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
@@ -167,6 +167,8 @@ class Engine:
         for first in range(len(chunk)):
             if not self._spannable(text, chunk[first]):
                 continue
+            # "an vital": the article before the place says its original began with the other sound (or None).
+            sound = misfit_sound(chunk[first - 1], chunk[first]) if first > 0 else None
             for length in range(1, longest + 1):
                 last = first + length
                 if last > len(chunk) or any(
@@ -197,19 +199,17 @@ class Engine:
                         kept += self._keep_initialled(number, first, phrase, spelled[first])
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
-                if first > 0:
-                    self._mark_article_fit(chunk[first - 1], chunk[first], kept)
+                if sound is not None:
+                    self._mark_article_fit(sound, kept)
                 options.extend(kept)
         options += self._compound_options(text, number, chunk, words)
         return self._repair_names(words, named, runs, options, spelled)
 
-    def _mark_article_fit(self, article: Token, word: Token, options: list[Option]) -> None:
+    def _mark_article_fit(self, sound: Sound, options: list[Option]) -> None:
         """Where "a"/"an" does not fit the span's first word ("an vital"), the spinner swapped that word and left the
-        article: a candidate the article fits carries that evidence (``article_fit``; its weight is measured, see
-        benchmarks/article_style.py). Per place, as the static scores are cached per phrase."""
-        sound = misfit_sound(article, word)
-        if sound is None:
-            return
+        article, whose ``sound`` the original began with: a candidate the article fits carries that evidence
+        (``article_fit``; its weight is measured, see benchmarks/article_style.py). Per place, as the static scores
+        are cached per phrase."""
         weight = self.weights.coefficients.get("article_fit", 0.0)
         rank_weight = self.weights.ranking_coefficients.get("article_fit", 0.0)
         for option in options:
