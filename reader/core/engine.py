@@ -47,6 +47,7 @@ from reader.core.wordnet_index import WordNetIndex, load_index
 UNKNOWN_GAIN_CAP = 0.0  # nats: no context evidence for replacing a word the model has never seen
 STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
 CONTRADICTING_GAIN = -3.0  # nats: where the published word fits this much better, the pair was not swapped
+NAME_USAGE_GAIN = 3.0  # nats (about 20 times): how much better a book's swap must join its neighbour in a name
 PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
@@ -377,7 +378,13 @@ class Engine:
                 option.candidate = replace(
                     option.candidate, detail=f"{option.candidate.detail}; the acronym nearby has {initial.upper()} here"
                 )
-            if spells or mends:
+            joined_by_usage = not (spells or mends) and self._usage_joins(option, words, run)
+            if joined_by_usage:
+                option.candidate = replace(
+                    option.candidate,
+                    detail=f"{option.candidate.detail}; English writes '{joined_by_usage}' in names far more often",
+                )
+            if spells or mends or joined_by_usage:
                 option.name_repair = 1.0
                 kept.append(option)
             for change in mends:
@@ -388,6 +395,34 @@ class Engine:
                 if mend is not None:
                     joint.setdefault((mend.first, mend.last, mend.candidate.wording), mend)
         return kept + list(joint.values())
+
+    def _usage_joins(self, option: Option, words: list[str], run: tuple[int, int]) -> str:
+        """Where the pattern book names a rewriter's fixed swap for one word of a name WordNet does not know
+        ("Senate International Relations Committee": "international" for "foreign"), whether English usage joins
+        the book's original to a neighbouring word of the name far more than the published word: the pair it
+        forms ("foreign relations"), or "". Measured as the gap in pointwise mutual information with the
+        neighbour, so a common word gains nothing for being common; a name usage knows as published ("International
+        Monetary Fund") is left alone, and only the book's swaps are asked, as any synonym would rename honest names
+        ("Judge Smith" -> "Judge Wright")."""
+        candidate = option.candidate
+        if option.last - option.first != 1 or " " in candidate.wording or candidate.relation not in CURATED_RELATIONS:
+            return ""
+        known, prob = self.context.known, self.context.prob
+        wording, observed = candidate.wording, option.observed
+        if not (known(wording) and known(observed)):
+            return ""
+
+        def association(first: str, second: str) -> float:  # ln P(second | first) - ln P(second)
+            return prob(second, first, "") - prob(second, "", "")
+
+        lo, hi = run
+        pairs: list[tuple[float, str]] = []
+        if option.last < hi and known(right := words[option.last]):
+            pairs.append((association(wording, right) - association(observed, right), f"{wording} {right}"))
+        if option.first > lo and known(left := words[option.first - 1]):
+            pairs.append((association(left, wording) - association(left, observed), f"{left} {wording}"))
+        gap, pair = max(pairs, default=(0.0, ""))
+        return pair if gap >= NAME_USAGE_GAIN else ""
 
     def _joint_mend(self, option: Option, at: int, word: str, words: list[str]) -> Option | None:
         """One option for a name broken in two neighbouring words ("Protection Division" -> "Defense Department"):

@@ -488,3 +488,15 @@ def test_a_possessive_noun_is_examined_but_is_no_place_in_the_spin_estimate(engi
     _, options, rate = engine.options("The minister’s aide’s.")
     assert {o.observed for o in options} >= {"minister", "aide"}
     assert rate == pytest.approx(engine.weights.initial_rate)
+
+
+def test_a_book_swap_inside_a_name_is_mended_where_usage_joins_the_original_to_its_neighbour(engine: Engine) -> None:
+    """"Senate Foreign Relations Committee" is no WordNet name, but English writes "foreign relations" far more
+    than "international relations", and the pattern book lists "international" as a rewriter's "foreign". A name
+    English knows as published keeps its words, and no mere synonym renames a name."""
+    spun = "Senior Democrats on the Senate International Relations Committee, including its chairman, wrote to him."
+    suggestions = [s for s in engine.analyze(spun).suggestions if s.original == "International"]
+    assert [s.replacement for s in suggestions] == ["Foreign"]
+    assert any("in names far more often" in reason for reason in suggestions[0].reasons)
+    honest = "Officials of the International Monetary Fund met Judge Smith and the Senate Finance Committee on Monday."
+    assert not {"International", "Smith", "Finance"} & set(by_original(engine, honest))
