@@ -374,16 +374,14 @@ class Engine:
             initial = spelled.get(option.first, "") if option.last - option.first == 1 else ""
             wording = option.candidate.wording
             spells = bool(initial) and " " not in wording and wording.startswith(initial) and not proper
-            if spells:
-                option.candidate = replace(
-                    option.candidate, detail=f"{option.candidate.detail}; the acronym nearby has {initial.upper()} here"
-                )
             joined_by_usage = not (spells or mends) and self._usage_joins(option, words, run)
-            if joined_by_usage:
-                option.candidate = replace(
-                    option.candidate,
-                    detail=f"{option.candidate.detail}; English writes '{joined_by_usage}' in names far more often",
+            if spells or joined_by_usage:
+                note = (
+                    f"the acronym nearby has {initial.upper()} here"
+                    if spells
+                    else f"English writes '{joined_by_usage}' in names far more often"
                 )
+                option.candidate = replace(option.candidate, detail=f"{option.candidate.detail}; {note}")
             if spells or mends or joined_by_usage:
                 option.name_repair = 1.0
                 kept.append(option)
