@@ -33,7 +33,7 @@ from reader.core.names import (
     run_holding,
     within_known_name,
 )
-from reader.core.option import DYNAMIC_FEATURES, Option, static_features
+from reader.core.option import DYNAMIC_FEATURES, Option, static_features, static_scorer
 from reader.core.patterns import CURATED_RELATIONS, load_patterns
 from reader.core.ranked import Entry, RankedList
 from reader.core.sections import sections
@@ -545,14 +545,18 @@ class Engine:
         floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
         kept = []
         multiword = " " in phrase
-        known, frequency, static_scores = self.context.known, self._frequency, self.weights.static_scores
+        known, frequency, weights = self.context.known, self._frequency, self.weights
+        fast = None if weights.ranking else static_scorer(weights.coefficients)  # one score both detects and ranks
         for candidate in found:
             if candidate.relation == "number" or candidate.relation in CURATED_RELATIONS:
                 wording_frequency = frequency(candidate.wording)
             elif not known(candidate.wording) or (wording_frequency := frequency(candidate.wording)) < floor:
                 continue
             commonness = wording_frequency - observed
-            static, static_rank = static_scores(static_features(candidate, commonness, multiword))
+            if fast is not None:
+                static = static_rank = fast(candidate, commonness, multiword)
+            else:
+                static, static_rank = weights.static_scores(static_features(candidate, commonness, multiword))
             kept.append((candidate, commonness, static, static_rank))
         kept.sort(key=lambda entry: -entry[2])
         return tuple(kept)

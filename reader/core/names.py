@@ -7,7 +7,7 @@ other capitalised word is taken as a name and left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.core.tokens import Kind, Token
 
@@ -50,6 +50,21 @@ def run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int
     return next(((a, b) for a, b in runs if a <= first and last <= b), None)
 
 
+@lru_cache(maxsize=8_192)
+def _placements(
+    replacement: tuple[str, ...], multiword_parts: Callable[[str], tuple[tuple[str, ...], ...]]
+) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The multiword lemmas that hold ``replacement`` as consecutive words, each with the offset where it starts,
+    in the order ``multiword_parts`` lists them. Found once per wording: a common word is in hundreds of lemmas, and
+    name mending asks for every candidate of every capitalised word."""
+    return tuple(
+        (parts, offset)
+        for parts in multiword_parts(replacement[0])
+        for offset in range(len(parts) - len(replacement) + 1)
+        if parts[offset : offset + len(replacement)] == replacement
+    )
+
+
 def name_mends(
     first: int,
     last: int,
@@ -73,31 +88,28 @@ def name_mends(
     room = hi - lo + len(replacement) - (last - first)  # the most words a lemma can have and fit in the run
     if room < 2:
         return  # a lone capitalised word given a one-word candidate: no multiword lemma fits
-    for parts in multiword_parts(replacement[0]):
+    for parts, offset in _placements(replacement, multiword_parts):
         if len(parts) > room:
             continue
-        for offset in range(len(parts) - len(replacement) + 1):
-            if parts[offset : offset + len(replacement)] != replacement:
+        start = first - offset
+        end = last + (len(parts) - offset - len(replacement))
+        if start < lo or end > hi:
+            continue
+        outside = [i for i in range(start, end) if not first <= i < last]
+        if with_neighbour and not outside:
+            continue
+        expected = parts[:offset] + parts[offset + len(replacement) :]
+        change: tuple[int, str] | None = None
+        for i, want in zip(outside, expected, strict=True):
+            if words[i] == want:
                 continue
-            start = first - offset
-            end = last + (len(parts) - offset - len(replacement))
-            if start < lo or end > hi:
-                continue
-            outside = [i for i in range(start, end) if not first <= i < last]
-            if with_neighbour and not outside:
-                continue
-            expected = parts[:offset] + parts[offset + len(replacement) :]
-            change: tuple[int, str] | None = None
-            for i, want in zip(outside, expected, strict=True):
-                if words[i] == want:
-                    continue
-                if change is not None or want not in singles.get(i, ()):
-                    break
-                change = (i, want)
-            else:
-                changes = 0 if change is None else 1
-                if changes < len(outside) or not joined:
-                    yield change
+            if change is not None or want not in singles.get(i, ()):
+                break
+            change = (i, want)
+        else:
+            changes = 0 if change is None else 1
+            if changes < len(outside) or not joined:
+                yield change
 
 
 def within_known_name(

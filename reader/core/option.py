@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.candidates import RELATION_NAMES, Candidate
@@ -82,3 +83,35 @@ def static_features(
         "article_fit": float(article_fit),
         f"relation:{candidate.relation}": 1.0,
     }
+
+
+def static_scorer(coefficients: dict[str, float]) -> Callable[[Candidate, float, bool], float]:
+    """``Weights.combine(static_features(candidate, commonness, multiword))`` for a phrase's own candidates (no
+    name repair, clash, count or article evidence), without a dict per candidate: every candidate of every new
+    phrase is scored. The terms are added in ``static_features``' order, so the sums are the same to the bit."""
+    c = coefficients.get
+    bias, commoner, rarer = c("bias", 0.0), c("commoner", 0.0), c("rarer", 0.0)
+    observed_sense, candidate_sense = c("observed_sense", 0.0), c("candidate_sense", 0.0)
+    observed_rank, candidate_rank = c("observed_rank", 0.0), c("candidate_rank", 0.0)
+    wordnet_link, multiword_weight, governed = c("wordnet_link", 0.0), c("multiword", 0.0), c("governed", 0.0)
+    relation_weight = {name[len("relation:") :]: value for name, value in coefficients.items()
+                       if name.startswith("relation:")}
+    log1p = math.log1p
+
+    def score(candidate: Candidate, commonness: float, multiword: bool) -> float:
+        total = commoner * min(max(commonness, 0.0), 10.0)
+        total += rarer * max(min(commonness, 0.0), -10.0)
+        total += observed_sense * log1p(candidate.observed_sense)
+        total += candidate_sense * log1p(candidate.candidate_sense)
+        total += observed_rank * log1p(candidate.observed_rank)
+        total += candidate_rank * log1p(candidate.candidate_rank)
+        if candidate.relation in WORDNET_RELATIONS:
+            total += wordnet_link
+        if multiword:
+            total += multiword_weight
+        if candidate.governed:
+            total += governed
+        total += relation_weight.get(candidate.relation, 0.0)
+        return bias + total
+
+    return score
