@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from functools import lru_cache
 
 from reader.core.dialect import american_spelling
@@ -107,3 +108,36 @@ class ContextModel:
             raw = lm_prob(query)
             total += UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
         return total
+
+    def between(self, before: list[str], after: list[str]) -> Callable[[list[str]], float]:
+        """A function of ``middle`` equal to ``score(before + middle + after, len(before), len(before) +
+        len(middle) + 2)``: every candidate of a place is scored between the same words, which are spelled and
+        checked once here instead of once per candidate. The same queries are summed in the same order."""
+        spelling, known, lm_prob = self.spelling, self.known, self._lm.prob
+        at = len(before)
+        heard_before, heard_after = [spelling(word) for word in before], [spelling(word) for word in after]
+        known_before, known_after = [known(word) for word in before], [known(word) for word in after]
+
+        def score(middle: list[str]) -> float:
+            heard = heard_before + [spelling(word) for word in middle] + heard_after
+            knows = known_before + [known(word) for word in middle] + known_after
+            total = 0.0
+            for i in range(at, min(at + len(middle) + 2, len(heard))):
+                word = heard[i]
+                # As in ``score``: an unknown word in the history tells nothing, so the query backs off past it.
+                if i >= 2:
+                    if not knows[i - 1]:
+                        query = [word]
+                    elif not knows[i - 2]:
+                        query = [word, heard[i - 1]]
+                    else:
+                        query = [word, heard[i - 1], heard[i - 2]]
+                elif i == 1:
+                    query = [word, heard[0], "<s>"] if knows[0] else [word]
+                else:
+                    query = [word, "<s>"]
+                raw = lm_prob(query)
+                total += UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
+            return total
+
+        return score

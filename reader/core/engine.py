@@ -571,9 +571,8 @@ class Engine:
         With ``possessed``, the span's last word carries a possessive ending, and so does each wording in context.
         Digits are unknown to the context model, so a spelled-out number gets no context evidence either way.
         """
-        score = self.context.score
-        at = len(before)
-        old = score(before + observed + after, at, at + len(observed) + 2)
+        score = self.context.between(before, after)
+        old = score(observed)
         # A word the model has never seen scores as impossible, which would make any candidate look certain; but
         # rare honest words (names, jargon, British or old vocabulary: motorway, turnpikes) are unknown too: flags
         # there were wrong 196 times in 202 on our sets (3 right in the seed and hand-spun texts). So no candidate
@@ -593,7 +592,7 @@ class Engine:
             replacement = (possessive(wording) if possessed else wording).split()
             if "-" in wording:
                 replacement = self._heard(replacement)
-            option.gain = score(before + replacement + after, at, at + len(replacement) + 2) - old
+            option.gain = score(replacement) - old
             if unknown and wording not in listed:
                 option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
 
