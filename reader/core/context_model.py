@@ -78,41 +78,10 @@ class ContextModel:
     def unigram(self, word: str) -> float:
         return self.prob(word, "", "")
 
-    def score(self, words: list[str], start: int, end: int) -> float:
-        """Sum of ln P(words[i] | two before) for i in [start, end), history taken from ``words``."""
-        # This runs for every candidate in every place, and most of its trigrams are new (``prob``'s memo rarely
-        # answers here): each word is spelled and checked once, and the model asked directly, as ``_prob`` would.
-        first, stop = max(start, 0), min(end, len(words))
-        if first >= stop:
-            return 0.0
-        spelling, known, lm_prob = self.spelling, self.known, self._lm.prob
-        heard = [spelling(word) for word in words[max(first - 2, 0) : stop]]
-        offset = max(first - 2, 0)
-        total = 0.0
-        for i in range(first, stop):
-            word = heard[i - offset]
-            if i >= 2:
-                prev1, prev2 = words[i - 1], words[i - 2]
-                query = [word, heard[i - 1 - offset], heard[i - 2 - offset]]
-            elif i == 1:
-                prev1, prev2 = words[0], "<s>"
-                query = [word, heard[0], "<s>"]
-            else:
-                prev1, prev2 = "<s>", ""
-                query = [word, "<s>"]
-            # An unknown word in the history tells nothing: back off to the history after it.
-            if prev1 != "<s>" and not known(prev1):
-                query = [word]
-            elif prev2 and prev2 != "<s>" and not known(prev2):
-                query = query[:2]
-            raw = lm_prob(query)
-            total += UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
-        return total
-
     def between(self, before: list[str], after: list[str]) -> Callable[[list[str]], float]:
-        """A function of ``middle`` equal to ``score(before + middle + after, len(before), len(before) +
-        len(middle) + 2)``: every candidate of a place is scored between the same words, which are spelled and
-        checked once here instead of once per candidate. The same queries are summed in the same order."""
+        """A function of ``middle``: the sum of ln P(word | two before) over ``middle`` and the two words after it,
+        with ``before`` (up to two words) as history. Every candidate of a place is scored between the same words,
+        which are spelled and checked once here."""
         spelling, known, lm_prob = self.spelling, self.known, self._lm.prob
         at = len(before)
         heard_before, heard_after = [spelling(word) for word in before], [spelling(word) for word in after]
@@ -124,7 +93,7 @@ class ContextModel:
             total = 0.0
             for i in range(at, min(at + len(middle) + 2, len(heard))):
                 word = heard[i]
-                # As in ``score``: an unknown word in the history tells nothing, so the query backs off past it.
+                # An unknown word in the history tells nothing: the query backs off to the history after it.
                 if i >= 2:
                     if not knows[i - 1]:
                         query = [word]
