@@ -50,7 +50,7 @@ def run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int
     return next(((a, b) for a, b in runs if a <= first and last <= b), None)
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=2_048)
 def _placements(
     replacement: tuple[str, ...], multiword_parts: Callable[[str], tuple[tuple[str, ...], ...]]
 ) -> tuple[tuple[tuple[str, ...], int], ...]:
