@@ -165,16 +165,17 @@ class Engine:
         runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
         longest = self._longest_span()
+        spannable = [self._spannable(text, token) for token in chunk]
+        joinable = [ok and token.kind is Kind.WORD for token, ok in zip(chunk, spannable, strict=True)]
         for first in range(len(chunk)):
-            if not self._spannable(text, chunk[first]):
+            if not spannable[first]:
                 continue
             # "an vital": the article before the place says its original began with the other sound (or None).
             sound = misfit_sound(chunk[first - 1], chunk[first]) if first > 0 else None
             for length in range(1, longest + 1):
                 last = first + length
-                if last > len(chunk) or any(
-                    t.kind is not Kind.WORD or not self._spannable(text, t) for t in chunk[first + 1 : last]
-                ):
+                # Each longer span takes in one more word; the shorter ones had every other one pass.
+                if last > len(chunk) or (length > 1 and not joinable[last - 1]):
                     break
                 if length > 1 and chunk[last - 2].clitic:
                     break  # a span ends at a possessive: "the White Home's", not "Home's staff"
