@@ -165,7 +165,7 @@ def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[C
     """(logit of the raw confidence, ln of the article's flagged share, right, relation) of each reported
     suggestion the stage judges; "right" as in calibration.py: it touches a gold substitution (suggestions touching
     only unsure spans are left out)."""
-    suggestions, relations, words, article_fits = engine.reported(text)
+    suggestions, relations, words, article_fits, _ = engine.reported(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
     share = calibration_share(suggestions, words)
     rows = []

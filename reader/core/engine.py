@@ -37,7 +37,7 @@ from reader.core.option import DYNAMIC_FEATURES, Option, static_features, static
 from reader.core.patterns import CURATED_RELATIONS, load_patterns
 from reader.core.ranked import Entry, RankedList
 from reader.core.sections import sections
-from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted
+from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
 from reader.core.usage import load_usage
@@ -111,6 +111,7 @@ class Reported(NamedTuple):
     relations: list[str]  # how each replacement is linked to the published word
     words: int  # the article's words, as ``tokens.word_count`` counts them
     article_fits: list[bool]  # whether the article before the span fits the replacement but not the published word
+    word_swaps: list[bool]  # whether the change swaps each of its words for one of that word's own candidates
 
 
 class Engine:
@@ -762,7 +763,7 @@ class Engine:
         self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
     ) -> tuple[tuple[Suggestion, ...], int]:
         """The suggestions for one article's text, with the confidence the reader sees, and its word count."""
-        suggestions, relations, words, article_fits = self.reported(text, progress, tokens)
+        suggestions, relations, words, article_fits, word_swaps = self.reported(text, progress, tokens)
         if self.weights.confidence:
             # The article as a whole is evidence too: the share of its words flagged. Not for a word whose article
             # no longer fits it: how rarely honest writing does that is measured directly (article_style.py), so a
@@ -773,7 +774,9 @@ class Engine:
                 s if fit else replace(s, confidence=shown(s.confidence, share, relation))
                 for s, relation, fit in zip(suggestions, relations, article_fits, strict=True)
             ]
-        return tuple(suggestions), words
+        # One suggestion per word where the change swapped each word on its own, so each is judged where it was made.
+        parts = (part for s, swaps in zip(suggestions, word_swaps, strict=True) for part in word_by_word(s, swaps))
+        return tuple(parts), words
 
     def reported(
         self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
@@ -795,8 +798,22 @@ class Engine:
         ]
         words = sum(len(chunk) for chunk in groups)  # the chunks hold every token but punctuation
         return Reported(
-            suggestions, [o.candidate.relation for o in reported], words, [o.article_fit for o in reported]
+            suggestions,
+            [o.candidate.relation for o in reported],
+            words,
+            [o.article_fit for o in reported],
+            [self._swaps_word_by_word(o) for o in reported],
         )
+
+    def _swaps_word_by_word(self, option: Option) -> bool:
+        """Whether a change of several words swaps each word for one of that word's own candidates ("nationwide
+        safety" -> "national security"): several substitutions, not one phrase rewritten ("in any respect" -> "at
+        all"), nor a head word's swap that takes another preposition with it ("conversant in" -> "familiar with")."""
+        words, wording = option.observed.split(), option.candidate.wording.split()
+        if len(words) < 2 or len(words) != len(wording) or option.candidate.governed:
+            return False
+        candidates = self.finder.word_candidates
+        return all(any(c.wording == new for c in candidates(old)) for old, new in zip(words, wording, strict=True))
 
     def _strong_evidence_share(self, by_span: dict[tuple[int, int, int], list[Option]]) -> float:
         """Share of the article's spans where a close synonym is far likelier in context, as published.

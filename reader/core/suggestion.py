@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -33,6 +34,30 @@ class Suggestion:
             "confidence": round(self.confidence, 4),
             "reasons": list(self.reasons),
         }
+
+
+def word_by_word(suggestion: Suggestion, swapped_one_by_one: bool = True) -> tuple[Suggestion, ...]:
+    """A change of several words that swapped each word on its own ("Protection Division" -> "Defense
+    Department") as one suggestion per word, each with the whole change's confidence and reasons, so the reader
+    sees, accepts or rejects each substitution where it was made; any other suggestion as it is."""
+    places = list(re.finditer(r"\S+", suggestion.original))
+    count = len(places)
+    aligned = [choice.split() for choice in suggestion.choices() if len(choice.split()) == count]
+    if not swapped_one_by_one or count < 2 or not aligned or aligned[0] != suggestion.replacement.split():
+        return (suggestion,)
+    why = f"Each word of '{suggestion.original}' was swapped on its own, for '{suggestion.replacement}'."
+    return tuple(
+        Suggestion(
+            start=suggestion.start + place.start(),
+            end=suggestion.start + place.end(),
+            original=place.group(),
+            replacement=aligned[0][index],
+            alternatives=tuple(dict.fromkeys(words[index] for words in aligned)),
+            confidence=suggestion.confidence,
+            reasons=(why, *suggestion.reasons),
+        )
+        for index, place in enumerate(places)
+    )
 
 
 class Verdict(Enum):

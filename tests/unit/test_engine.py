@@ -456,16 +456,27 @@ def test_the_noun_before_a_possessive_is_looked_at_and_restored_with_its_ending_
     assert engine.analyze(honest).suggestions == ()
 
 
-def test_a_name_broken_in_two_words_is_mended_as_one_change(engine: Engine) -> None:
+def test_a_name_broken_in_two_words_is_mended_as_one_change_shown_word_by_word(engine: Engine) -> None:
     """Each word of "Protection Division" has a better candidate of its own ("Security", "Unit"); only together do
-    "Defense Department" name something and fit the context. A name WordNet knows is not changed that way."""
+    "Defense Department" name something and fit the context. A name WordNet knows is not changed that way. The
+    spinner swapped each word on its own, so the reader sees two suggestions, one per word, that restore the name."""
     text = (
         "The Protection Division has a restricted stockpile of the long-range missiles, the official stated. Austin "
         "spoke at a meeting of the Ukraine Protection Contact Group in Germany."
     )
-    found = by_original(engine, text)
-    assert found.get("Protection Division") == "Defense Department"
+    analysis = engine.analyze(text)
+    found = {s.original: s for s in analysis.suggestions}
+    assert found["Protection"].replacement == "Defense" and found["Division"].replacement == "Department"
+    assert found["Protection"].confidence == found["Division"].confidence
+    assert "Each word of 'Protection Division'" in found["Division"].reasons[0]
+    assert restore(text, analysis.suggestions).startswith("The Defense Department has")
     assert not any("Ukraine" in original for original in found)
+
+
+def test_a_phrase_rewritten_as_a_whole_stays_one_suggestion(engine: Engine) -> None:
+    """"conversant in" -> "familiar with": the preposition follows the head word's swap; it was not swapped."""
+    found = by_original(engine, SPUN)
+    assert found["conversant in"] == "familiar with"
 
 
 def test_an_acronym_nearby_mends_the_words_of_its_name(engine: Engine) -> None:

@@ -11,6 +11,7 @@ from reader.core.suggestion import (
     restore,
     spin_verdict,
     verdict_words,
+    word_by_word,
 )
 
 TEXT = "US officers stated they would not count on it."
@@ -87,3 +88,18 @@ def test_counts_are_singular_for_one() -> None:
 
     assert counted(1, "suggestion") == "1 suggestion"
     assert counted(0, "suggestion") == "0 suggestions" and counted(2, "word") == "2 words"
+
+
+def test_a_change_swapped_word_by_word_is_shown_one_word_at_a_time() -> None:
+    text = "the Nationwide  Safety Council"
+    choices = ("National Security", "Federal Safety", "US")
+    whole = Suggestion(4, 22, text[4:22], "National Security", choices, 0.8, ("why",))
+    first, second = word_by_word(whole)
+    assert (first.start, first.end, first.original, first.replacement) == (4, 14, "Nationwide", "National")
+    assert (second.start, second.end, second.original, second.replacement) == (16, 22, "Safety", "Security")
+    assert first.alternatives == ("National", "Federal") and second.alternatives == ("Security", "Safety")
+    assert first.confidence == second.confidence == 0.8 and second.reasons[1:] == ("why",)
+    assert restore(text, [first, second]) == "the National  Security Council"  # the text between is kept
+    assert word_by_word(whole, swapped_one_by_one=False) == (whole,)
+    phrase = Suggestion(0, 13, "in any respect", "at all", ("at all",), 0.9)
+    assert word_by_word(phrase) == (phrase,)  # two words for three: no word stands for another

@@ -40,7 +40,7 @@ def test_the_engine_shows_the_stage_applied_to_what_it_reports(engine: Engine) -
     saved = engine.weights
     engine.weights = replace(saved, confidence=STAGE)
     try:
-        raw, relations, words, article_fits = engine.reported(SPUN)
+        raw, relations, words, article_fits, _ = engine.reported(SPUN)
         shown = engine.analyze(SPUN).suggestions
     finally:
         engine.weights = saved
