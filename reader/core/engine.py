@@ -192,10 +192,9 @@ class Engine:
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
                 if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
-                    figure_weight = self.weights.coefficients.get("counted_figure", 0.0)
-                    for option in kept:  # the static scores are cached per phrase; this evidence is per place
+                    for option in kept:
                         option.counts = True
-                        option.static += figure_weight
+                    self._add_place_evidence("counted_figure", kept)
                 if any(named[first:last]):
                     kept += self._keep_menders(number, first, last, phrase, chunk, words, runs)
                     if length == 1 and first in spelled:
@@ -211,15 +210,20 @@ class Engine:
     def _mark_article_fit(self, sound: Sound, options: list[Option]) -> None:
         """Where "a"/"an" does not fit the span's first word ("an vital"), the spinner swapped that word and left the
         article, whose ``sound`` the original began with: a candidate the article fits carries that evidence
-        (``article_fit``; its weight is measured, see benchmarks/article_style.py). Per place, as the static scores
-        are cached per phrase."""
-        weight = self.weights.coefficients.get("article_fit", 0.0)
-        rank_weight = self.weights.ranking_coefficients.get("article_fit", 0.0)
+        (``article_fit``; its weight is measured, see benchmarks/article_style.py)."""
+        fitting = [option for option in options if fits_sound(option.candidate.wording, sound)]
+        for option in fitting:
+            option.article_fit = True
+        self._add_place_evidence("article_fit", fitting)
+
+    def _add_place_evidence(self, feature: str, options: list[Option]) -> None:
+        """Add a feature's coefficients to the options' static scores, which are cached per phrase, where the
+        evidence is of one place (a counted figure, the article before the span)."""
+        weight = self.weights.coefficients.get(feature, 0.0)
+        rank_weight = self.weights.ranking_coefficients.get(feature, 0.0)
         for option in options:
-            if fits_sound(option.candidate.wording, sound):
-                option.article_fit = True
-                option.static += weight
-                option.static_rank += rank_weight
+            option.static += weight
+            option.static_rank += rank_weight
 
     def _longest_span(self) -> int:
         """The most words a span may have: the pattern book's longest wording may exceed MAX_SPAN ("due to the fact
