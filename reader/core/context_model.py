@@ -87,7 +87,52 @@ class ContextModel:
         heard_before, heard_after = [spelling(word) for word in before], [spelling(word) for word in after]
         known_before, known_after = [known(word) for word in before], [known(word) for word in after]
 
+        # One word between the same context is by far the commonest call: its histories are set out once here.
+        first_history: tuple[str, ...]
+        if at >= 2:
+            if not known_before[1]:
+                first_history = ()
+            elif not known_before[0]:
+                first_history = (heard_before[1],)
+            else:
+                first_history = (heard_before[1], heard_before[0])
+        elif at == 1:
+            first_history = (heard_before[0], "<s>") if known_before[0] else ()
+        else:
+            first_history = ("<s>",)
+        last_before = heard_before[-1] if before else ""
+        trigram_after = bool(before) and known_before[-1]  # the word after hears the last word before too
+        after_count = len(after)
+
+        def value(raw: float) -> float:
+            return UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
+
+        def score_one(word: str) -> float:
+            heard, knows = spelling(word), known(word)
+            total = value(lm_prob((heard, *first_history)))
+            if after_count:
+                a1 = heard_after[0]
+                if not knows:
+                    total += value(lm_prob((a1,)))
+                elif at == 0:
+                    total += value(lm_prob((a1, heard, "<s>")))
+                elif trigram_after:
+                    total += value(lm_prob((a1, heard, last_before)))
+                else:
+                    total += value(lm_prob((a1, heard)))
+                if after_count > 1:
+                    a2 = heard_after[1]
+                    if not known_after[0]:
+                        total += value(lm_prob((a2,)))
+                    elif not knows:
+                        total += value(lm_prob((a2, a1)))
+                    else:
+                        total += value(lm_prob((a2, a1, heard)))
+            return total
+
         def score(middle: list[str]) -> float:
+            if len(middle) == 1:
+                return score_one(middle[0])
             heard = heard_before + [spelling(word) for word in middle] + heard_after
             knows = known_before + [known(word) for word in middle] + known_after
             total = 0.0
