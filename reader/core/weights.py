@@ -11,6 +11,7 @@ import json
 import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from pathlib import Path
 
 from reader.resources import resources_dir
 
@@ -111,13 +112,30 @@ def confidence_evidence(raw: float, flagged_share: float) -> tuple[float, float]
     return math.log(raw / (1.0 - raw)), math.log(max(flagged_share, MIN_FLAGGED_SHARE))
 
 
+ENGINE_CODE = "engine-code.txt"  # in a frozen app: the digest of the engine's sources, recorded by build.spec
+
+
+def engine_code(folder: Path | None = None) -> str:
+    """A digest of the engine's code (the sources of reader/core, or ``folder``): results change with the code far
+    more often than with the version number. A frozen app has no sources, so its build records this digest in
+    resources/data (ENGINE_CODE), and the app reads it there."""
+    sources = sorted((folder or Path(__file__).resolve().parent).glob("*.py"))
+    if not sources:
+        recorded = resources_dir() / "data" / ENGINE_CODE
+        return recorded.read_text(encoding="utf-8").strip() if recorded.is_file() else ""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def engine_version() -> str:
-    """Names the engine's behaviour (code version, weights, spinner patterns, tagger, usage neighbours), so a stored
+    """Names the engine's behaviour (version, code, weights, spinner patterns, tagger, usage neighbours), so a stored
     analysis made by an older engine is recognised as stale instead of being shown as if it were current."""
     from reader import __version__
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(__version__.encode() + engine_code().encode())
     for name in ("engine_weights.json", "spinner_patterns.tsv", "pos_tagger.bin.gz", "usage_neighbours.tsv.gz"):
         path = resources_dir() / "data" / name
         digest.update(path.read_bytes() if path.is_file() else b"")

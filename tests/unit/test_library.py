@@ -279,3 +279,21 @@ def test_engine_version_names_the_shipped_engine() -> None:
     version = engine_version()
     assert version.startswith(__version__ + "+") and len(version) == len(__version__) + 13
     assert engine_version() == version  # stable within a run, so stored analyses are reused
+
+
+def test_the_engine_code_is_named_by_its_sources_or_by_the_digest_a_build_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import weights
+
+    (tmp_path / "engine.py").write_text("GAIN = 1\n")
+    (tmp_path / "notes.txt").write_text("not code")
+    before = weights.engine_code(tmp_path)
+    (tmp_path / "engine.py").write_text("GAIN = 2\n")
+    assert weights.engine_code(tmp_path) != before and len(before) == 64
+    assert weights.engine_code() == weights.engine_code(Path(weights.__file__).parent)  # the installed sources
+    frozen = tmp_path / "frozen"  # a built app: no sources, the digest its build recorded
+    (frozen / "data").mkdir(parents=True)
+    (frozen / "data" / weights.ENGINE_CODE).write_text(before + "\n")
+    monkeypatch.setattr(weights, "resources_dir", lambda: frozen)
+    assert weights.engine_code(frozen) == before
