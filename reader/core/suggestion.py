@@ -52,7 +52,8 @@ def word_by_word(suggestion: Suggestion, swapped_one_by_one: bool = True) -> tup
             end=suggestion.start + place.end(),
             original=place.group(),
             replacement=aligned[0][index],
-            alternatives=tuple(dict.fromkeys(words[index] for words in aligned)),
+            # an alternative that keeps this word ("Defense Division") is no alternative for it
+            alternatives=tuple(dict.fromkeys(w[index] for w in aligned if w[index].lower() != place.group().lower())),
             confidence=suggestion.confidence,
             reasons=(why, *suggestion.reasons),
         )

@@ -92,12 +92,12 @@ def test_counts_are_singular_for_one() -> None:
 
 def test_a_change_swapped_word_by_word_is_shown_one_word_at_a_time() -> None:
     text = "the Nationwide  Safety Council"
-    choices = ("National Security", "Federal Safety", "US")
+    choices = ("National Security", "Federal Safety", "Nationwide Defense", "US")
     whole = Suggestion(4, 22, text[4:22], "National Security", choices, 0.8, ("why",))
     first, second = word_by_word(whole)
     assert (first.start, first.end, first.original, first.replacement) == (4, 14, "Nationwide", "National")
     assert (second.start, second.end, second.original, second.replacement) == (16, 22, "Safety", "Security")
-    assert first.alternatives == ("National", "Federal") and second.alternatives == ("Security", "Safety")
+    assert first.alternatives == ("National", "Federal") and second.alternatives == ("Security", "Defense")
     assert first.confidence == second.confidence == 0.8 and second.reasons[1:] == ("why",)
     assert restore(text, [first, second]) == "the National  Security Council"  # the text between is kept
     assert word_by_word(whole, swapped_one_by_one=False) == (whole,)
