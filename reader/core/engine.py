@@ -779,7 +779,9 @@ class Engine:
                 for s, relation, fit in zip(suggestions, relations, article_fits, strict=True)
             ]
         # One suggestion per word where the change swapped each word on its own, so each is judged where it was made.
-        parts = (part for s, swaps in zip(suggestions, word_swaps, strict=True) for part in word_by_word(s, swaps))
+        parts: list[Suggestion] = []
+        for suggestion, swaps in zip(suggestions, word_swaps, strict=True):
+            parts += word_by_word(suggestion) if swaps else (suggestion,)
         return tuple(parts), words
 
     def reported(

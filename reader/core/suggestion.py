@@ -36,14 +36,15 @@ class Suggestion:
         }
 
 
-def word_by_word(suggestion: Suggestion, swapped_one_by_one: bool = True) -> tuple[Suggestion, ...]:
+def word_by_word(suggestion: Suggestion) -> tuple[Suggestion, ...]:
     """A change of several words that swapped each word on its own ("Protection Division" -> "Defense
     Department") as one suggestion per word, each with the whole change's confidence and reasons, so the reader
-    sees, accepts or rejects each substitution where it was made; any other suggestion as it is."""
+    sees, accepts or rejects each substitution where it was made; a suggestion whose replacement has another
+    number of words as it is."""
     places = list(re.finditer(r"\S+", suggestion.original))
     count = len(places)
     aligned = [choice.split() for choice in suggestion.choices() if len(choice.split()) == count]
-    if not swapped_one_by_one or count < 2 or not aligned or aligned[0] != suggestion.replacement.split():
+    if count < 2 or not aligned or aligned[0] != suggestion.replacement.split():
         return (suggestion,)
     why = f"Each word of '{suggestion.original}' was swapped on its own, for '{suggestion.replacement}'."
     return tuple(

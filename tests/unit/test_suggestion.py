@@ -100,6 +100,5 @@ def test_a_change_swapped_word_by_word_is_shown_one_word_at_a_time() -> None:
     assert first.alternatives == ("National", "Federal") and second.alternatives == ("Security", "Defense")
     assert first.confidence == second.confidence == 0.8 and second.reasons[1:] == ("why",)
     assert restore(text, [first, second]) == "the National  Security Council"  # the text between is kept
-    assert word_by_word(whole, swapped_one_by_one=False) == (whole,)
     phrase = Suggestion(0, 13, "in any respect", "at all", ("at all",), 0.9)
     assert word_by_word(phrase) == (phrase,)  # two words for three: no word stands for another
