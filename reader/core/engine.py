@@ -812,8 +812,8 @@ class Engine:
         )
 
     def _swaps_word_by_word(self, option: Option) -> bool:
-        """Whether a change of several words swaps each word for one of that word's own candidates ("nationwide
-        safety" -> "national security"): several substitutions, not one phrase rewritten ("in any respect" -> "at
+        """Whether a change of several words swaps each word for one of that word's own candidates ("protection
+        division" -> "defense department"): several substitutions, not one phrase rewritten ("in any respect" -> "at
         all"), nor a head word's swap that takes another preposition with it ("conversant in" -> "familiar with")."""
         words, wording = option.observed.split(), option.candidate.wording.split()
         if len(words) < 2 or len(words) != len(wording) or option.candidate.governed:
