@@ -23,13 +23,20 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 from score_suggestions import load_gold  # noqa: E402
 
 from reader.core.articles import initial_sound, judged, misfit_sound  # noqa: E402
-from reader.core.tokens import Kind, tokenize  # noqa: E402
+from reader.core.tokens import Kind, Token, tokenize  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 UNSPUN_FOLDERS = ("clean", "clean_registers", "heldout/originals*", "fit_news/originals", "science/originals",
                   "dev/originals", "brown/clean")
 SEED = ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"
 SEED_GOLD = ROOT.parent / "shared" / "corpus" / "seed_gold.tsv"
+
+
+def article_places(text: str) -> list[tuple[Token, Token]]:
+    """Each "a"/"an" of the text with the word after it, where the engine judges that word (``articles.judged``)."""
+    tokens = [t for t in tokenize(text) if t.kind is not Kind.PUNCT]
+    return [(article, word) for article, word in zip(tokens, tokens[1:], strict=False)
+            if article.norm in ("a", "an") and judged(word)]
 
 
 def honest_places() -> tuple[int, int, list[str]]:
@@ -39,13 +46,11 @@ def honest_places() -> tuple[int, int, list[str]]:
     folders = [folder for pattern in UNSPUN_FOLDERS for folder in sorted(DATA.glob(pattern))]
     paths = sorted({path for folder in folders for path in folder.glob("*.txt")})
     for path in paths:
-        tokens = [t for t in tokenize(path.read_text(encoding="utf-8")) if t.kind is not Kind.PUNCT]
-        for article, word in zip(tokens, tokens[1:], strict=False):
-            if article.norm in ("a", "an") and judged(word):
-                places += 1
-                if misfit_sound(article, word):
-                    misfits += 1
-                    examples.append(f"{article.text} {word.text} ({path.name})")
+        for article, word in article_places(path.read_text(encoding="utf-8")):
+            places += 1
+            if misfit_sound(article, word):
+                misfits += 1
+                examples.append(f"{article.text} {word.text} ({path.name})")
     return places, misfits, examples
 
 
@@ -53,9 +58,7 @@ def spinner_places() -> tuple[int, int]:
     """(seed substitutions right after an article whose spun word begins with another sound than its original,
     those where the article was left unfitting), at the places the engine judges, as for honest text."""
     text = SEED.read_text(encoding="utf-8")
-    tokens = [t for t in tokenize(text) if t.kind is not Kind.PUNCT]
-    after_article = {word.start: (article, word) for article, word in zip(tokens, tokens[1:], strict=False)
-                     if article.norm in ("a", "an") and judged(word)}
+    after_article = {word.start: (article, word) for article, word in article_places(text)}
     changed = left = 0
     for gold in load_gold(str(SEED_GOLD), text):
         if gold.kind not in "SD" or gold.start not in after_article:
