@@ -33,7 +33,7 @@ COMMON_FORMS = 20_000
 FIELDS = tuple(field.name for field in fields(Candidate))
 # The modules whose code decides a word's candidates, and the data files they read.
 SOURCES = ("candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store")
-DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz")
+DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz", "engine_weights.json")  # the weights choose links
 BUNDLED = "candidates-bundle.sqlite"
 KEEP_STORES = 3  # the latest few stay, so checkouts of two versions sharing a cache do not rebuild by turns
 

@@ -6,6 +6,8 @@ re-inflected to the observed form, plus curated phrase patterns and spelled-out 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -14,6 +16,7 @@ from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments, head_word, inflected_at
 from reader.core.patterns import PatternBook
 from reader.core.usage import UsageNeighbours
+from reader.core.weights import load_weights
 from reader.core.wordnet_index import WordNetIndex
 
 if TYPE_CHECKING:
@@ -49,6 +52,26 @@ class Link(NamedTuple):
             wording, RELATION_NAMES[self.relation], detail, self.observed_count, self.candidate_count,
             self.observed_rank, self.candidate_rank, parts_of_speech=pos,
         )
+
+
+LinkStrength = Callable[[int, int, int, int, int], float]  # relation, observed/candidate count, observed/candidate rank
+
+
+def link_strength(coefficients: Mapping[str, float]) -> LinkStrength:
+    """How much a WordNet link speaks for its candidate: the terms of the static score (``option.static_features``)
+    that depend on the link, its relation and the counts and ranks of the senses it joins."""
+    relation = [coefficients.get(f"relation:{name}", 0.0) for name in RELATION_NAMES]
+    observed_sense, candidate_sense = coefficients.get("observed_sense", 0.0), coefficients.get("candidate_sense", 0.0)
+    observed_rank, candidate_rank = coefficients.get("observed_rank", 0.0), coefficients.get("candidate_rank", 0.0)
+    log1p = math.log1p
+
+    def strength(order: int, own_count: int, count: int, own_rank: int, rank: int) -> float:
+        return (
+            relation[order] + observed_sense * log1p(own_count) + candidate_sense * log1p(count)
+            + observed_rank * log1p(own_rank) + candidate_rank * log1p(rank)
+        )
+
+    return strength
 
 
 def _add_reading(out: dict[str, Candidate], wording: str, pos: str) -> None:
@@ -121,9 +144,11 @@ def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candi
 class CandidateFinder:
     def __init__(
         self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None,
-        store: CandidateStore | None = None,
+        store: CandidateStore | None = None, coefficients: Mapping[str, float] | None = None,
     ) -> None:
         self.wordnet = wordnet
+        # The static score's coefficients choose each candidate's link (the shipped weights unless given).
+        self.link_strength = link_strength(load_weights().coefficients if coefficients is None else coefficients)
         self.store = store  # common forms' lists, derived once (``reader.core.candidate_store``)
         self.patterns = patterns
         self.usage = usage or UsageNeighbours({})
@@ -214,17 +239,20 @@ class CandidateFinder:
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
     def _neighbours(self, lemma: str, pos: str) -> dict[str, Link]:
-        """Lemmas related to ``lemma`` in any sense, each with its closest link.
+        """Lemmas related to ``lemma`` in any sense, each with its strongest link.
 
         Sense counts (cntlist) and sense ranks say how common the linking senses are: a thesaurus lists a word's
         common senses first, so a link through a rare sense of the candidate is weaker evidence, while a spun
-        word is often used in a rare sense of its own (officers for officials).
+        word is often used in a rare sense of its own (officers for officials). Of a lemma's links, the one the
+        static score rates highest stands for it: "home" is a synonym of "house" only in baseball's rare sense and
+        its hypernym ("dwelling") in the common one, which makes it the likelier original.
         """
-        # Per lemma, its closest link's sort key and fields; Links are made once at the end (this runs for every
+        # Per lemma, its strongest link's sort key and fields; Links are made once at the end (this runs for every
         # lemma of every neighbouring synset).
-        found: dict[str, tuple[tuple[int, int, int], tuple[int, int, int, int, int]]] = {}
+        found: dict[str, tuple[tuple[float, int, int, int], tuple[int, int, int, int, int]]] = {}
         synset_of = self.wordnet.synset
         synsets_of = self.wordnet.synsets_of
+        strength = self.link_strength
 
         def add(synset_id: int, relation: str, own_count: int, own_rank: int) -> None:
             target = synset_of(synset_id)
@@ -232,7 +260,9 @@ class CandidateFinder:
             for name, count, rank in zip(target.lemmas, target.counts, target.ranks, strict=True):
                 if name == lemma:
                     continue
-                key = (order, own_rank + rank, -(own_count + count))
+                key = (
+                    -strength(order, own_count, count, own_rank, rank), order, own_rank + rank, -(own_count + count)
+                )
                 previous = found.get(name)
                 if previous is None or key < previous[0]:
                     found[name] = (key, (order, own_count, count, own_rank, rank))

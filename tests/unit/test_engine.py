@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from reader.core.candidates import RELATION_NAMES
 from reader.core.engine import Engine
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
@@ -411,6 +412,17 @@ def test_a_comparative_candidate_without_its_own_ending_takes_more_or_most(engin
     assert not any(w.endswith(("importanter", "recentest")) or w.startswith("most higher") for w in greater | latest)
     highest = {c.wording for c in engine.finder.word_candidates("highest")}
     assert "most higher" not in highest
+
+
+def test_a_candidate_keeps_the_link_the_static_score_rates_highest(engine: Engine) -> None:
+    """"home" is a synonym of "house" only in baseball's rare sense, and its hypernym ("dwelling") in the common
+    one: the common sense's link stands for it, and no other link of it would score higher."""
+    homes = {c.wording: c for c in engine.finder.computed_word_candidates("houses")}["homes"]
+    assert (homes.relation, homes.observed_rank) == ("hypernym", 0)
+    strength = engine.finder.link_strength
+    chosen = strength(RELATION_NAMES.index("hypernym"), homes.observed_sense, homes.candidate_sense,
+                      homes.observed_rank, homes.candidate_rank)
+    assert chosen > strength(RELATION_NAMES.index("synonym"), 0, 0, 10, 8)  # the baseball link
 
 
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
