@@ -74,13 +74,6 @@ def link_strength(coefficients: Mapping[str, float]) -> LinkStrength:
     return strength
 
 
-def _add_reading(out: dict[str, Candidate], wording: str, pos: str) -> None:
-    """A wording reached again through another reading keeps its first link and adds the reading's part of speech."""
-    known = out[wording]
-    if pos not in known.parts_of_speech and known.relation in RELATION_ORDER:
-        out[wording] = replace(known, parts_of_speech=known.parts_of_speech + pos)
-
-
 # How a candidate relates to the observed wording; spinners mostly swap synonyms.
 RELATIONS = {
     "synonym": "a WordNet synonym",
@@ -299,6 +292,22 @@ class CandidateFinder:
                 add(other, "hyponym", own, own_rank)
         return {name: Link(*fields) for name, (_, fields) in found.items()}
 
+    def _add_reading(self, out: dict[str, Candidate], wording: str, pos: str, link: Link, detail: str) -> None:
+        """A wording reached again through another reading (part of speech) adds the reading's part of speech, and
+        keeps the stronger of the two links."""
+        known = out[wording]
+        if known.relation not in RELATION_ORDER:
+            return
+        parts = known.parts_of_speech if pos in known.parts_of_speech else known.parts_of_speech + pos
+        strength = self.link_strength
+        if strength(*link) > strength(
+            RELATION_ORDER[known.relation], known.observed_sense, known.candidate_sense, known.observed_rank,
+            known.candidate_rank,
+        ):
+            out[wording] = link.candidate(wording, detail, parts)
+        elif parts != known.parts_of_speech:
+            out[wording] = replace(known, parts_of_speech=parts)
+
     def _neighbours_in(self, lemma: str, pos: str, tag: str) -> dict[str, Link]:
         """``_neighbours``, with the inflection tables of their head words read at once when ``_inflect`` will
         look them up."""
@@ -331,7 +340,7 @@ class CandidateFinder:
                         if wording and wording not in out:
                             out[wording] = link.candidate(wording, f"{lemma} ~ {neighbour}", pos)
                         elif wording:
-                            _add_reading(out, wording, pos)
+                            self._add_reading(out, wording, pos, link, f"{lemma} ~ {neighbour}")
             self._add_usage(out, form, readings)
         for wording, group in self.patterns.alternatives(form):
             if wording not in out or out[wording].relation != "synonym":
@@ -386,5 +395,5 @@ class CandidateFinder:
                 if inflected and inflected not in out:
                     out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}", pos)
                 elif inflected:
-                    _add_reading(out, inflected, pos)
+                    self._add_reading(out, inflected, pos, link, f"{lemma} ~ {neighbour}")
         return one_spelling_each(out, phrase)

@@ -415,14 +415,15 @@ def test_a_comparative_candidate_without_its_own_ending_takes_more_or_most(engin
 
 
 def test_a_candidate_keeps_the_link_the_static_score_rates_highest(engine: Engine) -> None:
-    """"home" is a synonym of "house" only in baseball's rare sense, and its hypernym ("dwelling") in the common
-    one: the common sense's link stands for it, and no other link of it would score higher."""
+    """"home" is a synonym of "house" only in baseball's rare sense (the noun's 11th, the candidate's 9th), and its
+    hypernym ("dwelling") in the common one: a link through common senses stands for it, in any reading."""
     homes = {c.wording: c for c in engine.finder.computed_word_candidates("houses")}["homes"]
-    assert (homes.relation, homes.observed_rank) == ("hypernym", 0)
     strength = engine.finder.link_strength
-    chosen = strength(RELATION_NAMES.index("hypernym"), homes.observed_sense, homes.candidate_sense,
+    chosen = strength(RELATION_NAMES.index(homes.relation), homes.observed_sense, homes.candidate_sense,
                       homes.observed_rank, homes.candidate_rank)
-    assert chosen > strength(RELATION_NAMES.index("synonym"), 0, 0, 10, 8)  # the baseball link
+    baseball = strength(RELATION_NAMES.index("synonym"), 0, 0, 10, 8)
+    dwelling = strength(RELATION_NAMES.index("hypernym"), 157, 48, 0, 1)
+    assert homes.observed_rank < 10 and chosen >= dwelling > baseball
 
 
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
