@@ -28,6 +28,12 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             spun by it as commercial spinners do, four heavily (about 25% of words) and four lightly
                             (about 8%), 590 substitutions: a development set, diagnosed but never fitted on;
                             news-dev: the originals
+  ninth                     data/heldout/spun_ninth: six unspun articles (a bridge closure, an airline merger, a solar
+                            farm, panda twins, a teachers' pay deal, a tennis final; four US, two British), written
+                            in session 33 by a ninth writer (a helper agent that saw no project file) and spun by it
+                            as a free spinner does (a fifth to a quarter of the content words, blind to part of
+                            speech and sense, not the same swap every time), 392 substitutions (held);
+                            news-ninth: the originals, data/heldout/originals_ninth (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -102,6 +108,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("fresh-held", sorted((DATA / "heldout/spun_fresh").glob("*.gold.tsv")))
     sets += gold_sets("science-held", sorted((DATA / "science/spun").glob("*.gold.tsv")))
     sets += gold_sets("dev", sorted((DATA / "dev/spun").glob("*.gold.tsv")))
+    sets += gold_sets("ninth-held", sorted((DATA / "heldout/spun_ninth").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -121,6 +128,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("news-3", "fit_news/originals") + text_sets("news-uk", "heldout/originals_uk")
     sets += text_sets("news-diverse", "heldout/originals_diverse") + text_sets("news-fresh", "heldout/originals_fresh")
     sets += text_sets("science", "science/originals") + text_sets("news-dev", "dev/originals")
+    sets += text_sets("news-ninth", "heldout/originals_ninth")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
@@ -150,7 +158,7 @@ def main() -> None:
         r = score(["--gold", str(gold), "--article", str(article), "--suggestions", str(out)])
         results[f"{group}/{name}"] = r
         add_counts(totals[group], r)
-        if args.verbose or group.startswith(("hand", "fresh", "science", "dev")):
+        if args.verbose or group.startswith(("hand", "fresh", "science", "dev", "ninth")):
             print(f"{group + '/' + name:24} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
                   f"{r['restoration']:8.3f}")
     for group, t in totals.items():
