@@ -231,7 +231,7 @@ class CandidateFinder:
         return f"{PERIPHRASTIC[tag]} {lemma}"
 
     # -- WordNet neighbourhood ---------------------------------------------------------------------------
-    def _neighbours(self, lemma: str, pos: str) -> dict[str, Link]:
+    def _neighbours(self, lemma: str, pos: str, siblings: bool = True) -> dict[str, Link]:
         """Lemmas related to ``lemma`` in any sense, each with its strongest link.
 
         Sense counts (cntlist) and sense ranks say how common the linking senses are: a thesaurus lists a word's
@@ -274,7 +274,7 @@ class CandidateFinder:
             parent: family
             for synset in own_synsets
             for parent in synset.hypernyms
-            if len(family := synset_of(parent).hyponyms) <= MAX_SIBLING_FAMILY
+            if siblings and len(family := synset_of(parent).hyponyms) <= MAX_SIBLING_FAMILY
         }
         self.wordnet.prefetch(sibling for family in families.values() for sibling in family)
 
@@ -308,10 +308,10 @@ class CandidateFinder:
         elif parts != known.parts_of_speech:
             out[wording] = replace(known, parts_of_speech=parts)
 
-    def _neighbours_in(self, lemma: str, pos: str, tag: str) -> dict[str, Link]:
+    def _neighbours_in(self, lemma: str, pos: str, tag: str, siblings: bool = True) -> dict[str, Link]:
         """``_neighbours``, with the inflection tables of their head words read at once when ``_inflect`` will
         look them up."""
-        neighbours = self._neighbours(lemma, pos)
+        neighbours = self._neighbours(lemma, pos, siblings)
         if _takes_dictionary_form(pos, tag):
             self.morphology.prefetch(head_word(neighbour.split(), pos) for neighbour in neighbours)
         return neighbours
@@ -388,9 +388,9 @@ class CandidateFinder:
         for wording, group in self.patterns.alternatives(phrase):
             out[wording] = Candidate(wording, group.relation, group.reason)
         for lemma, pos, tag in self.analyses(phrase):
-            for neighbour, link in self._neighbours_in(lemma, pos, tag).items():
-                if RELATION_NAMES[link.relation] == "sibling":
-                    continue
+            # No siblings for a phrase, left out before links are chosen: a sibling link may be a lemma's strongest
+            # while it has another, which the phrase keeps.
+            for neighbour, link in self._neighbours_in(lemma, pos, tag, siblings=False).items():
                 inflected = self._inflect(neighbour, pos, tag)
                 if inflected and inflected not in out:
                     out[inflected] = link.candidate(inflected, f"{lemma} ~ {neighbour}", pos)
