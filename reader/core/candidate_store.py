@@ -22,9 +22,10 @@ from dataclasses import fields
 from pathlib import Path
 from sys import intern
 
-from reader.core.candidates import Candidate, CandidateFinder
+from reader.core.candidates import LINK_COEFFICIENTS, Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
 from reader.core.morphology import installed_version
+from reader.core.weights import load_weights
 from reader.core.wordnet_data import cache_dir
 
 # Answers about three word lookups in four; the rest are mostly names and words without a WordNet reading, quick
@@ -33,7 +34,7 @@ COMMON_FORMS = 20_000
 FIELDS = tuple(field.name for field in fields(Candidate))
 # The modules whose code decides a word's candidates, and the data files they read.
 SOURCES = ("candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store")
-DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz", "engine_weights.json")  # the weights choose links
+DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz")
 BUNDLED = "candidates-bundle.sqlite"
 KEEP_STORES = 3  # the latest few stay, so checkouts of two versions sharing a cache do not rebuild by turns
 
@@ -104,7 +105,8 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> Non
 
 def _fingerprint(index_path: str) -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
-    and lemminflect's version), the deriving code, the curated data and breame's spellings."""
+    and lemminflect's version), the deriving code, the curated data, breame's spellings and the weights that choose
+    links (not the rest: a refitted confidence stage leaves every list as it was)."""
     from reader.resources import resource_path
 
     digest = hashlib.sha256(f"{os.path.basename(index_path)} breame {installed_version('breame')}".encode())
@@ -113,6 +115,8 @@ def _fingerprint(index_path: str) -> str:
         digest.update((here / f"{module}.py").read_bytes())
     for name in DATA:
         digest.update(resource_path("data", name).read_bytes())
+    coefficients = load_weights().coefficients
+    digest.update(json.dumps([coefficients.get(name, 0.0) for name in LINK_COEFFICIENTS]).encode())
     return digest.hexdigest()[:12]
 
 

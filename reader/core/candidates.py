@@ -57,12 +57,19 @@ class Link(NamedTuple):
 LinkStrength = Callable[[int, int, int, int, int], float]  # relation, observed/candidate count, observed/candidate rank
 
 
+# The static score's coefficients that choose a wording's link: the only weights the candidate lists depend on.
+LINK_COEFFICIENTS = (
+    *(f"relation:{name}" for name in RELATION_NAMES), "observed_sense", "candidate_sense", "observed_rank",
+    "candidate_rank",
+)
+
+
 def link_strength(coefficients: Mapping[str, float]) -> LinkStrength:
     """How much a WordNet link speaks for its candidate: the terms of the static score (``option.static_features``)
-    that depend on the link, its relation and the counts and ranks of the senses it joins."""
-    relation = [coefficients.get(f"relation:{name}", 0.0) for name in RELATION_NAMES]
-    observed_sense, candidate_sense = coefficients.get("observed_sense", 0.0), coefficients.get("candidate_sense", 0.0)
-    observed_rank, candidate_rank = coefficients.get("observed_rank", 0.0), coefficients.get("candidate_rank", 0.0)
+    that depend on the link, its relation and the counts and ranks of the senses it joins (``LINK_COEFFICIENTS``)."""
+    *relation, observed_sense, candidate_sense, observed_rank, candidate_rank = (
+        coefficients.get(name, 0.0) for name in LINK_COEFFICIENTS
+    )
     log1p = math.log1p
 
     def strength(order: int, own_count: int, count: int, own_rank: int, rank: int) -> float:

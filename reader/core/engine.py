@@ -988,10 +988,14 @@ def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
     """Load WordNet's index, the spinner patterns, the context model and the common words' candidate lists (about
     a second when cached; ``notify`` hears of slow first-use work such as building the index)."""
     index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
+    weights = load_weights()  # the engine's, and the ones that choose each candidate's link
     store = load_store(
-        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage), context, index.path, notify
+        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage, coefficients=weights.coefficients),
+        context, index.path, notify,
     )
-    return Engine(CandidateFinder(index, patterns, usage, store), context, load_weights(), load_tagger())
+    return Engine(
+        CandidateFinder(index, patterns, usage, store, weights.coefficients), context, weights, load_tagger()
+    )
 
 
 def _refuse_too_long(text: str) -> None:

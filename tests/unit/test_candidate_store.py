@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from reader.core import candidate_store
 from reader.core.candidate_store import CandidateStore, build_store, common_forms, load_store, store_path
 from reader.core.candidates import CandidateFinder
 from reader.core.engine import Engine
+from reader.core.weights import load_weights
 from reader.core.wordnet_index import WordNetIndex
 
 FORMS = ("officers", "stated", "home", "navy", "websites", "the", "3", "xylophonists")
@@ -96,3 +98,15 @@ def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
     index_path = engine.finder.wordnet.path
     assert load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append) is None
     assert "Could not keep the candidate lists" in heard[-1]
+
+
+def test_a_store_is_keyed_by_the_weights_that_choose_links_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refitted confidence stage leaves every list as it was; a refitted relation weight may change links."""
+    shipped = load_weights()
+    before = store_path("wordnet-index-a.sqlite")
+    confidence = replace(shipped, confidence={**shipped.confidence, "shift": shipped.confidence.get("shift", 0) + 1})
+    monkeypatch.setattr(candidate_store, "load_weights", lambda: confidence)
+    assert store_path("wordnet-index-a.sqlite") == before
+    relation = replace(shipped, coefficients={**shipped.coefficients, "relation:hypernym": 0.5})
+    monkeypatch.setattr(candidate_store, "load_weights", lambda: relation)
+    assert store_path("wordnet-index-a.sqlite") != before
