@@ -92,6 +92,10 @@ def micro_average(t: dict[str, float]) -> tuple[float, float, float, float]:
     return p, rec, f1, t["restored"] / t["certain"] if t["certain"] else 0.0
 
 
+# The groups the shipped weights were fitted on; every other group is held out.
+FITTED_GROUPS = frozenset({"seed", "hand-fit", "brown-fit"})
+
+
 def brown_split(path: Path) -> str:
     return "brown-fit" if int(path.stem[2:]) % 2 else "brown-held"
 

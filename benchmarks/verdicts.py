@@ -16,33 +16,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluate import FITTED_GROUPS, clean_sets, spun_sets  # noqa: E402
+
 from reader.core.engine import load_engine  # noqa: E402
 from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, spin_verdict  # noqa: E402
 
-DATA = ROOT / "benchmarks" / "data"
-
 
 def articles() -> dict[tuple[str, bool], list[Path]]:
-    """(fit or held, spun?) -> article files."""
-    def odd(path: Path) -> bool:
-        return int(path.stem[2:]) % 2 == 1
-
-    brown_spun = sorted((DATA / "brown" / "spun").glob("ca*.txt"))
-    brown_clean = sorted((DATA / "brown" / "clean").glob("ca*.txt"))
-    seed = ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"
+    """(fit or held, spun?) -> article files: every text evaluate.py scores, split as it names them."""
+    split = {True: spun_sets(False), False: clean_sets(False)}
     return {
-        ("fit", True): [seed] + [p for p in brown_spun if odd(p)],
-        ("fit", False): sorted((DATA / "clean").glob("*.txt")) + [p for p in brown_clean if odd(p)],
-        ("held", True): sorted((DATA / "heldout").glob("spun*/*.txt"))
-        + sorted((DATA / "science" / "spun").glob("*.txt"))
-        + sorted((DATA / "dev" / "spun").glob("*.txt"))
-        + [ROOT / "resources" / "sample" / "sample_article.txt"]
-        + [p for p in brown_spun if not odd(p)],
-        ("held", False): sorted((DATA / "heldout").glob("originals*/*.txt"))
-        + sorted((DATA / "science" / "originals").glob("*.txt"))
-        + sorted((DATA / "dev" / "originals").glob("*.txt"))
-        + [ROOT / "resources" / "sample" / "sample_article.original.txt"]
-        + [p for p in brown_clean if not odd(p)],
+        (part, spun): [entry[2] for entry in entries if (entry[0] in FITTED_GROUPS) == (part == "fit")]
+        for spun, entries in split.items()
+        for part in ("fit", "held")
     }
 
 

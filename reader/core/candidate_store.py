@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import threading
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
 from dataclasses import fields
 from pathlib import Path
@@ -103,10 +103,11 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> Non
     os.replace(partial, path)
 
 
-def _fingerprint(index_path: str) -> str:
+def _fingerprint(index_path: str, coefficients: Mapping[str, float] | None = None) -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
     and lemminflect's version), the deriving code, the curated data, breame's spellings and the weights that choose
-    links (not the rest: a refitted confidence stage leaves every list as it was)."""
+    links (``coefficients``, the shipped ones by default; not the rest: a refitted confidence stage leaves every
+    list as it was)."""
     from reader.resources import resource_path
 
     digest = hashlib.sha256(f"{os.path.basename(index_path)} breame {installed_version('breame')}".encode())
@@ -115,13 +116,14 @@ def _fingerprint(index_path: str) -> str:
         digest.update((here / f"{module}.py").read_bytes())
     for name in DATA:
         digest.update(resource_path("data", name).read_bytes())
-    coefficients = load_weights().coefficients
+    if coefficients is None:
+        coefficients = load_weights().coefficients
     digest.update(json.dumps([coefficients.get(name, 0.0) for name in LINK_COEFFICIENTS]).encode())
     return digest.hexdigest()[:12]
 
 
-def store_path(index_path: str) -> str:
-    return str(cache_dir() / f"candidates-{_fingerprint(index_path)}.sqlite")
+def store_path(index_path: str, coefficients: Mapping[str, float] | None = None) -> str:
+    return str(cache_dir() / f"candidates-{_fingerprint(index_path, coefficients)}.sqlite")
 
 
 def _usable(path: str) -> bool:
@@ -134,17 +136,18 @@ def _usable(path: str) -> bool:
 
 def load_store(
     fresh_finder: Callable[[], CandidateFinder], context: ContextModel, index_path: str,
-    notify: Callable[[str], None] | None = None,
+    notify: Callable[[str], None] | None = None, coefficients: Mapping[str, float] | None = None,
 ) -> CandidateStore | None:
-    """The store for this index, code and data; built first when there is none (``fresh_finder`` gives a finder
-    whose caches are dropped after the build). A frozen app ships its store, built with its index; without one
+    """The store for this index, code, data and link ``coefficients`` (the shipped ones by default; the finder's
+    own); built first when there is none (``fresh_finder`` gives a finder whose caches are dropped after the
+    build). A frozen app ships its store, built with its index; without one
     (it has no sources to key a store by) every list is computed."""
     if getattr(sys, "frozen", False):
         from reader.resources import resources_dir
 
         bundled = resources_dir() / "data" / BUNDLED
         return CandidateStore(str(bundled)) if bundled.is_file() else None
-    path = store_path(index_path)
+    path = store_path(index_path, coefficients)
     if not (os.path.isfile(path) and _usable(path)):
         if notify:
             notify("Preparing the candidate lists of common words: once per engine update, about half a minute…")

@@ -984,17 +984,18 @@ class Engine:
         )
 
 
-def load_engine(notify: Callable[[str], None] | None = None) -> Engine:
+def load_engine(notify: Callable[[str], None] | None = None, weights: Weights | None = None) -> Engine:
     """Load WordNet's index, the spinner patterns, the context model and the common words' candidate lists (about
-    a second when cached; ``notify`` hears of slow first-use work such as building the index)."""
+    a second when cached; ``notify`` hears of slow first-use work such as building the index). ``weights``: other
+    than the shipped ones (a benchmark's trial), which then choose each candidate's link too."""
     index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
-    weights = load_weights()  # the engine's, and the ones that choose each candidate's link
+    chosen = load_weights() if weights is None else weights  # the engine's, and the ones that choose links
     store = load_store(
-        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage, coefficients=weights.coefficients),
-        context, index.path, notify,
+        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage, coefficients=chosen.coefficients),
+        context, index.path, notify, chosen.coefficients,
     )
     return Engine(
-        CandidateFinder(index, patterns, usage, store, weights.coefficients), context, weights, load_tagger()
+        CandidateFinder(index, patterns, usage, store, chosen.coefficients), context, chosen, load_tagger()
     )
 
 

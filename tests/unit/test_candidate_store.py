@@ -110,3 +110,11 @@ def test_a_store_is_keyed_by_the_weights_that_choose_links_only(monkeypatch: pyt
     relation = replace(shipped, coefficients={**shipped.coefficients, "relation:hypernym": 0.5})
     monkeypatch.setattr(candidate_store, "load_weights", lambda: relation)
     assert store_path("wordnet-index-a.sqlite") != before
+
+
+def test_trial_weights_key_a_store_of_their_own() -> None:
+    """A benchmark's trial weights (``load_engine(weights=...)``) choose links, so their lists are kept apart."""
+    shipped = load_weights()
+    assert store_path("wordnet-index-a.sqlite", shipped.coefficients) == store_path("wordnet-index-a.sqlite")
+    trial = {**shipped.coefficients, "relation:synonym": shipped.coefficients.get("relation:synonym", 0.0) + 1}
+    assert store_path("wordnet-index-a.sqlite", trial) != store_path("wordnet-index-a.sqlite")
