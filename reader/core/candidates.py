@@ -218,12 +218,21 @@ class CandidateFinder:
         words = lemma.split()
         head_index = inflected_at(words, pos)
         head = words[head_index]
+        if tag == "NNS" and "of" not in words and self._plural_already(head):
+            return lemma  # WordNet's "talks" (negotiation) is no "talkses"; "system of rules" is singular
         forms = self.morphology.inflect(head, tag)
         form = IRREGULAR_EXTRA.get((head, tag)) or (forms[0] if forms else None)
         if not form:
             return None
         words[head_index] = form
         return " ".join(words)
+
+    def _plural_already(self, word: str) -> bool:
+        """Whether a WordNet noun lemma is itself the plural of another noun ("talks", "arms", "lots")."""
+        return any(
+            lemma != word and word in self.morphology.inflections(lemma).get("NNS", ())
+            for lemma in self.morphology.lemmas(word).get("NOUN", ())
+        )
 
     def _compared(self, lemma: str, tag: str) -> str | None:
         """An adjective or adverb in the comparative or superlative: its own -er/-est form where the dictionary

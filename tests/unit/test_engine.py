@@ -426,6 +426,14 @@ def test_a_candidate_keeps_the_link_the_static_score_rates_highest(engine: Engin
     assert homes.observed_rank < 10 and chosen >= dwelling > baseball
 
 
+def test_a_lemma_that_is_a_plural_already_is_not_pluralised_again(engine: Engine) -> None:
+    """WordNet lists "talks" (and "diplomatic negotiations") as lemmas of negotiation: "negotiations" -> "talks"."""
+    found = {c.wording for c in engine.finder.computed_word_candidates("negotiations")}
+    assert {"talks", "diplomatic negotiations"} <= found
+    assert not {"talkses", "diplomatic negotiationses"} & found
+    assert "officers" in {c.wording for c in engine.finder.computed_word_candidates("officials")}  # plurals as before
+
+
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
     """Spinners' thesauri list "latest" under "recent" and "highest" under "top"."""
     assert "recent" in {c.wording for c in engine.finder.word_candidates("latest")}
