@@ -434,6 +434,14 @@ def test_a_lemma_that_is_a_plural_already_is_not_pluralised_again(engine: Engine
     assert "officers" in {c.wording for c in engine.finder.computed_word_candidates("officials")}  # plurals as before
 
 
+def test_a_regular_past_form_is_read_as_a_participle_too(engine: Engine) -> None:
+    """lemminflect lists no participle where it equals the past ("pushed"): both readings count, so an irregular
+    original comes back in either form ("was granted" -> "was given", "they granted" -> "they gave")."""
+    assert {("grant", "v", "VBD"), ("grant", "v", "VBN")} <= set(engine.finder.analyses("granted"))
+    assert {"gave", "given"} <= {c.wording for c in engine.finder.computed_word_candidates("granted")}
+    assert {"drove", "driven"} <= {c.wording for c in engine.finder.computed_word_candidates("pushed")}
+
+
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
     """Spinners' thesauri list "latest" under "recent" and "highest" under "top"."""
     assert "recent" in {c.wording for c in engine.finder.word_candidates("latest")}
