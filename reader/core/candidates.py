@@ -199,8 +199,10 @@ class CandidateFinder:
                     if not self.wordnet.synsets_of(full, pos):
                         continue
                     forms = self.morphology.inflections_as(lemma, upos)
-                    if "VBD" in forms and "VBN" not in forms:  # lemminflect leaves out a participle like the past
-                        forms = {**forms, "VBN": forms["VBD"]}  # ("pushed"): both readings, so "driven" is offered
+                    if "VBD" in forms and set(forms.get("VBN", ())) <= set(forms["VBD"]):
+                        # lemminflect leaves out a participle like the past ("pushed", and "learnt" beside
+                        # "learned"): both readings, so "driven" is offered as well as "drove"
+                        forms = {**forms, "VBN": forms["VBD"]}
                     tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
                     readings.update((full, pos, tag) for tag in tags)
             if not readings and not self.morphology.lemmas(head):

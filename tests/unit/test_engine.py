@@ -440,6 +440,8 @@ def test_a_regular_past_form_is_read_as_a_participle_too(engine: Engine) -> None
     assert {("grant", "v", "VBD"), ("grant", "v", "VBN")} <= set(engine.finder.analyses("granted"))
     assert {"gave", "given"} <= {c.wording for c in engine.finder.computed_word_candidates("granted")}
     assert {"drove", "driven"} <= {c.wording for c in engine.finder.computed_word_candidates("pushed")}
+    assert ("learn", "v", "VBN") in engine.finder.analyses("learnt")  # listed beside "learned" as a past only
+    assert ("drive", "v", "VBN") not in engine.finder.analyses("drove")  # an irregular past is no participle
 
 
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
