@@ -67,7 +67,7 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, help="an engine_weights.json to try instead of the shipped one")
     parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD)
     args = parser.parse_args()
-    # Trial weights choose the candidates' links too (a store of their own, built once: about a minute).
+    # Trial weights choose the candidates' links too (a store of their own, derived once: about half a minute).
     trial = weights_from_document(json.loads(args.weights.read_text(encoding="utf-8"))) if args.weights else None
     engine = load_engine(weights=trial)
     seed = SEED.read_text(encoding="utf-8")

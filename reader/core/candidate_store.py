@@ -138,10 +138,10 @@ def load_store(
     fresh_finder: Callable[[], CandidateFinder], context: ContextModel, index_path: str,
     notify: Callable[[str], None] | None = None, coefficients: Mapping[str, float] | None = None,
 ) -> CandidateStore | None:
-    """The store for this index, code, data and link ``coefficients`` (the shipped ones by default; the finder's
-    own); built first when there is none (``fresh_finder`` gives a finder whose caches are dropped after the
-    build). A frozen app ships its store, built with its index; without one
-    (it has no sources to key a store by) every list is computed."""
+    """The store for this index, code, data and link ``coefficients`` (the finder's own; the shipped ones by
+    default); built first when there is none (``fresh_finder`` gives a finder whose caches are dropped after the
+    build). A frozen app ships its store, built with its index; without one (it has no sources to key a store by)
+    every list is computed."""
     if getattr(sys, "frozen", False):
         from reader.resources import resources_dir
 
