@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.dialect import american_wording
-from reader.core.morphology import Morphology, detachments, head_word, inflected_at
+from reader.core.morphology import Morphology, detachments, head_word, inflected_at, with_participles
 from reader.core.patterns import PatternBook
 from reader.core.usage import UsageNeighbours
 from reader.core.weights import load_weights
@@ -198,11 +198,8 @@ class CandidateFinder:
                     full = " ".join(words[:head_index] + [lemma] + words[head_index + 1 :])
                     if not self.wordnet.synsets_of(full, pos):
                         continue
-                    forms = self.morphology.inflections_as(lemma, upos)
-                    if "VBD" in forms and set(forms.get("VBN", ())) <= set(forms["VBD"]):
-                        # lemminflect leaves out a participle like the past ("pushed", and "learnt" beside
-                        # "learned"): both readings, so "driven" is offered as well as "drove"
-                        forms = {**forms, "VBN": forms["VBD"]}
+                    # Both readings of "pushed", so "driven" is offered as well as "drove".
+                    forms = with_participles(self.morphology.inflections_as(lemma, upos))
                     tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
                     readings.update((full, pos, tag) for tag in tags)
             if not readings and not self.morphology.lemmas(head):

@@ -41,6 +41,14 @@ def inflected_at(words: Sequence[str], pos: str) -> int:
     return 0 if pos == "v" else len(words) - 1
 
 
+def with_participles(forms: Forms) -> Forms:
+    """A verb's forms by tag with the participles lemminflect leaves out where they are among the past forms
+    ("pushed"; "learnt" beside "learned"): every past form is then a participle too."""
+    if "VBD" in forms and set(forms.get("VBN", ())) <= set(forms["VBD"]):
+        return {**forms, "VBN": forms["VBD"]}
+    return forms
+
+
 def head_word(words: Sequence[str], pos: str) -> str:
     return words[inflected_at(words, pos)]
 
