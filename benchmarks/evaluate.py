@@ -34,6 +34,12 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             as a free spinner does (a fifth to a quarter of the content words, blind to part of
                             speech and sense, not the same swap every time), 392 substitutions (held);
                             news-ninth: the originals, data/heldout/originals_ninth (held)
+  tenth                     data/heldout/spun_tenth: six unspun articles (a water main break, a chess championship,
+                            pharmacy closures, a volcano alert, a tuition vote, a ship aground; one British),
+                            written in session 34 by a tenth writer (a helper agent that saw no project file) and
+                            spun by it as a commercial spinner with a fixed dictionary does (one replacement per
+                            word, the same everywhere, about a third of the content words, sense-blind), 776
+                            substitutions (held); news-tenth: the originals, data/heldout/originals_tenth (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -113,6 +119,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("science-held", sorted((DATA / "science/spun").glob("*.gold.tsv")))
     sets += gold_sets("dev", sorted((DATA / "dev/spun").glob("*.gold.tsv")))
     sets += gold_sets("ninth-held", sorted((DATA / "heldout/spun_ninth").glob("*.gold.tsv")))
+    sets += gold_sets("tenth-held", sorted((DATA / "heldout/spun_tenth").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -132,7 +139,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("news-3", "fit_news/originals") + text_sets("news-uk", "heldout/originals_uk")
     sets += text_sets("news-diverse", "heldout/originals_diverse") + text_sets("news-fresh", "heldout/originals_fresh")
     sets += text_sets("science", "science/originals") + text_sets("news-dev", "dev/originals")
-    sets += text_sets("news-ninth", "heldout/originals_ninth")
+    sets += text_sets("news-ninth", "heldout/originals_ninth") + text_sets("news-tenth", "heldout/originals_tenth")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
