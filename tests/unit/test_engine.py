@@ -91,6 +91,19 @@ def test_news_phrases_rewritten_word_by_word_are_restored(engine: Engine) -> Non
     assert found.get("pictures have been fired") == "shots were fired"
 
 
+def test_fixed_dictionary_choices_of_commercial_spinners_are_restored(engine: Engine) -> None:
+    """Spinners with a fixed dictionary write "mosting likely to" and "each various other" wherever the writer had
+    "going to" and "each other"; the pattern book's ninth list names such choices."""
+    text = (
+        "The two men had never met each various other before the hearing. Lawyers said the firm was mosting likely "
+        "to appeal after the executive begged guilty to fraud at the federal court in Boston on Monday."
+    )
+    found = by_original(engine, text)
+    assert found.get("each various other") == "each other"
+    assert found.get("mosting likely to") == "going to"
+    assert found.get("begged guilty") == "pleaded guilty"
+
+
 def test_a_hyphenated_wording_the_context_model_lacks_is_heard_as_its_parts(engine: Engine) -> None:
     """The published "k-closest" is heard as "k closest" (the tokenizer splits it), so "k-nearest", which the model
     does not know whole, must be heard as "k nearest" too, not as an impossible word."""
