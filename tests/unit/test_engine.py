@@ -77,31 +77,29 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
     assert found.get("informational collection") == "data set"
 
 
-def test_news_phrases_rewritten_word_by_word_are_restored(engine: Engine) -> None:
-    """Phrase-level rewriters render stock news phrases word by word ("got here to energy"); the pattern book's
-    eighth list names them, and the whole phrase is one change."""
-    text = (
-        "The party got here to energy in 2019, and the minister told a press convention on Monday that the dying "
-        "toll had risen. Police said nobody was harm when pictures have been fired outside the stadium."
-    )
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        (  # the eighth list: stock news phrases rendered word by word; the whole phrase is one change
+            "The party got here to energy in 2019, and the minister told a press convention on Monday that the dying "
+            "toll had risen. Police said nobody was harm when pictures have been fired outside the stadium.",
+            {"got here to energy": "came to power", "dying toll": "death toll", "nobody was harm": "no one was hurt",
+             "pictures have been fired": "shots were fired"},
+        ),
+        (  # the ninth list: a fixed dictionary's odd choices, the same wherever the writer had the original
+            "The two men had never met each various other before the hearing. Lawyers said the firm was mosting "
+            "likely to appeal after the executive begged guilty to fraud at the federal court in Boston on Monday.",
+            {"each various other": "each other", "mosting likely to": "going to", "begged guilty": "pleaded guilty"},
+        ),
+    ],
+)
+def test_rewriters_phrases_named_by_the_pattern_book_are_restored(
+    engine: Engine, text: str, restored: dict[str, str]
+) -> None:
+    """Phrase-level rewriters and fixed-dictionary spinners write phrases no honest writer does; the book's lists
+    name them with their originals."""
     found = by_original(engine, text)
-    assert found.get("got here to energy") == "came to power"
-    assert found.get("dying toll") == "death toll"
-    assert found.get("nobody was harm") == "no one was hurt"
-    assert found.get("pictures have been fired") == "shots were fired"
-
-
-def test_fixed_dictionary_choices_of_commercial_spinners_are_restored(engine: Engine) -> None:
-    """Spinners with a fixed dictionary write "mosting likely to" and "each various other" wherever the writer had
-    "going to" and "each other"; the pattern book's ninth list names such choices."""
-    text = (
-        "The two men had never met each various other before the hearing. Lawyers said the firm was mosting likely "
-        "to appeal after the executive begged guilty to fraud at the federal court in Boston on Monday."
-    )
-    found = by_original(engine, text)
-    assert found.get("each various other") == "each other"
-    assert found.get("mosting likely to") == "going to"
-    assert found.get("begged guilty") == "pleaded guilty"
+    assert {published: found.get(published) for published in restored} == restored
 
 
 def test_a_hyphenated_wording_the_context_model_lacks_is_heard_as_its_parts(engine: Engine) -> None:
