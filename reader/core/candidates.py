@@ -53,6 +53,14 @@ class Link(NamedTuple):
             self.observed_rank, self.candidate_rank, parts_of_speech=pos,
         )
 
+    @classmethod
+    def of(cls, candidate: Candidate) -> Link:
+        """The WordNet link a candidate was made from (``candidate``'s inverse; WordNet relations only)."""
+        return cls(
+            RELATION_ORDER[candidate.relation], candidate.observed_sense, candidate.candidate_sense,
+            candidate.observed_rank, candidate.candidate_rank,
+        )
+
 
 LinkStrength = Callable[[int, int, int, int, int], float]  # relation, observed/candidate count, observed/candidate rank
 
@@ -317,10 +325,7 @@ class CandidateFinder:
             return
         parts = known.parts_of_speech if pos in known.parts_of_speech else known.parts_of_speech + pos
         strength = self.link_strength
-        if strength(*link) > strength(
-            RELATION_ORDER[known.relation], known.observed_sense, known.candidate_sense, known.observed_rank,
-            known.candidate_rank,
-        ):
+        if strength(*link) > strength(*Link.of(known)):
             out[wording] = link.candidate(wording, detail, parts)
         elif parts != known.parts_of_speech:
             out[wording] = replace(known, parts_of_speech=parts)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.candidates import RELATION_NAMES
+from reader.core.candidates import RELATION_NAMES, Link
 from reader.core.engine import Engine
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
@@ -430,8 +430,7 @@ def test_a_candidate_keeps_the_link_the_static_score_rates_highest(engine: Engin
     hypernym ("dwelling") in the common one: a link through common senses stands for it, in any reading."""
     homes = {c.wording: c for c in engine.finder.computed_word_candidates("houses")}["homes"]
     strength = engine.finder.link_strength
-    chosen = strength(RELATION_NAMES.index(homes.relation), homes.observed_sense, homes.candidate_sense,
-                      homes.observed_rank, homes.candidate_rank)
+    chosen = strength(*Link.of(homes))
     baseball = strength(RELATION_NAMES.index("synonym"), 0, 0, 10, 8)
     dwelling = strength(RELATION_NAMES.index("hypernym"), 157, 48, 0, 1)
     assert homes.observed_rank < 10 and chosen >= dwelling > baseball
