@@ -36,6 +36,10 @@ class Candidate:
     parts_of_speech: str = ""  # the WordNet parts of speech ("nv") of the readings that link it; "" for patterns
 
 
+# A noun whose regular plural is at most this much rarer (nats of unigram probability) than its bare form is
+# countable: "remarks" beside "remark", not "advices" beside "advice" (about twenty times rarer).
+COUNTABLE_MARGIN = 3.0
+
 RELATION_NAMES = ("synonym", "similar", "hypernym", "hyponym", "sibling")
 RELATION_ORDER = {name: number for number, name in enumerate(RELATION_NAMES)}
 
@@ -153,8 +157,11 @@ class CandidateFinder:
     def __init__(
         self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None,
         store: CandidateStore | None = None, coefficients: Mapping[str, float] | None = None,
+        frequency: Callable[[str], float] | None = None,
     ) -> None:
         self.wordnet = wordnet
+        # ln P(word) in English usage, to tell a countable noun's singular from a plural ("remark" vs "advice").
+        self.frequency = frequency
         # The static score's coefficients choose each candidate's link (the shipped weights unless given).
         self.link_strength = link_strength(load_weights().coefficients if coefficients is None else coefficients)
         self.store = store  # common forms' lists, derived once (``reader.core.candidate_store``)
@@ -208,7 +215,11 @@ class CandidateFinder:
                         continue
                     # Both readings of "pushed", so "driven" is offered as well as "drove".
                     forms = with_participles(self.morphology.inflections_as(lemma, upos))
-                    tags = [tag for tag, options in forms.items() if head in options] or [BASE_TAG[pos]]
+                    tags = [
+                        tag
+                        for tag, options in forms.items()
+                        if head in options and not self._singular_only(head, tag, forms)
+                    ] or [BASE_TAG[pos]]
                     readings.update((full, pos, tag) for tag in tags)
             if not readings and not self.morphology.lemmas(head):
                 # A form lemminflect does not know ("websites"): WordNet's own rules, where WordNet has the lemma.
@@ -235,6 +246,18 @@ class CandidateFinder:
             return None
         words[head_index] = form
         return " ".join(words)
+
+    def _singular_only(self, head: str, tag: str, forms: Mapping[str, tuple[str, ...]]) -> bool:
+        """Whether ``head``, listed among its own plurals, is a countable noun's singular all the same.
+
+        lemminflect lists a noun's bare form as a plural too ("remark" beside "remarks"), as some nouns are
+        uncountable; but where English uses another plural about as often ("remarks"), the bare form is a singular,
+        and reading it as a plural offered plural originals for it ("public comments" for "public remark").
+        """
+        if tag != "NNS" or self.frequency is None or head not in forms.get("NN", ()):
+            return False
+        floor = self.frequency(head) - COUNTABLE_MARGIN
+        return any(plural != head and self.frequency(plural) > floor for plural in forms["NNS"])
 
     def _plural_already(self, word: str) -> bool:
         """Whether a WordNet noun lemma is itself the plural of another noun ("talks", "arms", "lots")."""

@@ -991,11 +991,16 @@ def load_engine(notify: Callable[[str], None] | None = None, weights: Weights | 
     index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
     chosen = load_weights() if weights is None else weights  # the engine's, and the ones that choose links
     store = load_store(
-        lambda: CandidateFinder(WordNetIndex(index.path), patterns, usage, coefficients=chosen.coefficients),
+        lambda: CandidateFinder(
+            WordNetIndex(index.path), patterns, usage, coefficients=chosen.coefficients, frequency=context.unigram
+        ),
         context, index.path, notify, chosen.coefficients,
     )
     return Engine(
-        CandidateFinder(index, patterns, usage, store, chosen.coefficients), context, chosen, load_tagger()
+        CandidateFinder(index, patterns, usage, store, chosen.coefficients, context.unigram),
+        context,
+        chosen,
+        load_tagger(),
     )
 
 

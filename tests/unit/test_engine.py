@@ -444,6 +444,16 @@ def test_a_lemma_that_is_a_plural_already_is_not_pluralised_again(engine: Engine
     assert "officers" in {c.wording for c in engine.finder.computed_word_candidates("officials")}  # plurals as before
 
 
+def test_a_countable_nouns_singular_is_no_plural(engine: Engine) -> None:
+    """lemminflect lists "remark" among its own plurals (beside "remarks"), as it does for uncountable nouns; where
+    English uses the regular plural, the bare form is a singular and gets singular originals only."""
+    assert ("remark", "n", "NNS") not in engine.finder.analyses("remark")
+    found = {c.wording for c in engine.finder.computed_word_candidates("remark")}
+    assert "comment" in found and "comments" not in found
+    assert ("advice", "n", "NNS") in engine.finder.analyses("advice")  # "advices" is rare: advice may be plural
+    assert ("statement", "n", "NNS") in engine.finder.analyses("statements")  # plurals read as before
+
+
 def test_a_regular_past_form_is_read_as_a_participle_too(engine: Engine) -> None:
     """lemminflect lists no participle where it equals the past ("pushed"): both readings count, so an irregular
     original comes back in either form ("was granted" -> "was given", "they granted" -> "they gave")."""
