@@ -25,7 +25,6 @@ from sys import intern
 from reader.core.candidates import LINK_COEFFICIENTS, Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
 from reader.core.morphology import installed_version
-from reader.core.weights import load_weights
 from reader.core.wordnet_data import cache_dir
 
 # Answers about three word lookups in four; the rest are mostly names and words without a WordNet reading, quick
@@ -103,11 +102,10 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> Non
     os.replace(partial, path)
 
 
-def _fingerprint(index_path: str, coefficients: Mapping[str, float] | None = None) -> str:
+def _fingerprint(index_path: str, coefficients: Mapping[str, float]) -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
     and lemminflect's version), the deriving code, the curated data, breame's spellings and the weights that choose
-    links (``coefficients``, the shipped ones by default; not the rest: a refitted confidence stage leaves every
-    list as it was)."""
+    links (``coefficients``; not the rest: a refitted confidence stage leaves every list as it was)."""
     from reader.resources import resource_path
 
     digest = hashlib.sha256(f"{os.path.basename(index_path)} breame {installed_version('breame')}".encode())
@@ -116,13 +114,11 @@ def _fingerprint(index_path: str, coefficients: Mapping[str, float] | None = Non
         digest.update((here / f"{module}.py").read_bytes())
     for name in DATA:
         digest.update(resource_path("data", name).read_bytes())
-    if coefficients is None:
-        coefficients = load_weights().coefficients
     digest.update(json.dumps([coefficients.get(name, 0.0) for name in LINK_COEFFICIENTS]).encode())
     return digest.hexdigest()[:12]
 
 
-def store_path(index_path: str, coefficients: Mapping[str, float] | None = None) -> str:
+def store_path(index_path: str, coefficients: Mapping[str, float]) -> str:
     return str(cache_dir() / f"candidates-{_fingerprint(index_path, coefficients)}.sqlite")
 
 
@@ -135,25 +131,23 @@ def _usable(path: str) -> bool:
 
 
 def load_store(
-    fresh_finder: Callable[[], CandidateFinder], context: ContextModel, index_path: str,
-    notify: Callable[[str], None] | None = None, coefficients: Mapping[str, float] | None = None,
+    finder: CandidateFinder, context: ContextModel, notify: Callable[[str], None] | None = None
 ) -> CandidateStore | None:
-    """The store for this index, code, data and link ``coefficients`` (the finder's own; the shipped ones by
-    default); built first when there is none (``fresh_finder`` gives a finder whose caches are dropped after the
-    build). A frozen app ships its store, built with its index; without one (it has no sources to key a store by)
-    every list is computed."""
+    """The store for ``finder``'s index, code, data and link coefficients; built first when there is none (by a
+    fresh copy of the finder, whose caches are dropped after the build). A frozen app ships its store, built with
+    its index; without one (it has no sources to key a store by) every list is computed."""
     if getattr(sys, "frozen", False):
         from reader.resources import resources_dir
 
         bundled = resources_dir() / "data" / BUNDLED
         return CandidateStore(str(bundled)) if bundled.is_file() else None
-    path = store_path(index_path, coefficients)
+    path = store_path(finder.wordnet.path, finder.coefficients)
     if not (os.path.isfile(path) and _usable(path)):
         if notify:
             notify("Preparing the candidate lists of common words: once per engine update, about half a minute…")
-        finder = fresh_finder()
+        builder = finder.fresh()
         try:
-            build_store(path, finder, common_forms(finder, context, COMMON_FORMS))
+            build_store(path, builder, common_forms(builder, context, COMMON_FORMS))
         except (OSError, sqlite3.Error) as error:  # a full disk or a read-only cache: slower, not broken
             if notify:
                 notify(f"Could not keep the candidate lists ({error}); checks derive them as they go, more slowly.")

@@ -16,7 +16,6 @@ from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments, head_word, inflected_at, with_participles
 from reader.core.patterns import PatternBook
 from reader.core.usage import UsageNeighbours
-from reader.core.weights import load_weights
 from reader.core.wordnet_index import WordNetIndex
 
 if TYPE_CHECKING:
@@ -155,24 +154,31 @@ def one_spelling_each(found: dict[str, Candidate], observed: str) -> tuple[Candi
 
 class CandidateFinder:
     def __init__(
-        self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours | None = None,
-        store: CandidateStore | None = None, coefficients: Mapping[str, float] | None = None,
-        frequency: Callable[[str], float] | None = None,
+        self, wordnet: WordNetIndex, patterns: PatternBook, usage: UsageNeighbours, coefficients: Mapping[str, float],
+        store: CandidateStore | None = None, frequency: Callable[[str], float] | None = None,
     ) -> None:
         self.wordnet = wordnet
         # ln P(word) in English usage, to tell a countable noun's singular from a plural ("remark" vs "advice").
         self.frequency = frequency
-        # The static score's coefficients choose each candidate's link (the shipped weights unless given).
-        self.link_strength = link_strength(load_weights().coefficients if coefficients is None else coefficients)
+        # The static score's coefficients choose each candidate's link; the stored lists are keyed by them.
+        self.coefficients = coefficients
+        self.link_strength = link_strength(coefficients)
         self.store = store  # common forms' lists, derived once (``reader.core.candidate_store``)
         self.patterns = patterns
-        self.usage = usage or UsageNeighbours({})
+        self.usage = usage
         self.morphology = Morphology(wordnet.query)  # its tables are built with the index
         self._inflect = lru_cache(maxsize=50_000)(self._inflect_uncached)
         # Small caches: the engine keeps its own trimmed, ranked lists per phrase; these full lists are large.
         self.word_candidates = lru_cache(maxsize=256)(self._word_candidates)
         self.phrase_candidates = lru_cache(maxsize=256)(self._phrase_candidates)
         self.is_measure = lru_cache(maxsize=2_000)(self._is_measure)
+
+    def fresh(self, store: CandidateStore | None = None) -> CandidateFinder:
+        """A finder deriving the same lists, with empty caches and an index connection of its own (a store's build
+        drops it afterwards, caches and all)."""
+        return CandidateFinder(
+            WordNetIndex(self.wordnet.path), self.patterns, self.usage, self.coefficients, store, self.frequency
+        )
 
     @cached_property
     def _units(self) -> frozenset[int]:

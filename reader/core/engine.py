@@ -42,7 +42,7 @@ from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
-from reader.core.wordnet_index import WordNetIndex, load_index
+from reader.core.wordnet_index import load_index
 
 UNKNOWN_GAIN_CAP = 0.0  # nats: no context evidence for replacing a word the model has never seen
 STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
@@ -990,18 +990,9 @@ def load_engine(notify: Callable[[str], None] | None = None, weights: Weights | 
     than the shipped ones (a benchmark's trial), which then choose each candidate's link too."""
     index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
     chosen = load_weights() if weights is None else weights  # the engine's, and the ones that choose links
-    store = load_store(
-        lambda: CandidateFinder(
-            WordNetIndex(index.path), patterns, usage, coefficients=chosen.coefficients, frequency=context.unigram
-        ),
-        context, index.path, notify, chosen.coefficients,
-    )
-    return Engine(
-        CandidateFinder(index, patterns, usage, store, chosen.coefficients, context.unigram),
-        context,
-        chosen,
-        load_tagger(),
-    )
+    finder = CandidateFinder(index, patterns, usage, chosen.coefficients, frequency=context.unigram)
+    finder.store = load_store(finder, context, notify)
+    return Engine(finder, context, chosen, load_tagger())
 
 
 def _refuse_too_long(text: str) -> None:

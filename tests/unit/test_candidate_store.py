@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,15 @@ from reader.core.candidate_store import CandidateStore, build_store, common_form
 from reader.core.candidates import CandidateFinder
 from reader.core.engine import Engine
 from reader.core.weights import load_weights
-from reader.core.wordnet_index import WordNetIndex
 
 FORMS = ("officers", "stated", "home", "navy", "websites", "the", "3", "xylophonists")
 
 
 def _fresh_finder(engine: Engine, store: CandidateStore | None = None) -> CandidateFinder:
-    finder = engine.finder
-    return CandidateFinder(WordNetIndex(finder.wordnet.path), finder.patterns, finder.usage, store)
+    return engine.finder.fresh(store)
+
+
+SHIPPED = load_weights().coefficients
 
 
 def test_a_stored_list_reads_back_equal_to_the_derived_one(engine: Engine, tmp_path: Path) -> None:
@@ -62,20 +62,20 @@ def test_a_store_is_keyed_by_its_index_and_rebuilt_when_missing(
 ) -> None:
     monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(candidate_store, "COMMON_FORMS", 50)
-    assert store_path("wordnet-index-a.sqlite") != store_path("wordnet-index-b.sqlite")
-    before = store_path("wordnet-index-a.sqlite")
+    assert store_path("wordnet-index-a.sqlite", SHIPPED) != store_path("wordnet-index-b.sqlite", SHIPPED)
+    before = store_path("wordnet-index-a.sqlite", SHIPPED)
     with monkeypatch.context() as patched:  # another breame: other spellings, other lists
         patched.setattr(candidate_store, "installed_version", lambda package: "9.9")
-        assert store_path("wordnet-index-a.sqlite") != before
+        assert store_path("wordnet-index-a.sqlite", SHIPPED) != before
     heard: list[str] = []
     index_path = engine.finder.wordnet.path
-    store = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
-    assert store is not None and store.path == store_path(index_path)
+    store = load_store(_fresh_finder(engine), engine.context, heard.append)
+    assert store is not None and store.path == store_path(index_path, engine.finder.coefficients)
     assert store.get("said") is not None and heard
-    again = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
+    again = load_store(_fresh_finder(engine), engine.context, heard.append)
     assert again is not None and again.path == store.path and len(heard) == 1  # built once
     Path(store.path).write_bytes(b"not a database")
-    rebuilt = load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append)
+    rebuilt = load_store(_fresh_finder(engine), engine.context, heard.append)
     assert rebuilt is not None and rebuilt.get("said") is not None and len(heard) == 2
 
 
@@ -95,26 +95,13 @@ def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
     monkeypatch.setenv("UNSPIN_CACHE_DIR", str(not_a_folder))
     monkeypatch.setattr(candidate_store, "COMMON_FORMS", 5)
     heard: list[str] = []
-    index_path = engine.finder.wordnet.path
-    assert load_store(lambda: _fresh_finder(engine), engine.context, index_path, heard.append) is None
+    assert load_store(_fresh_finder(engine), engine.context, heard.append) is None
     assert "Could not keep the candidate lists" in heard[-1]
 
 
-def test_a_store_is_keyed_by_the_weights_that_choose_links_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refitted confidence stage leaves every list as it was; a refitted relation weight may change links."""
-    shipped = load_weights()
-    before = store_path("wordnet-index-a.sqlite")
-    confidence = replace(shipped, confidence={**shipped.confidence, "shift": shipped.confidence.get("shift", 0) + 1})
-    monkeypatch.setattr(candidate_store, "load_weights", lambda: confidence)
-    assert store_path("wordnet-index-a.sqlite") == before
-    relation = replace(shipped, coefficients={**shipped.coefficients, "relation:hypernym": 0.5})
-    monkeypatch.setattr(candidate_store, "load_weights", lambda: relation)
-    assert store_path("wordnet-index-a.sqlite") != before
-
-
-def test_trial_weights_key_a_store_of_their_own() -> None:
-    """A benchmark's trial weights (``load_engine(weights=...)``) choose links, so their lists are kept apart."""
-    shipped = load_weights()
-    assert store_path("wordnet-index-a.sqlite", shipped.coefficients) == store_path("wordnet-index-a.sqlite")
-    trial = {**shipped.coefficients, "relation:synonym": shipped.coefficients.get("relation:synonym", 0.0) + 1}
-    assert store_path("wordnet-index-a.sqlite", trial) != store_path("wordnet-index-a.sqlite")
+def test_a_store_is_keyed_by_the_coefficients_that_choose_links_only() -> None:
+    """A benchmark's trial weights (``load_engine(weights=...)``) that move a relation's weight may choose other
+    links, so their lists are kept apart; a refitted context weight leaves every list as it was."""
+    before = store_path("wordnet-index-a.sqlite", SHIPPED)
+    assert store_path("wordnet-index-a.sqlite", {**SHIPPED, "gain": SHIPPED["gain"] + 1}) == before
+    assert store_path("wordnet-index-a.sqlite", {**SHIPPED, "relation:hypernym": 0.5}) != before

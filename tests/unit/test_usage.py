@@ -47,7 +47,9 @@ def test_the_shipped_list_pairs_words_a_thesaurus_and_usage_agree_on_but_not_opp
 
 def finder_with(engine: Engine, lines: dict[str, str]) -> CandidateFinder:
     """WordNet and these usage neighbours alone (the curated patterns write "military" for "navy" too)."""
-    return CandidateFinder(engine.finder.wordnet, parse_patterns(""), UsageNeighbours(lines))
+    return CandidateFinder(
+        engine.finder.wordnet, parse_patterns(""), UsageNeighbours(lines), engine.finder.coefficients
+    )
 
 
 def test_a_usage_neighbour_fills_a_gap_wordnet_leaves(engine: Engine) -> None:
