@@ -40,6 +40,14 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             spun by it as a commercial spinner with a fixed dictionary does (one replacement per
                             word, the same everywhere, about a third of the content words, sense-blind), 776
                             substitutions (held); news-tenth: the originals, data/heldout/originals_tenth (held)
+  eleventh                  data/heldout/spun_eleventh: six unspun articles (a budget standoff, retail earnings, a
+                            bribery conviction, a measles outbreak, a data broker's order, tornadoes), written in
+                            session 35 by an eleventh writer (a helper agent that read the seed and its gold file
+                            and nothing else of the project) and spun by it as the seed's spinner does: one fixed
+                            dictionary of about 480 entries that holds the seed's own pairs (stated, officers,
+                            White Home) and mostly new ones, about 24 substitutions per 100 words like the seed, 850
+                            substitutions (held; closest to the seed's spinner, so it shares pairs with the fitted-on
+                            seed); news-eleventh: the originals, data/heldout/originals_eleventh (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -120,6 +128,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("dev", sorted((DATA / "dev/spun").glob("*.gold.tsv")))
     sets += gold_sets("ninth-held", sorted((DATA / "heldout/spun_ninth").glob("*.gold.tsv")))
     sets += gold_sets("tenth-held", sorted((DATA / "heldout/spun_tenth").glob("*.gold.tsv")))
+    sets += gold_sets("eleventh-held", sorted((DATA / "heldout/spun_eleventh").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -140,6 +149,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("news-diverse", "heldout/originals_diverse") + text_sets("news-fresh", "heldout/originals_fresh")
     sets += text_sets("science", "science/originals") + text_sets("news-dev", "dev/originals")
     sets += text_sets("news-ninth", "heldout/originals_ninth") + text_sets("news-tenth", "heldout/originals_tenth")
+    sets += text_sets("news-eleventh", "heldout/originals_eleventh")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
