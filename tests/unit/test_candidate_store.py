@@ -9,15 +9,10 @@ import pytest
 
 from reader.core import candidate_store
 from reader.core.candidate_store import CandidateStore, build_store, common_forms, load_store, store_path
-from reader.core.candidates import CandidateFinder
 from reader.core.engine import Engine
 from reader.core.weights import load_weights
 
 FORMS = ("officers", "stated", "home", "navy", "websites", "the", "3", "xylophonists")
-
-
-def _fresh_finder(engine: Engine, store: CandidateStore | None = None) -> CandidateFinder:
-    return engine.finder.fresh(store)
 
 
 SHIPPED = load_weights().coefficients
@@ -25,25 +20,25 @@ SHIPPED = load_weights().coefficients
 
 def test_a_stored_list_reads_back_equal_to_the_derived_one(engine: Engine, tmp_path: Path) -> None:
     path = str(tmp_path / "store.sqlite")
-    build_store(path, _fresh_finder(engine), FORMS[:-1])
+    build_store(path, engine.finder.fresh(), FORMS[:-1])
     store = CandidateStore(path)
-    derived = _fresh_finder(engine)
+    derived = engine.finder.fresh()
     for form in FORMS[:-1]:
         assert store.get(form) == derived.computed_word_candidates(form), form
     assert store.get("officers")  # not trivially equal: the list has candidates
     assert store.get("the") == ()  # a stored empty list is not a missing one
     assert store.get(FORMS[-1]) is None
-    with_store = _fresh_finder(engine, store)
+    with_store = engine.finder.fresh(store)
     assert with_store.word_candidates(FORMS[-1]) == derived.computed_word_candidates(FORMS[-1])
 
 
 def test_the_finder_answers_from_the_store_where_it_holds_the_form(engine: Engine, tmp_path: Path) -> None:
     """The finder reads the stored list instead of deriving it (here a list planted under another form)."""
     path = str(tmp_path / "store.sqlite")
-    build_store(path, _fresh_finder(engine), ["officers"])
+    build_store(path, engine.finder.fresh(), ["officers"])
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE forms SET form = 'policemen'")
-    finder = _fresh_finder(engine, CandidateStore(path))
+    finder = engine.finder.fresh(CandidateStore(path))
     assert finder.word_candidates("policemen") == finder.computed_word_candidates("officers")
 
 
@@ -69,13 +64,13 @@ def test_a_store_is_keyed_by_its_index_and_rebuilt_when_missing(
         assert store_path("wordnet-index-a.sqlite", SHIPPED) != before
     heard: list[str] = []
     index_path = engine.finder.wordnet.path
-    store = load_store(_fresh_finder(engine), engine.context, heard.append)
+    store = load_store(engine.finder, engine.context, heard.append)
     assert store is not None and store.path == store_path(index_path, engine.finder.coefficients)
     assert store.get("said") is not None and heard
-    again = load_store(_fresh_finder(engine), engine.context, heard.append)
+    again = load_store(engine.finder, engine.context, heard.append)
     assert again is not None and again.path == store.path and len(heard) == 1  # built once
     Path(store.path).write_bytes(b"not a database")
-    rebuilt = load_store(_fresh_finder(engine), engine.context, heard.append)
+    rebuilt = load_store(engine.finder, engine.context, heard.append)
     assert rebuilt is not None and rebuilt.get("said") is not None and len(heard) == 2
 
 
@@ -83,10 +78,10 @@ def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = str(tmp_path / "store.sqlite")
-    build_store(path, _fresh_finder(engine), ["officers"])
+    build_store(path, engine.finder.fresh(), ["officers"])
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE forms SET candidates = x'00ff'")
-    finder = _fresh_finder(engine, CandidateStore(path))
+    finder = engine.finder.fresh(CandidateStore(path))
     assert finder.store is not None and finder.store.get("officers") is None
     assert finder.word_candidates("officers") == finder.computed_word_candidates("officers")
 
@@ -95,7 +90,7 @@ def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
     monkeypatch.setenv("UNSPIN_CACHE_DIR", str(not_a_folder))
     monkeypatch.setattr(candidate_store, "COMMON_FORMS", 5)
     heard: list[str] = []
-    assert load_store(_fresh_finder(engine), engine.context, heard.append) is None
+    assert load_store(engine.finder, engine.context, heard.append) is None
     assert "Could not keep the candidate lists" in heard[-1]
 
 
