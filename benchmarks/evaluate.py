@@ -48,6 +48,14 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             White Home) and mostly new ones, about 24 substitutions per 100 words like the seed, 850
                             substitutions (held; closest to the seed's spinner, so it shares pairs with the fitted-on
                             seed); news-eleventh: the originals, data/heldout/originals_eleventh (held)
+  devseed                   data/dev_seedstyle: eight unspun articles (a mayoral election, an airline strike, a drug
+                            approval, a housing market report, a wildfire, an energy price cap, an immigration ruling,
+                            tech layoffs; six US, two British), written in session 35 by a twelfth writer (a helper
+                            agent that read the seed and its gold file and nothing else of the project) and spun by
+                            it as the seed's spinner does with a fixed dictionary of its own (about 525 entries, the
+                            seed's pairs among them), five heavily (22-26 per 100 words) and three lightly (7-8),
+                            776 substitutions: a development set for the seed's spinner, diagnosed, never fitted
+                            on; news-devseed: the originals
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -129,6 +137,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("ninth-held", sorted((DATA / "heldout/spun_ninth").glob("*.gold.tsv")))
     sets += gold_sets("tenth-held", sorted((DATA / "heldout/spun_tenth").glob("*.gold.tsv")))
     sets += gold_sets("eleventh-held", sorted((DATA / "heldout/spun_eleventh").glob("*.gold.tsv")))
+    sets += gold_sets("devseed", sorted((DATA / "dev_seedstyle/spun").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -150,6 +159,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("science", "science/originals") + text_sets("news-dev", "dev/originals")
     sets += text_sets("news-ninth", "heldout/originals_ninth") + text_sets("news-tenth", "heldout/originals_tenth")
     sets += text_sets("news-eleventh", "heldout/originals_eleventh")
+    sets += text_sets("news-devseed", "dev_seedstyle/originals")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
