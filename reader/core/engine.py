@@ -22,7 +22,7 @@ from reader.core.articles import Sound, fits_sound, misfit_sound
 from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
-from reader.core.context_model import UNKNOWN, ContextModel
+from reader.core.context_model import SPOKEN_FIGURES, UNKNOWN, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.names import (
     NAME_JOINERS,
@@ -578,6 +578,9 @@ class Engine:
         Digits are unknown to the context model, so a spelled-out number gets no context evidence either way.
         """
         score = self.context.between(before, after)
+        # A small figure in the span is heard as the word the model knows ("12 months" as "twelve months"), so the
+        # rewriters' figures ("12 months" for "year") are judged; figures around the span stay unheard.
+        observed = [SPOKEN_FIGURES.get(word, word) for word in observed]
         old = score(observed)
         # A word the model has never seen scores as impossible, which would make any candidate look certain; but
         # rare honest words (names, jargon, British or old vocabulary: motorway, turnpikes) are unknown too: flags
@@ -586,7 +589,7 @@ class Engine:
         # candidate: an artefact ("privateness", "effectivity", "p.c") is unknown because it is no English.
         unheard = [word for word in observed if not self.context.known(word)]
         unknown = bool(unheard)
-        # Figures are unknown to the model too, and "12 months" is honest English: a bare figure is no artefact.
+        # Larger figures are unknown to the model too, and "250 homes" is honest English: a bare figure is no artefact.
         artefact = unknown and options and not any(_FIGURE.fullmatch(word) for word in unheard)
         listed = self._listed_originals(options[0].observed) if artefact else frozenset()
         for option in options:

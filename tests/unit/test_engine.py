@@ -248,14 +248,19 @@ def test_wordings_of_the_pattern_book_longer_than_a_span_and_capitalised_ones_ar
     assert ("due to the fact that", "because") in {(o.observed, o.candidate.wording) for o in options}
 
 
-def test_a_figure_glued_to_letters_is_an_artefact_but_a_bare_figure_is_honest(engine: Engine) -> None:
-    """"1000's of" is a rewriter's "thousands of"; "12 months" is listed as a rewriter's "year" too, but a figure
-    is unknown to the context model and honest news writes "the past 12 months", so it gains nothing there."""
+def test_a_figure_glued_to_letters_is_an_artefact_and_a_small_figure_is_heard_as_its_word(engine: Engine) -> None:
+    """"1000's of" is a rewriter's "thousands of"; "12 months" is listed as a rewriter's "year" too. The context model
+    knows no figures but knows "twelve months", so a small figure in the span is heard as its word and the context
+    judges: "earlier this 12 months" is a rewriter's, "the past 12 months" honest news writes too (a smaller gain)."""
     text = "Over the past 12 months, 1000's of people have marched through the capital."
     _, options, _ = engine.options(text)
     gains = {(o.observed, o.candidate.wording): o.gain for o in options}
     assert gains[("1000's of", "thousands of")] > 5.0
-    assert gains[("12 months", "year")] <= 0.0
+    honest = gains[("12 months", "year")]
+    _, options, _ = engine.options("Sales rose earlier this 12 months, the company said.")
+    spun = next(o.gain for o in options if (o.observed, o.candidate.wording) == ("12 months", "year"))
+    assert spun > 10.0 and 0.0 < honest < spun - 5.0
+    assert not engine.context.known("12")  # only the span's own figures are heard as words
 
 
 def test_an_artefact_the_pattern_book_lists_gets_context_evidence_though_the_model_never_saw_it(
