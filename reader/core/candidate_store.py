@@ -32,7 +32,11 @@ from reader.core.wordnet_data import cache_dir
 COMMON_FORMS = 20_000
 FIELDS = tuple(field.name for field in fields(Candidate))
 # The modules whose code decides a word's candidates, and the data files they read.
-SOURCES = ("candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store")
+# The modules the lists are derived with; context_model, as the finder reads word frequencies to tell a countable
+# noun's singular from a plural (CandidateFinder.frequency).
+SOURCES = (
+    "candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store", "context_model"
+)
 DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz")
 BUNDLED = "candidates-bundle.sqlite"
 KEEP_STORES = 3  # the latest few stay, so checkouts of two versions sharing a cache do not rebuild by turns
