@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from reader.core.context_model import SPOKEN_ONES
 from reader.core.dialect import american_wording
 from reader.core.morphology import Morphology, detachments, head_word, inflected_at, with_participles
 from reader.core.patterns import PatternBook
@@ -111,7 +112,7 @@ BASE_TAG = {"n": "NN", "v": "VB", "a": "JJ", "r": "RB"}
 SUPERLATIVES = ("JJS", "RBS")  # also offered plain: comparatives were not (softer -> mild flagged honest text)
 PERIPHRASTIC = {"JJR": "more", "JJS": "most", "RBR": "more", "RBS": "most"}  # degree words for lemmas without -er/-est
 IRREGULAR_EXTRA = {("person", "NNS"): "people"}
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NUMBER_WORDS = SPOKEN_ONES[:10]  # news spells out a count under ten
 MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
 USAGE_NEIGHBOURS = 12  # nearest usage neighbours offered per word (beyond WordNet's)
 MAX_HYPONYMS = 12  # per sense: long lists (kinds of division) are specialist terms, rarely originals

@@ -19,10 +19,14 @@ UNKNOWN = -30.0  # an unknown word's cost in nats, a little below the rarest kno
 
 
 # The model was trained on text written for speech, with numbers spelled out: it knows "twelve months", not "12".
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
-seventeen eighteen nineteen".split()
+SPOKEN_ONES = tuple(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split()
+)
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-SPOKEN_FIGURES = {str(n): word for n, word in enumerate(_ONES)} | {str(20 + 10 * i): w for i, w in enumerate(_TENS)}
+SPOKEN_FIGURES = {str(n): word for n, word in enumerate(SPOKEN_ONES)} | {
+    str(20 + 10 * i): word for i, word in enumerate(_TENS)
+}
 
 
 class ContextModelMissing(RuntimeError):
