@@ -37,9 +37,20 @@ def main() -> None:
     args = parser.parse_args()
     engine = load_engine()
     text = read_article(Path(args.article)).text
-    groups, options, rate = engine.options(text)
+    # One analysis: the options it settles are kept as it makes them (a text this short is one section).
+    made: list[tuple[list, list, float]] = []
+    options_of = engine.options
+
+    def kept_options(*args, **kwargs):
+        made.append(options_of(*args, **kwargs))
+        return made[-1]
+
+    engine.options = kept_options  # type: ignore[method-assign]
     # Flagged as `reader check` flags: a suggestion at or above the default threshold overlaps the span.
     reported = [s for s in engine.analyze(text).suggestions if s.confidence >= APPLY_THRESHOLD]
+    if len(made) != 1:
+        sys.exit(f"{args.article}: analysed in {len(made)} sections; diagnose a shorter text")
+    groups, options, rate = made[0]
     spans: dict[tuple[int, int], list] = {}
     for option in options:
         start, end = groups[option.chunk][option.first].start, groups[option.chunk][option.last - 1].end

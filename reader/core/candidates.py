@@ -116,18 +116,30 @@ NUMBER_WORDS = SPOKEN_ONES[:10]  # news spells out a count under ten
 MAX_SIBLING_FAMILY = 12  # a parent with more children is too broad for its children to be synonyms
 USAGE_NEIGHBOURS = 12  # nearest usage neighbours offered per word (beyond WordNet's)
 MAX_HYPONYMS = 12  # per sense: long lists (kinds of division) are specialist terms, rarely originals
+# Closed word classes, as the engine needs them apart.
+AUXILIARY_LEMMAS = frozenset("be have do will would shall should may might must can could".split())
+AUXILIARY_FORMS = frozenset("is am are was were been being has had does did".split())
+DETERMINERS = frozenset(
+    "a an the this these those that all any each every both either neither no some such own same other another "
+    "more most much many few less least one ones".split()
+)
+PRONOUNS = frozenset(
+    "i me my mine we us our you your he him his she her it its they them their who whom whose which what".split()
+)
+PARTICLES = frozenset(
+    "and or but if as at by for from in into of off on onto out over per than to up upon with within without "
+    "about above after against along among around before behind below beneath beside between beyond down during "
+    "except inside near since through throughout till toward towards under until unto via when where why how not "
+    "nor so too very just also only then there here".split()
+)
 # Function words that WordNet happens to list as rare nouns or verbs ("as" the element, "can" the container):
 # their WordNet neighbours are noise; curated patterns cover them.
-CLOSED_CLASS = frozenset(
-    "a an the and or but if as at by for from in into of off on onto out over per than that this these those "
-    "to up upon with within without about above after against along among around before behind below "
-    "beneath beside between beyond down during except inside near since through throughout till toward "
-    "towards under until unto via i me my mine we us our you your he him his she her it its they them their "
-    "who whom whose which what when where why how is am are was were be been being have has had do does did "
-    "will would shall should may might must can could not no nor so too very just also only then there here "
-    "all any each every both either neither some such own same other another more most much many few less "
-    "least one ones".split()
-)
+CLOSED_CLASS = AUXILIARY_LEMMAS | AUXILIARY_FORMS | DETERMINERS | PRONOUNS | PARTICLES
+# Auxiliaries, determiners and pronouns are no WordNet neighbour's original: WordNet puts "be" above "remain" and
+# "represent", "have" above "hold", and lists "some", "one" and "all" as rare adjectives and nouns, but no thesaurus
+# offers a content word for them, and the context model likes them anywhere (benchmarks/README.md, "Auxiliaries,
+# determiners and pronouns are no originals"). "Own" is an adjective too ("own goal").
+FUNCTION_LEMMAS = AUXILIARY_LEMMAS | (DETERMINERS - {"own"}) | PRONOUNS
 
 
 def _takes_dictionary_form(pos: str, tag: str) -> bool:
@@ -306,7 +318,7 @@ class CandidateFinder:
             target = synset_of(synset_id)
             order = RELATION_ORDER[relation]
             for name, count, rank in zip(target.lemmas, target.counts, target.ranks, strict=True):
-                if name == lemma:
+                if name == lemma or name in FUNCTION_LEMMAS:
                     continue
                 key = (
                     -strength(order, own_count, count, own_rank, rank), order, own_rank + rank, -(own_count + count)

@@ -469,6 +469,17 @@ def test_a_regular_past_form_is_read_as_a_participle_too(engine: Engine) -> None
     assert ("drive", "v", "VBN") not in engine.finder.analyses("drove")  # an irregular past is no participle
 
 
+def test_auxiliaries_determiners_and_pronouns_are_no_wordnet_originals(engine: Engine) -> None:
+    """WordNet puts "be" above "remain" and "have" above "hold", and lists "all" as a sense of "whole"; no thesaurus
+    offers a content word for them, so they are not proposed (the pattern book still may)."""
+    remains = {c.wording for c in engine.finder.computed_word_candidates("remains")}
+    assert "stays" in remains and not {"is", "are", "be"} & remains
+    assert not {"has", "have"} & {c.wording for c in engine.finder.computed_word_candidates("holds")}
+    whole = {c.wording for c in engine.finder.computed_word_candidates("whole")}
+    assert "entire" in whole and "all" not in whole
+    assert "before" in {c.wording for c in engine.finder.computed_word_candidates("earlier than")}  # a pattern
+
+
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
     """Spinners' thesauri list "latest" under "recent" and "highest" under "top"."""
     assert "recent" in {c.wording for c in engine.finder.word_candidates("latest")}
