@@ -6,8 +6,8 @@ Prints the log-likelihood ratio that ``article_fit`` in resources/data/engine_we
 reader/core/articles.py): ln(P(the article left unfitting | the word after it was swapped for one of another initial
 sound) / P(an unfitting article | honest writing)), add-one smoothed. The numerator comes from the seed's real
 spinner (its gold substitutions right after "a"/"an" whose original and spun word begin with different sounds);
-the denominator from every unspun text here (modern news, other registers, science abstracts, the Brown press texts
-of 1961), counting only the places the engine judges (``articles.judged``).
+the denominator from every unspun text here (``evaluate.unspun_paths``: modern news, other registers, science
+abstracts, the Brown press texts of 1961), counting only the places the engine judges (``articles.judged``).
 """
 
 from __future__ import annotations
@@ -19,15 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from evaluate import unspun_paths  # noqa: E402
 from score_suggestions import load_gold  # noqa: E402
 
 from reader.core.articles import initial_sound, judged, misfit_sound  # noqa: E402
 from reader.core.tokens import Kind, Token, tokenize  # noqa: E402
 
-DATA = ROOT / "benchmarks" / "data"
-UNSPUN_FOLDERS = ("clean", "clean_registers", "heldout/originals*", "fit_news/originals", "science/originals",
-                  "dev/originals", "brown/clean")
 SEED = ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"
 SEED_GOLD = ROOT.parent / "shared" / "corpus" / "seed_gold.tsv"
 
@@ -43,9 +42,7 @@ def honest_places() -> tuple[int, int, list[str]]:
     """(places where an article precedes a word of judged sound, places where it does not fit, examples)."""
     places = misfits = 0
     examples = []
-    folders = [folder for pattern in UNSPUN_FOLDERS for folder in sorted(DATA.glob(pattern))]
-    paths = sorted({path for folder in folders for path in folder.glob("*.txt")})
-    for path in paths:
+    for path in unspun_paths():
         for article, word in article_places(path.read_text(encoding="utf-8")):
             places += 1
             if misfit_sound(article, word):

@@ -165,6 +165,14 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     return sets
 
 
+def unspun_paths(brown: bool = True) -> list[Path]:
+    """Every unspun text the benchmarks hold (``clean_sets`` and data/clean_registers), the Brown press texts of 1961
+    only with ``brown``: the honest side of the weights that are measured, not fitted (figure_style.py,
+    article_style.py)."""
+    paths = [path for group, _, path in clean_sets(quick=False) if brown or not group.startswith("brown")]
+    return paths + sorted((DATA / "clean_registers").glob("*.txt"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD)

@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/figure_style.py
 
 Applies the engine's own test (``Engine.counts_things``: the word counts the plural noun after it, which is no
-unit of measurement) to every "2"-"9" and "two"-"nine" in the unspun news and in the seed's spun article, and prints
-the counts with the log-likelihood ratio that ``counted_figure`` in resources/data/engine_weights.json takes:
-ln(P(figure | spun) / P(figure | unspun)), add-one smoothed, the spun share from the seed's real spinner.
+unit of measurement) to every "2"-"9" and "two"-"nine" in the modern unspun texts (``evaluate.unspun_paths``) and
+in the seed's spun article, and prints the counts with the log-likelihood ratio that ``counted_figure`` in
+resources/data/engine_weights.json takes: ln(P(figure | spun) / P(figure | unspun)), add-one smoothed, the spun
+share from the seed's real spinner.
 """
 
 from __future__ import annotations
@@ -16,18 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from evaluate import unspun_paths  # noqa: E402
 
 from reader.core.engine import load_engine  # noqa: E402
 from reader.core.tokens import chunks, tokenize  # noqa: E402
 
 SPELLED = frozenset("two three four five six seven eight nine".split())
 FIGURES = frozenset("23456789")
-DATA = ROOT / "benchmarks" / "data"
-UNSPUN = [
-    *sorted((DATA / "clean").glob("*.txt")), *sorted((DATA / "clean_registers").glob("*.txt")),
-    *sorted(p for d in sorted((DATA / "heldout").glob("originals*")) for p in d.glob("*.txt")),
-    *sorted((DATA / "fit_news" / "originals").glob("*.txt")),
-]
+UNSPUN = unspun_paths(brown=False)  # modern writing: 1961's news style is no guide to today's
 SPUN = [ROOT.parent / "shared" / "corpus" / "seed_spun_article.txt"]
 
 
