@@ -180,6 +180,8 @@ class Engine:
                     break
                 if length > 1 and chunk[last - 2].clitic:
                     break  # a span ends at a possessive: "the White Home's", not "Home's staff"
+                if length > 1 and text[chunk[last - 2].end : chunk[last - 1].start].strip():
+                    break  # nor at punctuation: a spinner's phrase is words in a row ("testing, with" is none)
                 phrase = " ".join(words[first:last])
                 if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
                     continue

@@ -480,6 +480,15 @@ def test_auxiliaries_determiners_and_pronouns_are_no_wordnet_originals(engine: E
     assert "before" in {c.wording for c in engine.finder.computed_word_candidates("earlier than")}  # a pattern
 
 
+def test_a_span_of_several_words_never_crosses_punctuation(engine: Engine) -> None:
+    """A spinner's phrase is words in a row: "testing, with" is no phrase, and replacing it would drop the comma."""
+    text = "The crew kept testing, with mixed results, a fresh design, together with help from older engineers."
+    groups, options, _ = engine.options(text)
+    spans = {(groups[o.chunk][o.first].start, groups[o.chunk][o.last - 1].end) for o in options}
+    assert any(text[start:end] == "together with" for start, end in spans)  # words in a row still make phrases
+    assert not [text[start:end] for start, end in spans if "," in text[start:end]]
+
+
 def test_a_superlative_is_also_offered_the_plain_words_a_thesaurus_lists_it_under(engine: Engine) -> None:
     """Spinners' thesauri list "latest" under "recent" and "highest" under "top"."""
     assert "recent" in {c.wording for c in engine.finder.word_candidates("latest")}
