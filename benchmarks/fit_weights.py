@@ -165,13 +165,13 @@ def confidence_rows(engine: Engine, text: str, gold_path: Path | None) -> list[C
     """(logit of the raw confidence, ln of the article's flagged share, right, relation) of each reported
     suggestion the stage judges; "right" as in calibration.py: it touches a gold substitution (suggestions touching
     only unsure spans are left out)."""
-    suggestions, relations, words, article_fits, _ = engine.reported(text)
+    suggestions, relations, words, staged, _ = engine.reported(text)
     gold = load_gold(str(gold_path), text) if gold_path else []
     share = calibration_share(suggestions, words)
     rows = []
-    for s, relation, fit in zip(suggestions, relations, article_fits, strict=True):
-        if fit:
-            continue  # shown at its raw confidence (Engine._analyze_article): the stage does not judge it
+    for s, relation, judged in zip(suggestions, relations, staged, strict=True):
+        if not judged:
+            continue  # shown at its raw confidence (Reported.staged)
         hits = [g for g in gold if s.start < g.end and g.start < s.end]
         if hits and not any(g.kind in "SD" for g in hits):
             continue

@@ -110,7 +110,11 @@ class Reported(NamedTuple):
     suggestions: list[Suggestion]  # raw confidence, in text order
     relations: list[str]  # how each replacement is linked to the published word
     words: int  # the article's words, as ``tokens.word_count`` counts them
-    article_fits: list[bool]  # whether the article before the span fits the replacement but not the published word
+    # Whether the confidence stage judges each suggestion: not where the article before the span fits the
+    # replacement but not the published word. How rarely honest writing does that is measured directly
+    # (benchmarks/article_style.py), so a lightly spun article's few such flags are not discounted as an honest
+    # article's stray ones are.
+    staged: list[bool]
     word_swaps: list[bool]  # whether the change swaps each of its words for one of that word's own candidates
 
 
@@ -772,16 +776,14 @@ class Engine:
         self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
     ) -> tuple[tuple[Suggestion, ...], int]:
         """The suggestions for one article's text, with the confidence the reader sees, and its word count."""
-        suggestions, relations, words, article_fits, word_swaps = self.reported(text, progress, tokens)
+        suggestions, relations, words, staged, word_swaps = self.reported(text, progress, tokens)
         if self.weights.confidence:
-            # The article as a whole is evidence too: the share of its words flagged. Not for a word whose article
-            # no longer fits it: how rarely honest writing does that is measured directly (article_style.py), so a
-            # lightly spun article's few such flags are not discounted as an honest article's stray ones are.
+            # The article as a whole is evidence too: the share of its words flagged (see Reported.staged).
             share = calibration_share(suggestions, words)
             shown = self.weights.shown_confidence
             suggestions = [
-                s if fit else replace(s, confidence=shown(s.confidence, share, relation))
-                for s, relation, fit in zip(suggestions, relations, article_fits, strict=True)
+                replace(s, confidence=shown(s.confidence, share, relation)) if judged else s
+                for s, relation, judged in zip(suggestions, relations, staged, strict=True)
             ]
         # One suggestion per word where the change swapped each word on its own, so each is judged where it was made.
         parts: list[Suggestion] = []
@@ -812,7 +814,7 @@ class Engine:
             suggestions,
             [o.candidate.relation for o in reported],
             words,
-            [o.article_fit for o in reported],
+            [not o.article_fit for o in reported],
             [self._swaps_word_by_word(o) for o in reported],
         )
 
