@@ -171,7 +171,12 @@ class Engine:
         options: list[Option] = []
         longest = self._longest_span()
         spannable = [self._spannable(text, token) for token in chunk]
-        joinable = [ok and token.kind is Kind.WORD for token, ok in zip(chunk, spannable, strict=True)]
+        # A word that may extend a span: a spinner's phrase is words in a row, so nothing but white space comes
+        # before it ("testing, with" is no phrase, and replacing it would drop the comma).
+        joinable = [
+            ok and token.kind is Kind.WORD and (index == 0 or not text[chunk[index - 1].end : token.start].strip())
+            for index, (token, ok) in enumerate(zip(chunk, spannable, strict=True))
+        ]
         for first in range(len(chunk)):
             if not spannable[first]:
                 continue
@@ -184,8 +189,6 @@ class Engine:
                     break
                 if length > 1 and chunk[last - 2].clitic:
                     break  # a span ends at a possessive: "the White Home's", not "Home's staff"
-                if length > 1 and text[chunk[last - 2].end : chunk[last - 1].start].strip():
-                    break  # nor at punctuation: a spinner's phrase is words in a row ("testing, with" is none)
                 phrase = " ".join(words[first:last])
                 if length > 1 and not self._may_have_candidates(phrase, words[last - 1]):
                     continue
