@@ -54,6 +54,8 @@ GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate a
 MAX_SPAN = 4
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 SECTION_WORDS = 5_000  # a long news article is analysed whole; a longer text a section at a time
+RANKED_WORDS = 15_000  # ranked lists kept of single words (about 2.5 KB each; an article of news meets ~400)
+RANKED_GROUPS = 8_000  # ... and of word groups, mostly empty
 # Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
 Ranked = tuple[Entry, ...]
 
@@ -126,17 +128,26 @@ class Engine:
         self.context = context
         self.weights = weights
         self.tagger = tagger  # without one, parts of speech are no evidence
-        self._ranked = lru_cache(maxsize=20_000)(self._ranked_uncached)
+        # Single words and word groups apart: most groups an article holds are met once and offer nothing, and in one
+        # cache they pushed out the words, which recur (benchmarks/README.md, "Speed (session 37)").
+        self._ranked_words = lru_cache(maxsize=RANKED_WORDS)(self._ranked_uncached)
+        self._ranked_groups = lru_cache(maxsize=RANKED_GROUPS)(self._ranked_uncached)
         self._scored = lru_cache(maxsize=64)(self._scored_uncached)
         self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
         self._frequency = lru_cache(maxsize=50_000)(self._frequency_uncached)  # the same wordings recur as candidates
+        self._static_scorer: Callable[[Candidate, float, bool], float] | None = None  # made once per weights
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
-        for cached in (self._ranked, self._scored, self._menders, self._governed):
+        for cached in (self._ranked_words, self._ranked_groups, self._scored, self._menders, self._governed):
             cached.cache_clear()
+        self._static_scorer = None
+
+    def _ranked(self, phrase: str, wanted: str) -> RankedList:
+        """``_ranked_uncached``, through the cache of single words or of word groups."""
+        return (self._ranked_groups if " " in phrase else self._ranked_words)(phrase, wanted)
 
     # -- candidate generation ----------------------------------------------------------------------------
     @staticmethod
@@ -524,7 +535,11 @@ class Engine:
         words = phrase.split(" ")
         if len(words) == 1:
             return self.finder.word_candidates(phrase)
-        found = self.finder.phrase_candidates(phrase)
+        finder = self.finder
+        # Most word groups met are a head word and its preposition, which only ``_governed`` answers: the filter
+        # (exact) spares them the finder's lookups.
+        listed = phrase in finder.patterns.by_wording or finder.wordnet.may_name_multiword(phrase)
+        found = finder.phrase_candidates(phrase) if listed else ()
         if len(words) == 2 and words[1] in PREPOSITIONS:
             found = found + self._governed(words[0], words[1])
         return found
@@ -561,7 +576,9 @@ class Engine:
         kept = []
         multiword = " " in phrase
         known, frequency, weights = self.context.known, self._frequency, self.weights
-        fast = None if weights.ranking else static_scorer(weights.coefficients)  # one score both detects and ranks
+        fast = None  # without a ranking model one score both detects and ranks: a closure adds it up fast
+        if not weights.ranking:
+            fast = self._static_scorer = self._static_scorer or static_scorer(weights.coefficients)
         for candidate in found:
             if candidate.relation == "number" or candidate.relation in CURATED_RELATIONS:
                 wording_frequency = frequency(candidate.wording)

@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 from reader.core.batch_cache import BatchCache, rows_in
@@ -91,7 +92,11 @@ class WordNetIndex:
     def _multiword_parts(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Multiword lemmas that contain ``word`` (a single word), each as its words: "house" -> ("white",
         "house"), ... (split once: name mending walks them for every capitalised word)."""
-        return tuple(tuple(row[0].split()) for row in self.query("SELECT lemma FROM parts WHERE word = ?", word))
+        # The words are shared (interned): a common word's lemmas fill this cache with the same few words.
+        return tuple(
+            tuple(intern(part) for part in row[0].split())
+            for row in self.query("SELECT lemma FROM parts WHERE word = ?", word)
+        )
 
     def may_name_multiword(self, phrase: str) -> bool:
         """Whether some multiword lemma could read as ``phrase`` (lower case, single spaces): exactly, or with

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from reader.core.candidates import RELATION_NAMES, Link
-from reader.core.engine import Engine
+from reader.core.engine import PREPOSITIONS, Engine
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
 
@@ -587,3 +587,27 @@ def test_a_book_swap_inside_a_name_is_mended_where_usage_joins_the_original_to_i
     assert any("in names far more often" in reason for reason in suggestions[0].reasons)
     honest = "Officials of the International Monetary Fund met Judge Smith and the Senate Finance Committee on Monday."
     assert not {"International", "Smith", "Finance"} & set(by_original(engine, honest))
+
+
+def test_word_groups_skip_only_lookups_that_would_find_nothing(engine: Engine) -> None:
+    # ``_found`` asks the finder about a word group only where the pattern book or a WordNet lemma could name it;
+    # every group of two to four words of these texts gets the same candidates as from asking always.
+    words = [t.norm for t in tokenize(SPUN + " " + CLEAN + " They made use of it as a way to cut the loss of life.")
+             if t.kind is Kind.WORD]
+    groups = {" ".join(words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+    for group in sorted(groups):
+        parts = group.split()
+        expected = engine.finder.phrase_candidates(group)
+        if len(parts) == 2 and parts[1] in PREPOSITIONS:
+            expected = expected + engine._governed(parts[0], parts[1])
+        assert engine._found(group) == expected, group
+    assert engine._found("conversant in")  # a governed head and its preposition
+    assert engine._found("made use of")  # a pattern
+
+
+def test_single_words_and_word_groups_are_cached_apart(engine: Engine) -> None:
+    engine._ranked("officers", "")
+    engine._ranked("conversant in", "")
+    assert engine._ranked_words.cache_info().currsize >= 1
+    assert engine._ranked_groups.cache_info().currsize >= 1
+    assert engine._ranked("officers", "") is engine._ranked_words("officers", "")
