@@ -115,30 +115,32 @@ class ContextModel:
         trigram_after = bool(before) and known_before[-1]  # the word after hears the last word before too
         after_count = len(after)
 
-        def value(raw: float) -> float:
-            return UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
+        floor, base, unknown = FLOOR_RAW, LOG_BASE, UNKNOWN  # locals, and no call per query: the hot path
 
         def score_one(word: str) -> float:
             heard, knows = spelling(word), known(word)
-            total = value(lm_prob((heard, *first_history)))
+            raw = lm_prob((heard, *first_history))
+            total = unknown if raw <= floor else raw * base
             if after_count:
                 a1 = heard_after[0]
                 if not knows:
-                    total += value(lm_prob((a1,)))
+                    raw = lm_prob((a1,))
                 elif at == 0:
-                    total += value(lm_prob((a1, heard, "<s>")))
+                    raw = lm_prob((a1, heard, "<s>"))
                 elif trigram_after:
-                    total += value(lm_prob((a1, heard, last_before)))
+                    raw = lm_prob((a1, heard, last_before))
                 else:
-                    total += value(lm_prob((a1, heard)))
+                    raw = lm_prob((a1, heard))
+                total += unknown if raw <= floor else raw * base
                 if after_count > 1:
                     a2 = heard_after[1]
                     if not known_after[0]:
-                        total += value(lm_prob((a2,)))
+                        raw = lm_prob((a2,))
                     elif not knows:
-                        total += value(lm_prob((a2, a1)))
+                        raw = lm_prob((a2, a1))
                     else:
-                        total += value(lm_prob((a2, a1, heard)))
+                        raw = lm_prob((a2, a1, heard))
+                    total += unknown if raw <= floor else raw * base
             return total
 
         def score(middle: list[str]) -> float:
@@ -162,7 +164,7 @@ class ContextModel:
                 else:
                     query = [word, "<s>"]
                 raw = lm_prob(query)
-                total += UNKNOWN if raw <= FLOOR_RAW else raw * LOG_BASE
+                total += unknown if raw <= floor else raw * base
             return total
 
         return score
