@@ -1,8 +1,8 @@
 """A phrase's candidates ranked by static score, stored compactly for the engine's long-lived cache.
 
-The engine keeps these lists for 20,000 phrases, its largest cache (about 2.9 KB a phrase). Three arrays of doubles
-hold the same numbers exactly, without a tuple and three float objects per candidate: on every second text of
-benchmarks/data the peak fell from 283 to 273 MB.
+The engine keeps these lists for 12,000 words and 6,000 word groups, its largest caches (about 5.6 KB a word).
+Three arrays of doubles hold the same numbers exactly, without a tuple and three float objects per candidate: on
+every second text of benchmarks/data the peak fell from 283 to 273 MB.
 """
 
 from __future__ import annotations
