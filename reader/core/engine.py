@@ -343,11 +343,14 @@ class Engine:
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
         """For a multiword span: whether any source could offer a candidate (exact; skips most lookups)."""
-        return (
-            phrase in self.finder.patterns.by_wording
-            or self.finder.wordnet.may_name_multiword(phrase)
-            or (last_word in PREPOSITIONS and phrase.count(" ") == 1)  # governed: "conversant in"
+        return self._finder_may_name(phrase) or (
+            last_word in PREPOSITIONS and phrase.count(" ") == 1  # governed: "conversant in"
         )
+
+    def _finder_may_name(self, phrase: str) -> bool:
+        """For a word group: whether the finder could offer a candidate, from the pattern book or a WordNet lemma
+        (exact: it offers none where this is false)."""
+        return phrase in self.finder.patterns.by_wording or self.finder.wordnet.may_name_multiword(phrase)
 
     def _repair_names(
         self,
@@ -536,11 +539,8 @@ class Engine:
         words = phrase.split(" ")
         if len(words) == 1:
             return self.finder.word_candidates(phrase)
-        finder = self.finder
-        # Most word groups met are a head word and its preposition, which only ``_governed`` answers: the filter
-        # (exact) spares them the finder's lookups.
-        listed = phrase in finder.patterns.by_wording or finder.wordnet.may_name_multiword(phrase)
-        found = finder.phrase_candidates(phrase) if listed else ()
+        # Most word groups met are a head word and its preposition, which only ``_governed`` answers.
+        found = self.finder.phrase_candidates(phrase) if self._finder_may_name(phrase) else ()
         if len(words) == 2 and words[1] in PREPOSITIONS:
             found = found + self._governed(words[0], words[1])
         return found
