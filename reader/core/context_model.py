@@ -143,9 +143,45 @@ class ContextModel:
                     total += unknown if raw <= floor else raw * base
             return total
 
+        def score_two(word1: str, word2: str) -> float:
+            """Two words between the context, as ``score`` queries them (two in five calls are word pairs)."""
+            heard1, heard2, knows1, knows2 = spelling(word1), spelling(word2), known(word1), known(word2)
+            raw = lm_prob((heard1, *first_history))
+            total = unknown if raw <= floor else raw * base
+            if not knows1:
+                raw = lm_prob((heard2,))
+            elif at == 0:
+                raw = lm_prob((heard2, heard1, "<s>"))
+            elif trigram_after:
+                raw = lm_prob((heard2, heard1, last_before))
+            else:
+                raw = lm_prob((heard2, heard1))
+            total += unknown if raw <= floor else raw * base
+            if after_count:
+                a1 = heard_after[0]
+                if not knows2:
+                    raw = lm_prob((a1,))
+                elif not knows1:
+                    raw = lm_prob((a1, heard2))
+                else:
+                    raw = lm_prob((a1, heard2, heard1))
+                total += unknown if raw <= floor else raw * base
+                if after_count > 1:
+                    a2 = heard_after[1]
+                    if not known_after[0]:
+                        raw = lm_prob((a2,))
+                    elif not knows2:
+                        raw = lm_prob((a2, a1))
+                    else:
+                        raw = lm_prob((a2, a1, heard2))
+                    total += unknown if raw <= floor else raw * base
+            return total
+
         def score(middle: list[str]) -> float:
             if len(middle) == 1:
                 return score_one(middle[0])
+            if len(middle) == 2:
+                return score_two(middle[0], middle[1])
             heard = heard_before + [spelling(word) for word in middle] + heard_after
             knows = known_before + [known(word) for word in middle] + known_after
             total = 0.0

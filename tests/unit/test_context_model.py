@@ -25,6 +25,7 @@ def test_a_stretch_between_context_words_scores_the_sum_of_its_words(engine: Eng
     context = engine.context
     words = "the us officers stated on tuesday that the colour of xqzt navy websites was the white home's".split()
     middles = [["officials"], ["press", "conference"], ["xqzt"], ["labour"], [""], ["white", "house's"]]
+    middles += [["xqzt", "navy"], ["navy", "xqzt"], ["of", "the", "xqzt"]]
     for at in range(0, 3):
         for after_length in range(0, 3):
             for start in range(0, len(words) - at - after_length):
