@@ -57,6 +57,11 @@ def _placements(
     """The multiword lemmas that hold ``replacement`` as consecutive words, each with the offset where it starts,
     in the order ``multiword_parts`` lists them. Found once per wording: a common word is in hundreds of lemmas, and
     name mending asks for every candidate of every capitalised word."""
+    if len(replacement) == 1:  # most wordings: each place of the word in each lemma, without slicing
+        word = replacement[0]
+        return tuple(
+            (parts, offset) for parts in multiword_parts(word) for offset, part in enumerate(parts) if part == word
+        )
     return tuple(
         (parts, offset)
         for parts in multiword_parts(replacement[0])

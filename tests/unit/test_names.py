@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from reader.core.names import acronym_hints, acronym_letters, name_mends, name_runs, run_holding, within_known_name
+from reader.core.names import (
+    _placements,
+    acronym_hints,
+    acronym_letters,
+    name_mends,
+    name_runs,
+    run_holding,
+    within_known_name,
+)
 from reader.core.tokens import Token, chunks, tokenize
 
 LEMMAS = {
@@ -95,3 +103,16 @@ def test_an_acronym_says_which_words_of_its_name_were_swapped_and_their_initials
     assert hints == {text.index("Military"): "a", text.index("Techniques"): "s"}
     far = "Military Tactical Missile Techniques were sent. Weeks later, after long talks and delays, ATACMS arrived."
     assert acronym_hints(tokenize(far)) == {}  # only an acronym within a few tokens names the run
+
+
+def test_a_wording_is_placed_at_each_of_its_places_in_each_lemma() -> None:
+    """One word (a fast path) and several are placed alike: every offset where the lemma holds them, in order."""
+    lemmas = {"new": (("new", "york", "new", "town"), ("brand", "new"), ("old",)), "york": (("new", "york"),)}
+
+    def parts(word: str) -> tuple[tuple[str, ...], ...]:
+        return lemmas.get(word, ())
+
+    assert _placements(("new",), parts) == ((("new", "york", "new", "town"), 0), (("new", "york", "new", "town"), 2),
+                                            (("brand", "new"), 1))
+    assert _placements(("new", "york"), parts) == ((("new", "york", "new", "town"), 0),)
+    assert _placements(("york",), parts) == ((("new", "york"), 1),)
