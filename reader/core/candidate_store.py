@@ -4,7 +4,9 @@ A cold check spends most of its analysis building candidate lists: every word's 
 back to its form. Those lists depend only on WordNet, the inflection tables, the curated data and the code that
 derives them, never on the article, so the common forms' lists are derived once (about half a minute) and read
 back in microseconds. The store is keyed by everything the lists depend on and rebuilt when any of it changes; a
-form it lacks is computed as before, so the store changes speed, never a result.
+form it lacks is computed as before, so the store changes speed, never a result. Beside each list it keeps the
+word's static ranking for the weights it was built with (``reader.core.static_rank``): the engine reads it only
+when its own weights rank the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from sys import intern
 from reader.core.candidates import LINK_COEFFICIENTS, Candidate, CandidateFinder
 from reader.core.context_model import ContextModel
 from reader.core.morphology import installed_version
+from reader.core.ranked import Ranked
+from reader.core.static_rank import StoreRanking
 from reader.core.wordnet_data import cache_dir
 
 # Answers about three word lookups in four; the rest are mostly names and words without a WordNet reading, quick
@@ -35,7 +39,8 @@ FIELDS = tuple(field.name for field in fields(Candidate))
 # The modules the lists are derived with; context_model, as the finder reads word frequencies to tell a countable
 # noun's singular from a plural (CandidateFinder.frequency).
 SOURCES = (
-    "candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store", "context_model"
+    "candidates", "morphology", "dialect", "patterns", "usage", "wordnet_index", "candidate_store", "context_model",
+    "static_rank", "option", "weights", "ranked",  # ... and the common words' static rankings
 )
 DATA = ("spinner_patterns.tsv", "usage_neighbours.tsv.gz")
 BUNDLED = "candidates-bundle.sqlite"
@@ -58,24 +63,67 @@ def _decoded(blob: bytes) -> tuple[Candidate, ...]:
     )
 
 
+def _encoded_ranking(linked: str, entries: Ranked) -> bytes:
+    rows = [[getattr(c, name) for name in FIELDS] + [commonness, static, rank] for c, commonness, static, rank
+            in entries]
+    return zlib.compress(json.dumps([linked, rows]).encode(), 6)
+
+
+def _decoded_ranking(blob: bytes) -> tuple[str, Ranked]:
+    """A form's linked parts of speech and ranked entries (``_encoded_ranking``); floats read back to the bit."""
+    linked, rows = json.loads(zlib.decompress(blob))
+    return linked, tuple(
+        (
+            Candidate(intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed,
+                      intern(pos)),
+            commonness, static, static_rank,
+        )
+        for wording, relation, detail, senses, their_senses, rank, their_rank, governed, pos, commonness, static,
+        static_rank in rows
+    )
+
+
 class CandidateStore:
     """Read-only lookups in a built store; safe to share between threads (one connection per thread)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
+        self._ranking_key: str | None = None
 
-    def get(self, form: str) -> tuple[Candidate, ...] | None:
-        """The stored candidates of a lower-case form, or None where the store does not hold the form."""
+    def _row(self, sql: str, form: str) -> tuple | None:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.connection = connection
+        return connection.execute(sql, (form,)).fetchone()
+
+    def get(self, form: str) -> tuple[Candidate, ...] | None:
+        """The stored candidates of a lower-case form, or None where the store does not hold the form."""
         try:
-            row = connection.execute("SELECT candidates FROM forms WHERE form = ?", (form,)).fetchone()
+            row = self._row("SELECT candidates FROM forms WHERE form = ?", form)
             return None if row is None else _decoded(row[0])
         except (sqlite3.Error, zlib.error, ValueError, TypeError):
             return None  # a damaged store: the list is derived, as for a form it lacks
+
+    @property
+    def ranking_key(self) -> str:
+        """The ``ranking_key`` of the weights the stored rankings were made with ("" for none)."""
+        if self._ranking_key is None:
+            try:
+                row = self._row("SELECT value FROM meta WHERE key = ?", "ranking")
+            except sqlite3.Error:
+                row = None  # a store without rankings
+            self._ranking_key = "" if row is None else str(row[0])
+        return self._ranking_key
+
+    def ranking(self, form: str) -> tuple[str, Ranked] | None:
+        """A common form's linked parts of speech and static ranking (``StaticRanker.stored``), or None."""
+        try:
+            row = self._row("SELECT ranking FROM rankings WHERE form = ?", form)
+            return None if row is None else _decoded_ranking(row[0])
+        except (sqlite3.Error, zlib.error, ValueError, TypeError):
+            return None
 
 
 def common_forms(finder: CandidateFinder, context: ContextModel, limit: int = COMMON_FORMS) -> list[str]:
@@ -89,14 +137,27 @@ def common_forms(finder: CandidateFinder, context: ContextModel, limit: int = CO
     return forms[:limit]
 
 
-def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> None:
-    """Write every form's candidates to a new store at ``path`` (whole or not at all)."""
+def build_store(
+    path: str, finder: CandidateFinder, forms: Iterable[str], ranking: StoreRanking | None = None
+) -> None:
+    """Write every form's candidates, and with ``ranking`` their static ranking, to a new store at ``path`` (whole
+    or not at all)."""
     partial = f"{path}.{os.getpid()}.partial"
     connection = sqlite3.connect(partial)
     try:
         connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, candidates BLOB NOT NULL)")
-        rows = [(form, _encoded(finder.computed_word_candidates(form))) for form in forms]
-        connection.executemany("INSERT INTO forms VALUES (?, ?)", rows)
+        connection.execute("CREATE TABLE rankings (form TEXT PRIMARY KEY, ranking BLOB NOT NULL)")
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        lists, rankings = [], []  # encoded as they are derived: the lists themselves would take hundreds of MB
+        for form in forms:
+            candidates = finder.computed_word_candidates(form)
+            lists.append((form, _encoded(candidates)))
+            if ranking is not None:
+                rankings.append((form, _encoded_ranking(*ranking.rank(form, candidates))))
+        connection.executemany("INSERT INTO forms VALUES (?, ?)", lists)
+        if ranking is not None:
+            connection.executemany("INSERT INTO rankings VALUES (?, ?)", rankings)
+            connection.execute("INSERT INTO meta VALUES ('ranking', ?)", (ranking.key,))
         connection.commit()
     except BaseException:
         connection.close()
@@ -106,7 +167,7 @@ def build_store(path: str, finder: CandidateFinder, forms: Iterable[str]) -> Non
     os.replace(partial, path)
 
 
-def _fingerprint(index_path: str, coefficients: Mapping[str, float]) -> str:
+def _fingerprint(index_path: str, coefficients: Mapping[str, float], ranking_key: str = "") -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
     and lemminflect's version), the deriving code, the curated data, breame's spellings and the weights that choose
     links (``coefficients``; not the rest: a refitted confidence stage leaves every list as it was)."""
@@ -119,11 +180,12 @@ def _fingerprint(index_path: str, coefficients: Mapping[str, float]) -> str:
     for name in DATA:
         digest.update(resource_path("data", name).read_bytes())
     digest.update(json.dumps([coefficients.get(name, 0.0) for name in LINK_COEFFICIENTS]).encode())
+    digest.update(ranking_key.encode())
     return digest.hexdigest()[:12]
 
 
-def store_path(index_path: str, coefficients: Mapping[str, float]) -> str:
-    return str(cache_dir() / f"candidates-{_fingerprint(index_path, coefficients)}.sqlite")
+def store_path(index_path: str, coefficients: Mapping[str, float], ranking_key: str = "") -> str:
+    return str(cache_dir() / f"candidates-{_fingerprint(index_path, coefficients, ranking_key)}.sqlite")
 
 
 def _usable(path: str) -> bool:
@@ -135,23 +197,27 @@ def _usable(path: str) -> bool:
 
 
 def load_store(
-    finder: CandidateFinder, context: ContextModel, notify: Callable[[str], None] | None = None
+    finder: CandidateFinder,
+    context: ContextModel,
+    notify: Callable[[str], None] | None = None,
+    ranking: StoreRanking | None = None,
 ) -> CandidateStore | None:
-    """The store for ``finder``'s index, code, data and link coefficients; built first when there is none (by a
-    fresh copy of the finder, whose caches are dropped after the build). A frozen app ships its store, built with
-    its index; without one (it has no sources to key a store by) every list is computed."""
+    """The store for ``finder``'s index, code, data and link coefficients, and with ``ranking`` the weights that
+    rank (``StaticRanker``); built first when there is none (by a fresh copy of the finder, whose caches are dropped
+    after the build). A frozen app ships its store, built with its index and weights; without one (it has no sources
+    to key a store by) every list is computed."""
     if getattr(sys, "frozen", False):
         from reader.resources import resources_dir
 
         bundled = resources_dir() / "data" / BUNDLED
         return CandidateStore(str(bundled)) if bundled.is_file() else None
-    path = store_path(finder.wordnet.path, finder.coefficients)
+    path = store_path(finder.wordnet.path, finder.coefficients, ranking.key if ranking else "")
     if not (os.path.isfile(path) and _usable(path)):
         if notify:
             notify("Preparing the candidate lists of common words: once per engine update, about half a minute…")
         builder = finder.fresh()
         try:
-            build_store(path, builder, common_forms(builder, context, COMMON_FORMS))
+            build_store(path, builder, common_forms(builder, context, COMMON_FORMS), ranking)
         except (OSError, sqlite3.Error) as error:  # a full disk or a read-only cache: slower, not broken
             if notify:
                 notify(f"Could not keep the candidate lists ({error}); checks derive them as they go, more slowly.")

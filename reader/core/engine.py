@@ -22,7 +22,7 @@ from reader.core.articles import Sound, fits_sound, misfit_sound
 from reader.core.candidate_store import load_store
 from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
-from reader.core.context_model import SPOKEN_FIGURES, UNKNOWN, ContextModel
+from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.names import (
     NAME_JOINERS,
@@ -33,10 +33,11 @@ from reader.core.names import (
     run_holding,
     within_known_name,
 )
-from reader.core.option import DYNAMIC_FEATURES, Option, static_features, static_scorer
+from reader.core.option import DYNAMIC_FEATURES, Option
 from reader.core.patterns import CURATED_RELATIONS, load_patterns
-from reader.core.ranked import Entry, RankedList
+from reader.core.ranked import Entry, Ranked, RankedList
 from reader.core.sections import sections
+from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
 from reader.core.tagger import READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
@@ -57,8 +58,6 @@ SECTION_WORDS = 5_000  # a long news article is analysed whole; a longer text a 
 # Ranked lists kept of single words (67 MB for 12,000 after a pass over benchmarks/data: 300 MB in all is the target)
 RANKED_WORDS = 12_000
 RANKED_GROUPS = 6_000  # ... and of word groups, mostly empty (4 MB)
-# Per phrase and allowed parts of speech: (candidate, commonness, static score, static rank score), best first.
-Ranked = tuple[Entry, ...]
 
 
 def _match_case(span: list[Token], wording: str) -> str:
@@ -138,13 +137,28 @@ class Engine:
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
         self._frequency = lru_cache(maxsize=50_000)(self._frequency_uncached)  # the same wordings recur as candidates
-        self._static_scorer: Callable[[Candidate, float, bool], float] | None = None  # made once per weights
+        self._ranker = StaticRanker(weights, context.known, self._frequency)  # made again with the weights
+        self._stored = lru_cache(maxsize=64)(self._stored_uncached)
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
         for cached in (self._ranked_words, self._ranked_groups, self._scored, self._menders, self._governed):
             cached.cache_clear()
-        self._static_scorer = None
+        self._stored.cache_clear()
+        self._ranker = StaticRanker(self.weights, self.context.known, self._frequency)
+
+    def store_ranking(self) -> StoreRanking:
+        """How the candidate store ranks the common words as this engine would (``StaticRanker``)."""
+        ranker = self._ranker
+        return StoreRanking(ranker.key, lambda form, found: (linked_parts(found), ranker.stored(form, found)))
+
+    def _stored_uncached(self, form: str) -> tuple[str, Ranked] | None:
+        """A common word's linked parts of speech and static ranking, from the store where it was made with these
+        weights."""
+        store = self.finder.store
+        if store is None or store.ranking_key != self._ranker.key:
+            return None
+        return store.ranking(form)
 
     def _ranked(self, phrase: str, wanted: str) -> RankedList:
         """``_ranked_uncached``, through the cache of single words or of word groups."""
@@ -473,9 +487,7 @@ class Engine:
         return Option(option.chunk, first, last, mended, observed, commonness=commonness, name_repair=1.0)
 
     def _frequency_uncached(self, phrase: str) -> float:
-        """Out-of-context log frequency of a wording: its words' unigram log probabilities, averaged."""
-        words = phrase.split()
-        return sum(max(self.context.unigram(word), UNKNOWN) for word in words) / len(words)
+        return wording_frequency(self.context.unigram, phrase)
 
     def _governed_uncached(self, word: str, preposition: str) -> tuple[Candidate, ...]:
         """A synonym of a word with the preposition it usually takes: "conversant in" -> "familiar with".
@@ -520,7 +532,8 @@ class Engine:
 
     def _linked_parts_uncached(self, phrase: str) -> str:
         """The parts of speech through which any WordNet candidate is linked to the phrase ("nv")."""
-        return "".join(sorted({pos for candidate in self._found(phrase) for pos in candidate.parts_of_speech}))
+        stored = None if " " in phrase else self._stored(phrase)
+        return stored[0] if stored is not None else linked_parts(self._found(phrase))
 
     @staticmethod
     def _as_options(
@@ -549,7 +562,8 @@ class Engine:
         """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
         and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
-        scored = self._scored(phrase)
+        stored = None if " " in phrase else self._stored(phrase)
+        scored = stored[1] if stored is not None else self._scored(phrase)
         if wanted:  # a clash adds its coefficient to both scores; the sort is stable, so no clash keeps the order
             c = self.weights.coefficients.get("pos_clash", 0.0)
             r = self.weights.ranking_coefficients.get("pos_clash", 0.0)
@@ -570,29 +584,7 @@ class Engine:
         """Every candidate the context model can judge, with its static scores before parts of speech, best first
         (kept briefly: a word met in several parts of speech is ranked once for each from this list)."""
         found = self._found(phrase)
-        if not found:
-            return ()
-        observed = self._frequency(phrase)
-        floor = min(observed, self.weights.rare_floor) - self.weights.rarity_slack
-        kept = []
-        multiword = " " in phrase
-        known, frequency, weights = self.context.known, self._frequency, self.weights
-        fast = None  # without a ranking model one score both detects and ranks: a closure adds it up fast
-        if not weights.ranking:
-            fast = self._static_scorer = self._static_scorer or static_scorer(weights.coefficients)
-        for candidate in found:
-            if candidate.relation == "number" or candidate.relation in CURATED_RELATIONS:
-                wording_frequency = frequency(candidate.wording)
-            elif not known(candidate.wording) or (wording_frequency := frequency(candidate.wording)) < floor:
-                continue
-            commonness = wording_frequency - observed
-            if fast is not None:
-                static = static_rank = fast(candidate, commonness, multiword)
-            else:
-                static, static_rank = weights.static_scores(static_features(candidate, commonness, multiword))
-            kept.append((candidate, commonness, static, static_rank))
-        kept.sort(key=lambda entry: -entry[2])
-        return tuple(kept)
+        return self._ranker.scored(phrase, found) if found else ()
 
     # -- scoring -----------------------------------------------------------------------------------------
     def _gains(
@@ -1019,8 +1011,9 @@ def load_engine(notify: Callable[[str], None] | None = None, weights: Weights | 
     index, patterns, usage, context = load_index(notify), load_patterns(), load_usage(), ContextModel()
     chosen = load_weights() if weights is None else weights  # the engine's, and the ones that choose links
     finder = CandidateFinder(index, patterns, usage, chosen.coefficients, frequency=context.unigram)
-    finder.store = load_store(finder, context, notify)
-    return Engine(finder, context, chosen, load_tagger())
+    engine = Engine(finder, context, chosen, load_tagger())
+    finder.store = load_store(finder, context, notify, engine.store_ranking())
+    return engine
 
 
 def _refuse_too_long(text: str) -> None:

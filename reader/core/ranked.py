@@ -14,6 +14,7 @@ from typing import overload
 from reader.core.candidates import Candidate
 
 Entry = tuple[Candidate, float, float, float]  # candidate, commonness, static score, static rank score
+Ranked = tuple[Entry, ...]  # a phrase's entries, best first
 
 
 class RankedList:

@@ -100,3 +100,45 @@ def test_a_store_is_keyed_by_the_coefficients_that_choose_links_only() -> None:
     before = store_path("wordnet-index-a.sqlite", SHIPPED)
     assert store_path("wordnet-index-a.sqlite", {**SHIPPED, "gain": SHIPPED["gain"] + 1}) == before
     assert store_path("wordnet-index-a.sqlite", {**SHIPPED, "relation:hypernym": 0.5}) != before
+
+
+def test_a_stored_ranking_is_the_one_the_engine_would_make(engine: Engine, tmp_path: Path) -> None:
+    """The store keeps each common word's static ranking as far as a part-of-speech clash could reach into it:
+    every cut the engine makes from it, for every part of speech, equals the cut from the whole ranking."""
+    forms = ("officers", "stated", "home", "run", "light", "fast", "the", "3")
+    path = str(tmp_path / "store.sqlite")
+    build_store(path, engine.finder.fresh(), forms, engine.store_ranking())
+    store = CandidateStore(path)
+    assert store.ranking_key == engine.store_ranking().key
+    derived = Engine(engine.finder.fresh(), engine.context, engine.weights)
+    stored = Engine(engine.finder.fresh(store), engine.context, engine.weights)
+    longest = 0
+    for form in forms:
+        ranking = store.ranking(form)
+        assert ranking is not None, form
+        linked, entries = ranking
+        whole = derived._scored(form)
+        assert entries == whole[: len(entries)] and linked == derived._linked_parts(form), form
+        longest = max(longest, len(whole))
+        for wanted in ("", "n", "v", "a", "r", "va", "vna"):
+            assert list(stored._ranked(form, wanted)) == list(derived._ranked(form, wanted)), (form, wanted)
+    assert longest > engine.weights.max_candidates  # some ranking is cut: the reach is tested
+    assert store.ranking("xylophonists") is None
+
+
+def test_a_stored_ranking_serves_only_the_weights_it_was_made_with(engine: Engine, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    path = str(tmp_path / "store.sqlite")
+    build_store(path, engine.finder.fresh(), ["officers"], engine.store_ranking())
+    with sqlite3.connect(path) as connection:  # a planted ranking: only a store read could return it
+        connection.execute("UPDATE rankings SET form = 'policemen'")
+    planted = CandidateStore(path)
+    same = Engine(engine.finder.fresh(planted), engine.context, engine.weights)
+    assert list(same._ranked("policemen", "")) == list(same._ranked("officers", ""))
+    weights = replace(engine.weights, coefficients={**engine.weights.coefficients, "relation:hyponym": 2.0})
+    other = Engine(engine.finder.fresh(planted), engine.context, weights)
+    assert other.store_ranking().key != planted.ranking_key
+    assert list(other._ranked("policemen", "")) != list(other._ranked("officers", ""))
+    refit = replace(engine.weights, coefficients={**engine.weights.coefficients, "gain": 9.0})
+    assert Engine(engine.finder, engine.context, refit).store_ranking().key == planted.ranking_key
