@@ -133,7 +133,7 @@ class Engine:
         self._ranked_words = lru_cache(maxsize=RANKED_WORDS)(self._ranked_uncached)
         self._ranked_groups = lru_cache(maxsize=RANKED_GROUPS)(self._ranked_uncached)
         self._scored = lru_cache(maxsize=64)(self._scored_uncached)
-        self._menders = lru_cache(maxsize=2_000)(self._menders_uncached)
+        self._in_lemmas = lru_cache(maxsize=2_000)(self._in_lemmas_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
         self._frequency = lru_cache(maxsize=50_000)(self._frequency_uncached)  # the same wordings recur as candidates
@@ -142,7 +142,7 @@ class Engine:
 
     def forget_rankings(self) -> None:
         """Drop the per-phrase candidate cuts, which depend on the weights (call after changing them)."""
-        for cached in (self._ranked_words, self._ranked_groups, self._scored, self._menders, self._governed):
+        for cached in (self._ranked_words, self._ranked_groups, self._scored, self._in_lemmas, self._governed):
             cached.cache_clear()
         self._stored.cache_clear()
         self._ranker = StaticRanker(self.weights, self.context.known, self._frequency)
@@ -346,14 +346,21 @@ class Engine:
         chosen = [entry for entry in cut if entry[0].wording.startswith(initial) and " " not in entry[0].wording]
         return self._as_options(number, first, first + 1, phrase, chosen)
 
-    def _menders_uncached(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
+    def _menders(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
+        """The entries beyond the cut that begin a wording found in a multiword lemma with one of ``neighbours``."""
         multiword_parts = self.finder.wordnet.multiword_parts
-        cut = self._scored(phrase)[self.weights.max_candidates :]
         return tuple(
             entry
-            for entry in cut
+            for entry in self._in_lemmas(phrase)
             if any(word in parts for parts in multiword_parts(entry[0].wording.split()[0]) for word in neighbours)
         )
+
+    def _in_lemmas_uncached(self, phrase: str) -> Ranked:
+        """The entries beyond the static cut whose wording begins with a word of some multiword lemma: kept per
+        phrase, as a capitalised word meets other neighbours in other names."""
+        multiword_parts = self.finder.wordnet.multiword_parts
+        cut = self._scored(phrase)[self.weights.max_candidates :]
+        return tuple(entry for entry in cut if multiword_parts(entry[0].wording.split()[0]))
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
         """For a multiword span: whether any source could offer a candidate (exact; skips most lookups)."""
