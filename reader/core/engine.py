@@ -135,6 +135,7 @@ class Engine:
         self._scored = lru_cache(maxsize=64)(self._scored_uncached)
         self._in_lemmas = lru_cache(maxsize=2_000)(self._in_lemmas_uncached)
         self._governed = lru_cache(maxsize=50_000)(self._governed_uncached)
+        self._takes = lru_cache(maxsize=20_000)(self._takes_uncached)
         self._linked_parts = lru_cache(maxsize=50_000)(self._linked_parts_uncached)
         self._frequency = lru_cache(maxsize=50_000)(self._frequency_uncached)  # the same wordings recur as candidates
         self._ranker = StaticRanker(weights, context.known, self._frequency)  # made again with the weights
@@ -496,6 +497,12 @@ class Engine:
     def _frequency_uncached(self, phrase: str) -> float:
         return wording_frequency(self.context.unigram, phrase)
 
+    def _takes_uncached(self, head: str) -> tuple[str, ...]:
+        """The prepositions that follow ``head`` at least 5% of the time, in a fixed order (a set's order changes
+        with the hash seed); asked of each head word once, as many words share their candidates."""
+        prob = self.context.prob
+        return tuple(other for other in sorted(PREPOSITIONS) if prob(other, head, "") > GOVERNED_MIN_LOGPROB)
+
     def _governed_uncached(self, word: str, preposition: str) -> tuple[Candidate, ...]:
         """A synonym of a word with the preposition it usually takes: "conversant in" -> "familiar with".
 
@@ -503,21 +510,21 @@ class Engine:
         which preposition each candidate takes (its most likely followers), so the pair is restored together.
         """
         out: list[Candidate] = []
-        for candidate, *_ in self._ranked(word, "")[:GOVERNED_HEADS]:
+        for candidate in self._ranked(word, "").candidates[:GOVERNED_HEADS]:
             if " " in candidate.wording or candidate.relation == "number":
                 continue
-            if self.context.prob(preposition, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
+            takes = self._takes(candidate.wording)
+            if preposition in takes:
                 continue  # the published preposition fits this head too ("threat to"): nothing to mend
-            for other in sorted(PREPOSITIONS):  # a fixed order: a set's order changes with the hash seed
-                if other != preposition and self.context.prob(other, candidate.wording, "") > GOVERNED_MIN_LOGPROB:
-                    out.append(
-                        replace(
-                            candidate,
-                            wording=f"{candidate.wording} {other}",
-                            detail=f"{candidate.detail}; one says '{candidate.wording} {other}'",
-                            governed=True,
-                        )
+            for other in takes:
+                out.append(
+                    replace(
+                        candidate,
+                        wording=f"{candidate.wording} {other}",
+                        detail=f"{candidate.detail}; one says '{candidate.wording} {other}'",
+                        governed=True,
                     )
+                )
         return tuple(out)
 
     def _keep(self, number: int, first: int, last: int, phrase: str, tag: str) -> list[Option]:
