@@ -51,16 +51,20 @@ def _encoded(candidates: tuple[Candidate, ...]) -> bytes:
     return zlib.compress(json.dumps([[getattr(c, name) for name in FIELDS] for c in candidates]).encode(), 6)
 
 
-def _decoded(blob: bytes) -> tuple[Candidate, ...]:
-    """The candidates of one form (rows in ``FIELDS`` order); their repeated strings shared (interned), as the
-    derived ones share them, so that the engine's caches of ranked lists take no more memory than before the store.
-    """
-    return tuple(
-        Candidate(intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed,
-                  intern(pos))
-        for wording, relation, detail, senses, their_senses, rank, their_rank, governed, pos
-        in json.loads(zlib.decompress(blob))
+def _candidate(
+    wording: str, relation: str, detail: str, senses: int, their_senses: int, rank: int, their_rank: int,
+    governed: bool, pos: str,
+) -> Candidate:
+    """A candidate read back from a row in ``FIELDS`` order, its repeated strings shared (interned), as the derived
+    ones share them, so that the engine's caches of ranked lists take no more memory than before the store."""
+    return Candidate(
+        intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed, intern(pos)
     )
+
+
+def _decoded(blob: bytes) -> tuple[Candidate, ...]:
+    """The candidates of one form."""
+    return tuple(_candidate(*row) for row in json.loads(zlib.decompress(blob)))
 
 
 def _encoded_ranking(linked: str, entries: Ranked) -> bytes:
@@ -72,15 +76,7 @@ def _encoded_ranking(linked: str, entries: Ranked) -> bytes:
 def _decoded_ranking(blob: bytes) -> tuple[str, Ranked]:
     """A form's linked parts of speech and ranked entries (``_encoded_ranking``); floats read back to the bit."""
     linked, rows = json.loads(zlib.decompress(blob))
-    return linked, tuple(
-        (
-            Candidate(intern(wording), intern(relation), detail, senses, their_senses, rank, their_rank, governed,
-                      intern(pos)),
-            commonness, static, static_rank,
-        )
-        for wording, relation, detail, senses, their_senses, rank, their_rank, governed, pos, commonness, static,
-        static_rank in rows
-    )
+    return linked, tuple((_candidate(*row[:-3]), row[-3], row[-2], row[-1]) for row in rows)
 
 
 class CandidateStore:
