@@ -68,15 +68,23 @@ def _decoded(blob: bytes) -> tuple[Candidate, ...]:
 
 
 def _encoded_ranking(linked: str, entries: Ranked) -> bytes:
-    rows = [[getattr(c, name) for name in FIELDS] + [commonness, static, rank] for c, commonness, static, rank
-            in entries]
+    """Each entry as its candidate's fields, commonness and static score, and its rank score where that differs
+    (only with a separate ranking model: the scores are two fifths of the text and compress badly)."""
+    rows = [
+        [getattr(c, name) for name in FIELDS] + [commonness, static] + ([rank] if rank != static else [])
+        for c, commonness, static, rank in entries
+    ]
     return zlib.compress(json.dumps([linked, rows]).encode(), 6)
 
 
 def _decoded_ranking(blob: bytes) -> tuple[str, Ranked]:
     """A form's linked parts of speech and ranked entries (``_encoded_ranking``); floats read back to the bit."""
     linked, rows = json.loads(zlib.decompress(blob))
-    return linked, tuple((_candidate(*row[:-3]), row[-3], row[-2], row[-1]) for row in rows)
+    width, entries = len(FIELDS), []
+    for row in rows:
+        commonness, static, *rank = row[width:]
+        entries.append((_candidate(*row[:width]), commonness, static, rank[0] if rank else static))
+    return linked, tuple(entries)
 
 
 class CandidateStore:
