@@ -85,6 +85,14 @@ def test_a_damaged_store_or_an_unwritable_cache_only_costs_speed(
     assert finder.store is not None and finder.store.get("officers") is None
     assert finder.word_candidates("officers") == finder.computed_word_candidates("officers")
 
+    ranked = str(tmp_path / "ranked.sqlite")
+    build_store(ranked, engine.finder.fresh(), ["officers"], engine.store_ranking())
+    with sqlite3.connect(ranked) as connection:
+        connection.execute("UPDATE rankings SET ranking = x'00ff'")
+    damaged = Engine(engine.finder.fresh(CandidateStore(ranked)), engine.context, engine.weights)
+    assert damaged.finder.store is not None and damaged.finder.store.ranking("officers") is None
+    assert list(damaged._ranked("officers", "n")) == list(engine._ranked("officers", "n"))
+
     not_a_folder = tmp_path / "cache-is-a-file"
     not_a_folder.write_text("")
     monkeypatch.setenv("UNSPIN_CACHE_DIR", str(not_a_folder))
