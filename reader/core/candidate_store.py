@@ -174,7 +174,8 @@ def build_store(
 def _fingerprint(index_path: str, coefficients: Mapping[str, float], ranking_key: str = "") -> str:
     """A digest of all the store's lists depend on: the index (its name says WordNet's version, the index format
     and lemminflect's version), the deriving code, the curated data, breame's spellings and the weights that choose
-    links (``coefficients``; not the rest: a refitted confidence stage leaves every list as it was)."""
+    links (``coefficients``; not the rest: a refitted confidence stage leaves every list as it was), and of the
+    weights that rank them (``ranking_key``, "" for a store without rankings)."""
     from reader.resources import resource_path
 
     digest = hashlib.sha256(f"{os.path.basename(index_path)} breame {installed_version('breame')}".encode())

@@ -575,7 +575,8 @@ class Engine:
     def _ranked_uncached(self, phrase: str, wanted: str) -> RankedList:
         """The candidates worth scoring in context, best first by static score (kept per phrase and the parts of
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
-        and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes."""
+        and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes. A
+        common word's ranking comes from the candidate store where it was made with these weights (``_stored``)."""
         stored = None if " " in phrase else self._stored(phrase)
         scored = stored[1] if stored is not None else self._scored(phrase)
         if wanted:  # a clash adds its coefficient to both scores; the sort is stable, so no clash keeps the order
