@@ -604,8 +604,9 @@ class Engine:
     # -- scoring -----------------------------------------------------------------------------------------
     def _gains(
         self, before: list[str], observed: list[str], after: list[str], options: list[Option], possessed: bool = False
-    ) -> None:
-        """How much likelier each option's wording makes its stretch than the observed words (nats).
+    ) -> list[Option]:
+        """How much likelier each option's wording makes its stretch than the observed words (nats); returns the
+        options whose context now refutes their swap where it did not, or no longer does (``CONTRADICTING_GAIN``).
 
         ``before`` and ``after`` hold up to two words of (restored) context: a trigram model sees no further.
         With ``possessed``, the span's last word carries a possessive ending, and so does each wording in context.
@@ -626,18 +627,25 @@ class Engine:
         # Larger figures are unknown to the model too, and "250 homes" is honest English: a bare figure is no artefact.
         artefact = unknown and options and not any(_FIGURE.fullmatch(word) for word in unheard)
         listed = self._listed_originals(options[0].observed) if artefact else frozenset()
+        flipped: list[Option] = []
+        unknown_value = float(unknown)
         for option in options:
-            option.unknown = float(unknown)
-            if option.candidate.relation == "number":
-                option.gain = 0.0
-                continue
+            option.unknown = unknown_value
+            refuted = option.gain <= CONTRADICTING_GAIN
             wording = option.candidate.wording
-            replacement = (possessive(wording) if possessed else wording).split()
-            if "-" in wording:
-                replacement = self._heard(replacement)
-            option.gain = score(replacement) - old
-            if unknown and wording not in listed:
-                option.gain = min(option.gain, UNKNOWN_GAIN_CAP)
+            if option.candidate.relation == "number":
+                gain = 0.0
+            else:
+                replacement = (possessive(wording) if possessed else wording).split()
+                if "-" in wording:
+                    replacement = self._heard(replacement)
+                gain = score(replacement) - old
+                if unknown and wording not in listed:
+                    gain = min(gain, UNKNOWN_GAIN_CAP)
+            option.gain = gain
+            if (gain <= CONTRADICTING_GAIN) != refuted:
+                flipped.append(option)
+        return flipped
 
     def _heard(self, words: list[str]) -> list[str]:
         """A wording's words as the context model hears them: a hyphenated word it does not know as its parts
@@ -694,7 +702,12 @@ class Engine:
         by_span = self._spans(options)
         by_pair: dict[tuple[str, str], list[Option]] = {}
         for option in options:
-            by_pair.setdefault((option.observed, option.candidate.wording), []).append(option)
+            pair = (option.observed, option.candidate.wording)
+            same = by_pair.get(pair)
+            if same is None:
+                by_pair[pair] = [option]
+            else:
+                same.append(option)
         settle = self._settler()
         # Only spans whose evidence changed are settled again: a change of context touches a few chunks, and a
         # change in how often the article makes a substitution touches the spans that offer it.
@@ -723,14 +736,12 @@ class Engine:
                         continue  # the change was elsewhere in the chunk: the trigram model cannot see it
                     scored_in[key] = window
                     observed = [t.heard for t in groups[chunk_number][first:last]]
-                    refuting_before = [o.gain <= CONTRADICTING_GAIN for o in span_options]
-                    self._gains(before, observed, after, span_options, bool(groups[chunk_number][last - 1].clitic))
+                    possessed = bool(groups[chunk_number][last - 1].clitic)
                     stale[key] = None
-                    for option, was_refuting in zip(span_options, refuting_before, strict=True):
-                        if (option.gain <= CONTRADICTING_GAIN) != was_refuting:
-                            pair = (option.observed, option.candidate.wording)
-                            refuting[pair] += -1 if was_refuting else 1
-                            recount[pair] = None
+                    for option in self._gains(before, observed, after, span_options, possessed):
+                        pair = (option.observed, option.candidate.wording)
+                        refuting[pair] += 1 if option.gain <= CONTRADICTING_GAIN else -1
+                        recount[pair] = None
             # A pair refuted in any place counts against that pair in every place (see the module docstring).
             for pair in recount:
                 value = math.log(refuting[pair] + 1)
@@ -924,7 +935,12 @@ class Engine:
         """Options grouped by span (chunk, first, last), in the order the spans first occur."""
         by_span: dict[tuple[int, int, int], list[Option]] = {}
         for option in options:
-            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
+            key = (option.chunk, option.first, option.last)
+            same = by_span.get(key)
+            if same is None:
+                by_span[key] = [option]
+            else:
+                same.append(option)
         return by_span
 
     def _settle_spans(self, by_span: dict[tuple[int, int, int], list[Option]]) -> dict[tuple[int, int, int], Option]:
