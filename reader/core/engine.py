@@ -153,13 +153,13 @@ class Engine:
         ranker = self._ranker
         return StoreRanking(ranker.key, lambda form, found: (linked_parts(found), ranker.stored(form, found)))
 
-    def _stored_uncached(self, form: str) -> tuple[str, Ranked] | None:
+    def _stored_uncached(self, phrase: str) -> tuple[str, Ranked] | None:
         """A common word's linked parts of speech and static ranking, from the store where it was made with these
-        weights."""
+        weights (None for a word group: the store holds single words)."""
         store = self.finder.store
-        if store is None or store.ranking_key != self._ranker.key:
+        if " " in phrase or store is None or store.ranking_key != self._ranker.key:
             return None
-        return store.ranking(form)
+        return store.ranking(phrase)
 
     def _ranked(self, phrase: str, wanted: str) -> RankedList:
         """``_ranked_uncached``, through the cache of single words or of word groups."""
@@ -546,7 +546,7 @@ class Engine:
 
     def _linked_parts_uncached(self, phrase: str) -> str:
         """The parts of speech through which any WordNet candidate is linked to the phrase ("nv")."""
-        stored = None if " " in phrase else self._stored(phrase)
+        stored = self._stored(phrase)
         return stored[0] if stored is not None else linked_parts(self._found(phrase))
 
     @staticmethod
@@ -577,7 +577,7 @@ class Engine:
         speech the sentence allows there, "" for any: the cache that matters, as the full candidate lists are large
         and needed only here). A candidate linked only through other parts of speech than ``wanted`` clashes. A
         common word's ranking comes from the candidate store where it was made with these weights (``_stored``)."""
-        stored = None if " " in phrase else self._stored(phrase)
+        stored = self._stored(phrase)
         scored = stored[1] if stored is not None else self._scored(phrase)
         if wanted:  # a clash adds its coefficient to both scores; the sort is stable, so no clash keeps the order
             c = self.weights.coefficients.get("pos_clash", 0.0)
