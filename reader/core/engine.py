@@ -762,7 +762,7 @@ class Engine:
             chosen = resettle(stale)
             made: dict[tuple[str, str], set[int]] = {}  # per pair, the options that make it now
             for o in chosen:
-                if o.span_log_odds > 0:
+                if self._makes_its_swap(o):
                     made.setdefault((o.observed, o.candidate.wording), set()).add(id(o))
             stale = {}
             for pair in sorted(made.keys() | repeats.keys()):
@@ -781,6 +781,14 @@ class Engine:
             if progress:
                 progress(0.5 + 0.5 * (round_number + 1) / w.rounds)
         return groups, options, rate
+
+    @staticmethod
+    def _makes_its_swap(option: Option) -> bool:
+        """Whether a chosen option counts as the article making its swap, for the same swap elsewhere (``repeats``):
+        the engine makes the change and its own context does not speak against it. A topic word repeated through a
+        heavily spun article ("the rule" -> "the normal" eight times) is changed on the article's prior alone; such
+        places propping each other up flagged honest words (benchmarks/README.md, "A swap its context opposes")."""
+        return option.span_log_odds > 0 and option.gain >= 0.0
 
     @staticmethod
     def _restored(groups: list[list[Token]], chosen: list[Option]) -> list[list[str]]:

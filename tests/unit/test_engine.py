@@ -344,6 +344,17 @@ def test_a_change_is_no_evidence_for_itself(engine: Engine) -> None:
         assert all(o.repeats == pytest.approx(math.log(1 + others)) for o in made)
 
 
+def test_a_swap_its_own_context_opposes_is_no_evidence_elsewhere() -> None:
+    """Only a change the engine makes where the context does not speak against it counts for ``repeats``."""
+    from reader.core.candidates import Candidate
+    from reader.core.option import Option
+
+    option = Option(0, 0, 1, Candidate("normal", "synonym", "rule ~ normal"), "rule")
+    for span_log_odds, gain, counts in ((0.5, 1.0, True), (0.5, 0.0, True), (0.5, -0.4, False), (-0.1, 3.0, False)):
+        option.span_log_odds, option.gain = span_log_odds, gain
+        assert Engine._makes_its_swap(option) is counts
+
+
 def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
     from reader.core.candidates import Candidate
     from reader.core.option import Option
