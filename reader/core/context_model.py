@@ -53,7 +53,7 @@ class ContextModel:
         config = Config()
         config.set_string("-logfn", os.devnull)
         self._lm = NGramModel(config, LogMath(), path or model_path())
-        self.prob = lru_cache(maxsize=20_000)(self._prob)
+        self.prob = lru_cache(maxsize=5_000)(self._prob)  # a quarter of asks hit: a query costs about as much
         self.known = lru_cache(maxsize=50_000)(self._known)
         self.spelling = lru_cache(maxsize=20_000)(self._spelling)
 

@@ -55,8 +55,9 @@ GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate a
 MAX_SPAN = 4
 MAX_TEXT_CHARS = 500_000  # about 80,000 words: a long report; larger input is refused, not left to hang
 SECTION_WORDS = 5_000  # a long news article is analysed whole; a longer text a section at a time
-# Ranked lists kept of single words (67 MB for 12,000 after a pass over benchmarks/data: 300 MB in all is the target)
-RANKED_WORDS = 12_000
+# Ranked lists kept of single words (about 5 KB each): 12,000 took the longest text the engine accepts to 310 MB
+# at its peak, over the 300 MB target (benchmarks/README.md, "Memory on the longest text")
+RANKED_WORDS = 9_000
 RANKED_GROUPS = 6_000  # ... and of word groups, mostly empty (4 MB)
 
 
@@ -553,10 +554,13 @@ class Engine:
     def _as_options(
         number: int, first: int, last: int, phrase: str, ranked: Iterable[Entry], wanted: str = ""
     ) -> list[Option]:
+        # Without a ranking model the two static scores are equal: one float object serves both, and a clash is
+        # one of two constants, not a new float per option (a long text's section holds some 75,000 options).
         return [
             Option(
-                number, first, last, candidate, phrase, commonness=commonness, static=static, static_rank=static_rank,
-                pos_clash=float(_clashes(candidate, wanted)) if wanted else 0.0,
+                number, first, last, candidate, phrase, commonness=commonness, static=static,
+                static_rank=static if static_rank == static else static_rank,
+                pos_clash=(1.0 if _clashes(candidate, wanted) else 0.0) if wanted else 0.0,
             )
             for candidate, commonness, static, static_rank in ranked
         ]
