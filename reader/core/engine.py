@@ -990,6 +990,29 @@ class Engine:
             )
         return tuple(reasons)
 
+    @staticmethod
+    def _context_reason(option: Option) -> str:
+        """What the context says of the change, in the reader's words: for it, nothing either way, or against it
+        (a change the article's other evidence carries although the context prefers the published wording)."""
+        factor = math.exp(min(option.gain, 50))
+        if option.counts:
+            return (
+                f"'{option.observed}' counts the noun after it: news spells out a count under ten, and a figure "
+                "there is rare in honest news."
+            )
+        if option.unknown:
+            if factor >= 1.5:  # only an artefact the pattern book lists gains here
+                return (
+                    f"'{option.observed}' never occurs in the English usage statistics, and rewriters are known to "
+                    "write it for this wording, which fits the context."
+                )
+            return f"'{option.observed}' never occurs in the English usage statistics, so the context tells nothing."
+        if factor >= 1.5:
+            return f"The context makes it {factor:,.0f} times likelier than the published wording."
+        if factor <= 1 / 1.5:
+            return f"The context fits the published wording {1 / factor:,.0f} times better, which counts against it."
+        return "The context fits it about as well as the published wording."
+
     def _suggestion(
         self,
         text: str,
@@ -1005,21 +1028,7 @@ class Engine:
         ranked = sorted(rivals, key=lambda o: -o.rank_score)
         span = chunk[option.first : option.last]
         alternatives = tuple(dict.fromkeys(_match_case(span, spell(o.candidate.wording)) for o in ranked[:5]))
-        factor = math.exp(min(option.gain, 50))
-        if option.counts:
-            context = (
-                f"'{option.observed}' counts the noun after it: news spells out a count under ten, and a figure "
-                "there is rare in honest news."
-            )
-        elif option.unknown and factor >= 1.5:  # only an artefact the pattern book lists gains here
-            context = (
-                f"'{option.observed}' never occurs in the English usage statistics, and rewriters are known to "
-                "write it for this wording, which fits the context."
-            )
-        elif factor >= 1.5:
-            context = f"The context makes it {factor:,.0f} times likelier than the published wording."
-        else:
-            context = "The context fits it about as well as the published wording."
+        context = self._context_reason(option)
         reasons = (
             f"'{option.candidate.wording}' is {RELATIONS[option.candidate.relation]} ({option.candidate.detail}).",
             context,

@@ -355,6 +355,24 @@ def test_a_swap_its_own_context_opposes_is_no_evidence_elsewhere() -> None:
         assert Engine._makes_its_swap(option) is counts
 
 
+def test_the_context_reason_says_which_way_the_context_points() -> None:
+    """A change the context speaks against (carried by the article's other evidence) says so, not "as well as"."""
+    from reader.core.candidates import Candidate
+    from reader.core.option import Option
+
+    option = Option(0, 0, 1, Candidate("normal", "synonym", "rule ~ normal"), "rule")
+    option.gain = math.log(20)
+    assert Engine._context_reason(option) == "The context makes it 20 times likelier than the published wording."
+    option.gain = 0.1
+    assert Engine._context_reason(option) == "The context fits it about as well as the published wording."
+    option.gain = -math.log(8)
+    assert Engine._context_reason(option) == (
+        "The context fits the published wording 8 times better, which counts against it."
+    )
+    option.unknown = 1.0
+    assert "tells nothing" in Engine._context_reason(option)
+
+
 def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
     from reader.core.candidates import Candidate
     from reader.core.option import Option
