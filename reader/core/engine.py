@@ -350,19 +350,19 @@ class Engine:
 
     def _menders(self, phrase: str, neighbours: tuple[str, ...]) -> Ranked:
         """The entries beyond the cut that begin a wording found in a multiword lemma with one of ``neighbours``."""
-        multiword_parts = self.finder.wordnet.multiword_parts
         return tuple(
             entry
-            for entry in self._in_lemmas(phrase)
-            if any(word in parts for parts in multiword_parts(entry[0].wording.split()[0]) for word in neighbours)
+            for entry, lemmas in self._in_lemmas(phrase)
+            if any(word in parts for parts in lemmas for word in neighbours)
         )
 
-    def _in_lemmas_uncached(self, phrase: str) -> Ranked:
-        """The entries beyond the static cut whose wording begins with a word of some multiword lemma: kept per
-        phrase, as a capitalised word meets other neighbours in other names."""
+    def _in_lemmas_uncached(self, phrase: str) -> tuple[tuple[Entry, tuple[tuple[str, ...], ...]], ...]:
+        """The entries beyond the static cut whose wording begins with a word of some multiword lemma, each with
+        those lemmas' words: kept per phrase, as a capitalised word meets other neighbours in other names."""
         multiword_parts = self.finder.wordnet.multiword_parts
         cut = self._scored(phrase)[self.weights.max_candidates :]
-        return tuple(entry for entry in cut if multiword_parts(entry[0].wording.split()[0]))
+        found = ((entry, multiword_parts(entry[0].wording.split()[0])) for entry in cut)
+        return tuple((entry, lemmas) for entry, lemmas in found if lemmas)
 
     def _may_have_candidates(self, phrase: str, last_word: str) -> bool:
         """For a multiword span: whether any source could offer a candidate (exact; skips most lookups)."""
