@@ -56,6 +56,13 @@ Sets (``fit`` = the weights were fitted on it, ``held`` = never used for fitting
                             seed's pairs among them), five heavily (22-26 per 100 words) and three lightly (7-8),
                             776 substitutions: a development set for the seed's spinner, diagnosed, never fitted
                             on; news-devseed: the originals
+  thirteenth                data/heldout/spun_thirteenth: six unspun articles (a train derailment, a rockslide in a
+                            national park, a bank merger, a drought, a cancelled stadium tour, bike lanes; one
+                            British), written in session 39 by a thirteenth writer (a helper agent that saw no project
+                            file) and spun by its own script with one fixed dictionary of 210 entries (the same
+                            replacement everywhere, about 80% of a listed word's places swapped, sense-blind, a few
+                            common words inside names), 507 substitutions (held); news-thirteenth: the originals,
+                            data/heldout/originals_thirteenth (held)
   brown                     data/brown: 44 Brown-corpus press texts of 1961, unspun, and spun by the MyThes
                             thesaurus of free spinners (spin_brown.py); odd-numbered texts fit, even-numbered held
 The engine runs in this process (one load) and writes exactly what ``reader check --json`` writes; each output is
@@ -138,6 +145,7 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("tenth-held", sorted((DATA / "heldout/spun_tenth").glob("*.gold.tsv")))
     sets += gold_sets("eleventh-held", sorted((DATA / "heldout/spun_eleventh").glob("*.gold.tsv")))
     sets += gold_sets("devseed", sorted((DATA / "dev_seedstyle/spun").glob("*.gold.tsv")))
+    sets += gold_sets("thirteenth-held", sorted((DATA / "heldout/spun_thirteenth").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
@@ -160,6 +168,7 @@ def clean_sets(quick: bool) -> list[tuple[str, str, Path]]:
     sets += text_sets("news-ninth", "heldout/originals_ninth") + text_sets("news-tenth", "heldout/originals_tenth")
     sets += text_sets("news-eleventh", "heldout/originals_eleventh")
     sets += text_sets("news-devseed", "dev_seedstyle/originals")
+    sets += text_sets("news-thirteenth", "heldout/originals_thirteenth")
     texts = sorted((DATA / "brown/clean").glob("*.txt"))
     sets += [(brown_split(p), p.stem, p) for p in (texts[:12] if quick else texts)]
     return sets
