@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -120,16 +121,35 @@ def check_main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"reader check: {error}", file=sys.stderr)
         return 2
+    if sys.stdout is None:  # started with standard output closed (`reader check FILE >&-`)
+        print("reader check: there is no standard output to write to", file=sys.stderr)
+        return 1
+    if args.json:
+        document = analysis_json(analysis, args.threshold)
+        output = json.dumps(document, ensure_ascii=False)
+        if not _encodable(output):
+            output = json.dumps(document)  # the same JSON, its other characters as \u escapes
+    else:
+        output = _report(analysis, args.threshold, args.why)
+        if not _encodable(output) and isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a character shows "?"
     try:
-        if args.json:
-            json.dump(analysis_json(analysis, args.threshold), sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
-        else:
-            print(_report(analysis, args.threshold, args.why))
+        sys.stdout.write(output + "\n")
         sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader of the output stopped early (`reader check FILE | head`): not an error worth a traceback.
-        # Point stdout at devnull so that Python's own flush at exit does not raise again.
+    except OSError as error:
+        # The reader of the output stopped early (`reader check FILE | head`: not an error worth a traceback), or
+        # the disk is full. Point stdout at devnull so that Python's own flush at exit does not raise again.
+        if not isinstance(error, BrokenPipeError):
+            print(f"reader check: could not write the output: {error.strerror or error}", file=sys.stderr)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 0
+
+
+def _encodable(output: str) -> bool:
+    """Whether standard output's encoding can write ``output`` (a terminal or PYTHONIOENCODING may be Latin-1)."""
+    try:
+        output.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

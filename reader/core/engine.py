@@ -25,6 +25,7 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.names import (
+    LONGEST_NAME,
     NAME_JOINERS,
     acronym_hints,
     is_name_word,
@@ -336,7 +337,9 @@ class Engine:
         run = run_holding(runs, first, last)
         if run is None:
             return []  # _repair_names would drop these options
-        lo, hi = run
+        # Only words a lemma holding the span could reach: a run of capitals with no sentence break can be a whole
+        # text ("The White Home Said The White Home Said ..."), and every word of it for every span was quadratic.
+        lo, hi = max(run[0], first - LONGEST_NAME + 1), min(run[1], last + LONGEST_NAME - 1)
         neighbours = [words[i] for i in range(lo, hi) if not first <= i < last and is_name_word(chunk[i])]
         if not neighbours:
             return []

@@ -6,12 +6,14 @@ other capitalised word is taken as a name and left alone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
 from reader.core.tokens import Kind, Token
 
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words inside names: Bank of England
+LONGEST_NAME = 9  # words in WordNet's longest multiword lemma: a mend looks no further along a run of capitals
 
 
 def is_name_word(token: Token) -> bool:
@@ -46,8 +48,14 @@ def name_runs(chunk: list[Token]) -> list[tuple[int, int]]:
 
 
 def run_holding(runs: list[tuple[int, int]], first: int, last: int) -> tuple[int, int] | None:
-    """The run that holds the span [first, last), if any."""
-    return next(((a, b) for a, b in runs if a <= first and last <= b), None)
+    """The run that holds the span [first, last), if any (``runs`` in order and apart, as ``name_runs`` gives them:
+    found by bisection, as a chunk of many short names asks for every option of each)."""
+    at = bisect_right(runs, (first, float("inf"))) - 1  # the last run that starts at or before the span
+    if at >= 0:
+        lo, hi = runs[at]
+        if lo <= first and last <= hi:
+            return lo, hi
+    return None
 
 
 @lru_cache(maxsize=2_048)

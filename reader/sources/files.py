@@ -19,7 +19,9 @@ MAX_FILE_BYTES = 20_000_000  # no news article comes near this; larger files are
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
-_HTML_START = re.compile(rb"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# Possessive: a comment once matched is never matched again another way (with "*" a file of many comments and no
+# page after them backtracked for minutes, doubling with each comment).
+_HTML_START = re.compile(rb"\A\s*+(?:<!--.*?-->\s*+)*+<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*\n", re.DOTALL)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")

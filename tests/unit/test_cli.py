@@ -125,6 +125,29 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         assert "Traceback" not in error and "BrokenPipe" not in error
 
 
+def test_output_that_cannot_be_written_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """A full disk, a closed standard output, and an output encoding that lacks the text's characters."""
+    import os
+    import subprocess
+
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN, encoding="utf-8")
+    command = [sys.executable, "-m", "reader", "check", str(article)]
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([*command, "--json"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert "could not write the output" in done.stderr
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=120,
+                          close_fds=True, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 1 and "no standard output" in done.stderr and "Traceback" not in done.stderr
+    latin = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([*command, "--json"], capture_output=True, timeout=120, env=latin)
+    assert done.returncode == 0 and json.loads(done.stdout.decode("latin-1"))["text"] == SPUN
+    done = subprocess.run(command, capture_output=True, timeout=120, env={**latin, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+
+
 class FakeTerminal(io.StringIO):
     def __init__(self, terminal: bool) -> None:
         super().__init__()

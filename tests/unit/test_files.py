@@ -153,6 +153,15 @@ def test_html_sniffed_in_txt(tmp_path: Path) -> None:
     assert article.byline == "Jane Roe"
 
 
+def test_comments_before_plain_text_are_no_page(tmp_path: Path) -> None:
+    """Many comments and no page after them: read as the plain text it is (the sniffing once backtracked for minutes,
+    doubling with each comment); comments before a page still make it a page."""
+    text = "<!-- a -->" * 40 + "\nSome text."
+    assert read_article(write(tmp_path, "notes.txt", text.encode())).text == text
+    article = read_article(write(tmp_path, "page.txt", ("<!-- saved -->\n" + PAGE).encode()))
+    assert article.byline == "Jane Roe"
+
+
 def test_markdown_stripped_lightly_with_front_matter(tmp_path: Path) -> None:
     md = ("---\ntitle: \"Storm nears\"\nauthor: Jane Roe\ndate: 2024-03-05\n---\n"
           "# Storm nears\n\n**US officials** said the [storm](https://x.example) would hit_by Friday.\n\n"

@@ -57,6 +57,12 @@ def test_a_joiner_at_the_end_of_a_run_is_left_out() -> None:
 def test_run_holding() -> None:
     assert run_holding([(0, 1), (3, 6)], 4, 5) == (3, 6)
     assert run_holding([(0, 1), (3, 6)], 2, 4) is None
+    runs = [(0, 2), (3, 6), (8, 9), (10, 14)]
+    for first in range(15):
+        for last in range(first + 1, 16):
+            expected = next(((a, b) for a, b in runs if a <= first and last <= b), None)
+            assert run_holding(runs, first, last) == expected
+    assert run_holding([], 0, 1) is None
 
 
 def test_a_change_that_completes_a_known_name_mends_it() -> None:
