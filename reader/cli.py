@@ -54,9 +54,12 @@ def _read_input(path: str) -> str:
     from reader.sources.files import ArticleError, read_article
 
     try:
-        return read_article(path).text
+        article = read_article(path)
     except ArticleError as error:
         raise ValueError(str(error)) from None
+    for note in article.notes:  # a guessed encoding: the reader should know the text may be garbled
+        print(f"reader check: {path}: {note}", file=sys.stderr)
+    return article.text
 
 
 def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
