@@ -23,10 +23,12 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # page after them backtracked for minutes, doubling with each comment).
 _HTML_START = re.compile(rb"\A\s*+(?:<!--.*?-->\s*+)*+<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*\n", re.DOTALL)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# Each markup pattern stops at the next opening of its own kind and at the line's end, so that no match is tried
+# from every position to the end of a long line (a line of 100,000 "*a " or "[" took minutes).
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1(?!\w)")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.MULTILINE)
@@ -114,7 +116,7 @@ def strip_markdown(text: str) -> str:
     """Remove the markup people write in news drafts (headings, emphasis, links, quotes); keep the words."""
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(lambda heading: heading.group(1).rstrip(" \t#"), text)  # "## Title ##": "Title"
     text = _MD_RULE.sub("", text)
     text = _MD_QUOTE.sub("", text)
     text = _MD_CODE.sub(r"\1", text)
