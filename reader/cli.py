@@ -45,6 +45,8 @@ def _read_input(path: str) -> str:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
             raise ValueError(f"standard input is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+        if not data.strip():
+            raise ValueError("standard input is empty")  # as an empty file is
         if b"\0" in data[:8192]:
             raise ValueError("standard input looks like a binary file, not text")
         try:

@@ -42,7 +42,7 @@ def _size_message(size: int, limit: int) -> str:
 def read_article(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
     """Read ``path`` as an article; raise ArticleError with a message fit for the reader otherwise."""
     path = Path(path)
-    name = path.name
+    name = path.name or str(path.resolve())  # "." and "" have no name of their own
     try:
         if path.is_dir():
             raise ArticleError(f"{name} is a folder, not a file")

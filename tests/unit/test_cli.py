@@ -108,6 +108,10 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad")))
     code, _, err = run(["-"], capsys)
     assert code == 2 and ("binary" in err or "UTF-8" in err)
+    for empty in (b"", b" \n\t\n"):  # as an empty file: a message and a non-zero exit
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(empty)))
+        code, out, err = run(["-"], capsys)
+        assert code == 2 and "standard input is empty" in err and not out
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
