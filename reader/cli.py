@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +39,9 @@ def terminal_progress(
             stream.flush()
 
     return report, finish
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and newline, and DEL
 
 
 def _read_input(path: str) -> str:
@@ -77,7 +81,9 @@ def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
         if why:
             lines.extend(f"{'':10}{reason}" for reason in s.reasons)
     lines.append("")
-    lines.append(restore(analysis.text, analysis.suggestions, threshold=threshold))
+    # Control characters in the text (a terminal's escape sequences, a bell) are shown, not obeyed.
+    lines.append(_CONTROL.sub(lambda c: f"\\x{ord(c.group()):02x}", restore(analysis.text, analysis.suggestions,
+                                                                          threshold=threshold)))
     return "\n".join(lines)
 
 

@@ -62,6 +62,15 @@ def test_text_report_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "suspected substitutions" in out and "'Home' -> 'House'" in out
 
 
+def test_the_report_shows_control_characters_instead_of_sending_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(HONEST + "The council \x1b[31mvoted\x1b[0m on Tuesday.\x07\n", encoding="utf-8")
+    code, out, _ = run([str(article)], capsys)
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\\x1b[31mvoted" in out
+
+
 def test_the_report_gives_reasons_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text(SPUN, encoding="utf-8")
