@@ -709,12 +709,7 @@ class Engine:
         by_span = self._spans(options)
         by_pair: dict[tuple[str, str], list[Option]] = {}
         for option in options:
-            pair = (option.observed, option.candidate.wording)
-            same = by_pair.get(pair)
-            if same is None:
-                by_pair[pair] = [option]
-            else:
-                same.append(option)
+            by_pair.setdefault((option.observed, option.candidate.wording), []).append(option)
         settle = self._settler()
         # Only spans whose evidence changed are settled again: a change of context touches a few chunks, and a
         # change in how often the article makes a substitution touches the spans that offer it.
@@ -950,12 +945,7 @@ class Engine:
         """Options grouped by span (chunk, first, last), in the order the spans first occur."""
         by_span: dict[tuple[int, int, int], list[Option]] = {}
         for option in options:
-            key = (option.chunk, option.first, option.last)
-            same = by_span.get(key)
-            if same is None:
-                by_span[key] = [option]
-            else:
-                same.append(option)
+            by_span.setdefault((option.chunk, option.first, option.last), []).append(option)
         return by_span
 
     def _settle_spans(self, by_span: dict[tuple[int, int, int], list[Option]]) -> dict[tuple[int, int, int], Option]:
