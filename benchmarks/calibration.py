@@ -5,8 +5,10 @@
 A suggestion is right when it touches a gold substitution (S or D); suggestions that only touch unsure (X) spans
 are left out, and every suggestion on unspun text is wrong. Without ``--held``: the texts the weights are fitted on
 (fit_weights.labelled_sets: the seed and data/clean). With ``--held``: held-out texts, as evaluate.py names them,
-in two groups: modern (hand held spun and unspun, news-held, news-held-2, news-3, news-uk, news-diverse) and 1961
-(even Brown texts, spun and unspun).
+in three groups: modern held-out news (every held-out modern set, spun and unspun: hand, fresh, ninth, tenth,
+eleventh, thirteenth and the unspun news sets), the development sets (dev and devseed, spun and unspun: diagnosed,
+never fitted on) and 1961 (even Brown texts, spun and unspun). Before session 40 the modern group held only the
+sets of 2026-11-25 (hand-held, news-held, news-held-2, news-3, news-uk, news-diverse): 146 suggestions.
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from score_suggestions import load_gold  # noqa: E402
 from reader.core.engine import Engine, load_engine  # noqa: E402
 
 EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-MODERN_HELD = {"hand-held", "news-held", "news-held-2", "news-3", "news-uk", "news-diverse"}
+MODERN_HELD = {
+    "hand-held", "news-held", "news-held-2", "news-3", "news-uk", "news-diverse", "fresh-held", "news-fresh",
+    "ninth-held", "news-ninth", "tenth-held", "news-tenth", "eleventh-held", "news-eleventh", "thirteenth-held",
+    "news-thirteenth",
+}
+DEVELOPMENT = {"dev", "news-dev", "devseed", "news-devseed"}
 
 
 def held_texts(names: set[str]) -> Iterable[tuple[str, Path | None]]:
@@ -68,6 +75,7 @@ def main() -> None:
         report(engine, "fitted on (seed, data/clean)", ((text, gold) for _, text, gold in labelled_sets()))
         return
     report(engine, "held out, modern", held_texts(MODERN_HELD))
+    report(engine, "development sets (dev, devseed)", held_texts(DEVELOPMENT))
     report(engine, "held out, 1961 (even Brown texts)", held_texts({"brown-held"}))
 
 

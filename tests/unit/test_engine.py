@@ -640,3 +640,14 @@ def test_single_words_and_word_groups_are_cached_apart(engine: Engine) -> None:
     assert engine._ranked_words.cache_info().currsize >= 1
     assert engine._ranked_groups.cache_info().currsize >= 1
     assert engine._ranked("officers", "") is engine._ranked_words("officers", "")
+
+
+def test_a_compound_is_not_offered_its_own_head_as_a_more_general_term(engine: Engine) -> None:
+    # "polling place" is a kind of "place" by construction: restoring "places" would only drop the writer's modifier.
+    polling = {c.wording: c.relation for c in engine.finder.phrase_candidates("polling places")}
+    assert "places" not in polling and polling.get("spots") == "hypernym"
+    assert "water" not in {c.wording for c in engine.finder.phrase_candidates("tap water")}
+    # A head WordNet gives as a synonym of the compound stays ("web site" is a "site").
+    assert {c.wording: c.relation for c in engine.finder.phrase_candidates("web site")}.get("site") == "synonym"
+    assert not {"places", "senator"} & {s.replacement for s in engine.analyze(
+        "The state senator said voters at polling places waited for an hour.").suggestions}
