@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from reader.core.candidates import RELATION_NAMES, Link
-from reader.core.engine import PREPOSITIONS, Engine
+from reader.core.engine import PREPOSITIONS, Engine, article_names
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
 
@@ -651,3 +651,19 @@ def test_a_compound_is_not_offered_its_own_head_as_a_more_general_term(engine: E
     assert {c.wording: c.relation for c in engine.finder.phrase_candidates("web site")}.get("site") == "synonym"
     assert not {"places", "senator"} & {s.replacement for s in engine.analyze(
         "The state senator said voters at polling places waited for an hour.").suggestions}
+
+
+def test_a_sentence_may_open_with_a_name_the_article_writes_elsewhere(engine: Engine) -> None:
+    text = "Voters backed Keel in the primary. Keel conceded on Tuesday. Turnout was low, said Judge Ruiz."
+    tokens = tokenize(text)
+    names = article_names(chunks(text, tokens))
+    assert "keel" in names and "judge" in names and "turnout" not in names and "voters" not in names
+    groups, options, _ = engine.options(text)
+    opening = text.index("Keel conceded")
+    place = next((c, i) for c, chunk in enumerate(groups) for i, t in enumerate(chunk) if t.start == opening)
+    assert engine.finder.word_candidates("keel")  # "reel", "stagger": the word has candidates
+    there = [o for o in options if (o.chunk, o.first) == place]
+    assert all(o.name_repair for o in there) and "reel" not in {o.candidate.wording for o in there}  # only mended
+    # A word the article also writes in lower case is no name of its own ("Home" here, "home" there).
+    assert "home" not in article_names(chunks("They went home. The White Home said so.", tokenize(
+        "They went home. The White Home said so.")))
