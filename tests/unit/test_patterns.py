@@ -79,3 +79,11 @@ def test_rewrites_that_only_flagged_honest_words_stay_out(published: str, never:
     """Rewriters' outputs that honest writing uses in the original's meaning: on the fitting texts they made 0 right
     flags and 31 false ones (benchmarks/README.md, "Rewrites that only flagged honest words")."""
     assert never not in {alternative for alternative, _ in load_patterns().alternatives(published)}
+
+
+def test_the_shipped_book_offers_no_contraction_and_no_original_for_an_honest_agency() -> None:
+    """Rewriters expand contractions; "cannot" against "can't" is style. "agency" is ordinary news English."""
+    book = load_patterns()
+    assert not [member for group in book.groups for member in group.members if "'" in member and "n't" in member]
+    assert "can't" not in {w for w, _ in book.alternatives("cannot")}
+    assert "firm" not in {w for w, _ in book.alternatives("agency")}
