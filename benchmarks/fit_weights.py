@@ -57,10 +57,16 @@ def clean_sets(folder: Path) -> list[tuple[str, str, Path | None]]:
 
 
 def labelled_sets(
-    include_seed: bool = True, brown: str = "none", fit_news: str = "none", registers: bool = False, dev: bool = False
+    include_seed: bool = True,
+    brown: str = "none",
+    fit_news: str = "none",
+    registers: bool = False,
+    dev: bool = False,
+    more_clean: bool = False,
 ) -> list[tuple[str, str, Path | None]]:
     """(name, text, gold path or None for unspun text); of the Brown texts only the odd-numbered (the rest are held).
-    With ``dev``, the two development sets (data/dev, data/dev_seedstyle), spun and unspun, are fitting texts too."""
+    With ``dev``, the two development sets (data/dev, data/dev_seedstyle), spun and unspun, are fitting texts too;
+    with ``more_clean``, only their unspun originals and data/fit_news's (honest modern news to hold a refit)."""
     sets: list[tuple[str, str, Path | None]] = []
     data = ROOT / "benchmarks" / "data" / "brown"
     if brown in ("clean", "all"):
@@ -83,6 +89,9 @@ def labelled_sets(
         sets += spun_sets(news / "spun", prefix="moby-")
     if fit_news == "all":
         sets += clean_sets(news / "originals")
+    if more_clean:
+        for folder in ("fit_news", "dev", "dev_seedstyle"):
+            sets += clean_sets(ROOT / "benchmarks" / "data" / folder / "originals")
     if dev:
         for folder in ("dev", "dev_seedstyle"):
             sets += spun_sets(ROOT / "benchmarks" / "data" / folder / "spun", prefix=f"{folder}-")
@@ -340,6 +349,8 @@ def main() -> None:
                         help="with --confidence: the article's flagged share gets a second slope above this share")
     parser.add_argument("--dev", action="store_true",
                         help="also fit (and fit the confidence) on the development sets, spun and unspun")
+    parser.add_argument("--more-clean", action="store_true",
+                        help="also fit on the unspun originals of data/fit_news and the development sets")
     parser.add_argument("--freeze-known", action="store_true",
                         help="fit only features the current weights lack (a new source of evidence), keeping the rest")
     args = parser.parse_args()
@@ -349,7 +360,8 @@ def main() -> None:
     frozen = (frozenset(engine.weights.coefficients) if args.freeze_known else frozenset()) | {
         "counted_figure", "article_fit"}
     sets = labelled_sets(
-        include_seed=not args.no_seed, brown=args.brown, fit_news=args.fit_news, registers=args.registers, dev=args.dev
+        include_seed=not args.no_seed, brown=args.brown, fit_news=args.fit_news, registers=args.registers, dev=args.dev,
+        more_clean=args.more_clean,
     )
     print(f"{len(sets)} texts: " + ", ".join(name for name, _, _ in sets))
     if args.rounds:
@@ -394,7 +406,8 @@ def main() -> None:
                   + json.dumps(engine.weights.calibration))
     if args.confidence:
         rows = []
-        for _, text, gold in labelled_sets(include_seed=not args.no_seed, brown="all", registers=True, dev=args.dev):
+        for _, text, gold in labelled_sets(include_seed=not args.no_seed, brown="all", registers=True, dev=args.dev,
+                                           more_clean=args.more_clean):
             rows.extend(confidence_rows(engine, text, gold))
         engine.weights.confidence = fit_confidence(rows, args.confidence_relations, args.confidence_knot)
         print(f"confidence on {len(rows)} reported suggestions ({sum(r[2] for r in rows)} right): "
