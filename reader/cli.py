@@ -45,26 +45,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and ne
 
 
 def _read_input(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        if len(data) > MAX_INPUT_BYTES:
-            raise ValueError(f"standard input is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
-        if not data.strip():
-            raise ValueError("standard input is empty")  # as an empty file is
-        if b"\0" in data[:8192]:
-            raise ValueError("standard input looks like a binary file, not text")
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValueError(f"standard input is not UTF-8 ({error.reason} at byte {error.start})") from None
-    from reader.sources.files import ArticleError, read_article
+    """The article's text from a file or (``-``) standard input, read alike: encoding detection, HTML extraction,
+    line endings; a guessed encoding is said on stderr."""
+    from reader.sources.files import ArticleError, article_from_bytes, read_article
 
     try:
-        article = read_article(path)
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            if len(data) > MAX_INPUT_BYTES:
+                raise ValueError(f"standard input is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+            article = article_from_bytes(data, "standard input")
+        else:
+            article = read_article(path)
     except ArticleError as error:
         raise ValueError(str(error)) from None
     for note in article.notes:  # a guessed encoding: the reader should know the text may be garbled
-        print(f"reader check: {path}: {note}", file=sys.stderr)
+        print(f"reader check: {'standard input' if path == '-' else path}: {note}", file=sys.stderr)
     return article.text
 
 

@@ -89,7 +89,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"the file starts with a {encoding.upper()} mark but is not {encoding.upper()}"
+                raise DecodeError(f"it starts with a {encoding.upper()} mark but is not {encoding.upper()}"
                                   f" (bad bytes at {error.start})") from None
             text = text.lstrip("\ufeff")
             _check_controls(text)
@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             raise DecodeError(BINARY_MESSAGE) from None
         _check_controls(text)
-        return Decoded(text, utf16, f"read as {utf16.upper()} (the file has no byte-order mark)")
+        return Decoded(text, utf16, f"read as {utf16.upper()} (no byte-order mark)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

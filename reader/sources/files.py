@@ -13,7 +13,7 @@ from reader.sources.article import Article, ArticleError
 from reader.sources.decode import DecodeError, decode_bytes
 from reader.sources.extract import article_from_html, declared_charset
 
-__all__ = ["Article", "ArticleError", "MAX_FILE_BYTES", "article_from_text", "read_article"]
+__all__ = ["Article", "ArticleError", "MAX_FILE_BYTES", "article_from_bytes", "article_from_text", "read_article"]
 
 MAX_FILE_BYTES = 20_000_000  # no news article comes near this; larger files are data dumps or mistakes
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -59,9 +59,15 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Articl
         raise ArticleError(f"could not read {name}: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise ArticleError(_size_message(len(data), max_bytes))
+    return article_from_bytes(data, name, suffix=path.suffix.lower(), source=str(path))
+
+
+def article_from_bytes(data: bytes, name: str, *, suffix: str = "", source: str = "") -> Article:
+    """An article from the bytes of a file or of standard input: HTML by its suffix or its first tag, Markdown by
+    its suffix, else text; the encoding from a BOM, UTF-8, an HTML charset or a guess (said in ``notes``).
+    ``name`` names the input in messages ("story.txt", "standard input")."""
     if not data.strip():
         raise ArticleError(f"{name} is empty")
-    suffix = path.suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _HTML_START.match(data) is not None)
     try:
         decoded = decode_bytes(data, declared_charset(data) if is_html else None)
@@ -70,14 +76,14 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Articl
     notes = (decoded.note,) if decoded.note else ()
     if is_html:
         try:
-            return article_from_html(decoded.text, source=str(path), notes=notes)
+            return article_from_html(decoded.text, source=source, notes=notes)
         except ArticleError as error:
             raise ArticleError(f"{name}: {error}") from None
     if suffix in MARKDOWN_SUFFIXES:
-        return _article_from_markdown(decoded.text, str(path), path.stem, notes)
+        return _article_from_markdown(decoded.text, source, Path(source).stem, notes)
     if not decoded.text.strip():
         raise ArticleError(f"{name} has no text")
-    return article_from_text(decoded.text, source=str(path), notes=notes)
+    return article_from_text(decoded.text, source=source, notes=notes)
 
 
 def article_from_text(text: str, title: str | None = None, *, source: str = "",

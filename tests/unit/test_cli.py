@@ -114,9 +114,12 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SPUN.encode("utf-8"))))
     code, out, _ = run(["-", "--json"], capsys)
     assert code == 0 and json.loads(out)["text"] == SPUN
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad")))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00ba")))  # odd: no UTF-16
     code, _, err = run(["-"], capsys)
-    assert code == 2 and ("binary" in err or "UTF-8" in err)
+    assert code == 2 and "standard input: it starts with a UTF-16 mark but is not UTF-16" in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x7fELF\x02\x01\x01\x00" * 40)))
+    code, _, err = run(["-"], capsys)
+    assert code == 2 and "standard input: this looks like a binary file" in err
     for empty in (b"", b" \n\t\n"):  # as an empty file: a message and a non-zero exit
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(empty)))
         code, out, err = run(["-"], capsys)
@@ -189,3 +192,21 @@ def test_a_slow_analysis_shows_progress_on_a_terminal_only() -> None:
     report(0.5)
     finish()
     assert piped.getvalue() == ""
+
+
+def test_standard_input_is_read_as_a_file_is(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Encoding detection, line endings and HTML extraction, as for a file (it was strict UTF-8 until session 40)."""
+    for data in (SPUN.encode("utf-16"), SPUN.replace("\n", "\r\n").encode("utf-8")):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        code, out, _ = run(["-", "--json"], capsys)
+        assert code == 0 and json.loads(out)["text"] == SPUN
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Caf\xe9 officers stated it.".encode("cp1252"))))
+    code, out, err = run(["-", "--json"], capsys)
+    assert code == 0 and json.loads(out)["text"].startswith("Café")
+    assert "reader check: standard input: " in err and "Windows-1252" in err
+    page = b"<!doctype html><html><head><title>T</title></head><body><article><p>" + SPUN.encode() + b"</p></article>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page + b"</body></html>")))
+    code, out, _ = run(["-", "--json"], capsys)
+    assert code == 0 and "<p>" not in json.loads(out)["text"] and "officers" in json.loads(out)["text"]
