@@ -6,7 +6,7 @@ A suggestion is right when it touches a gold substitution (S or D); suggestions 
 are left out, and every suggestion on unspun text is wrong. Without ``--held``: the texts the weights are fitted on
 (fit_weights.labelled_sets: the seed and data/clean). With ``--held``: held-out texts, as evaluate.py names them,
 in three groups: modern held-out news (every held-out modern set, spun and unspun: hand, fresh, ninth, tenth,
-eleventh, thirteenth and the unspun news sets), the development sets (dev and devseed, spun and unspun: diagnosed,
+eleventh, thirteenth, the two WordNet spinnings and the unspun news sets), the development sets (dev and devseed, spun and unspun: diagnosed,
 never fitted on) and 1961 (even Brown texts, spun and unspun). Before session 40 the modern group held only the
 sets of 2026-11-25 (hand-held, news-held, news-held-2, news-3, news-uk, news-diverse): 146 suggestions.
 """
@@ -33,7 +33,7 @@ EDGES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODERN_HELD = {
     "hand-held", "news-held", "news-held-2", "news-3", "news-uk", "news-diverse", "fresh-held", "news-fresh",
     "ninth-held", "news-ninth", "tenth-held", "news-tenth", "eleventh-held", "news-eleventh", "thirteenth-held",
-    "news-thirteenth",
+    "news-thirteenth", "wordnet-held", "wordnet-all-held",
 }
 DEVELOPMENT = {"dev", "news-dev", "devseed", "news-devseed"}
 

@@ -146,6 +146,8 @@ def spun_sets(quick: bool, brown_spun: Path = DATA / "brown/spun") -> list[tuple
     sets += gold_sets("eleventh-held", sorted((DATA / "heldout/spun_eleventh").glob("*.gold.tsv")))
     sets += gold_sets("devseed", sorted((DATA / "dev_seedstyle/spun").glob("*.gold.tsv")))
     sets += gold_sets("thirteenth-held", sorted((DATA / "heldout/spun_thirteenth").glob("*.gold.tsv")))
+    sets += gold_sets("wordnet-held", sorted((DATA / "heldout/spun_wordnet").glob("*.gold.tsv")))
+    sets += gold_sets("wordnet-all-held", sorted((DATA / "heldout/spun_wordnet_all").glob("*.gold.tsv")))
     golds = sorted(brown_spun.glob("*.gold.tsv"))
     for gold in golds[:12] if quick else golds:
         text = gold.with_name(gold.name[:-9] + ".txt")
