@@ -6,9 +6,10 @@ A suggestion is right when it touches a gold substitution (S or D); suggestions 
 are left out, and every suggestion on unspun text is wrong. Without ``--held``: the texts the weights are fitted on
 (fit_weights.labelled_sets: the seed and data/clean). With ``--held``: held-out texts, as evaluate.py names them,
 in three groups: modern held-out news (every held-out modern set, spun and unspun: hand, fresh, ninth, tenth,
-eleventh, thirteenth, the two WordNet spinnings and the unspun news sets), the development sets (dev and devseed, spun and unspun: diagnosed,
-never fitted on) and 1961 (even Brown texts, spun and unspun). Before session 40 the modern group held only the
-sets of 2026-11-25 (hand-held, news-held, news-held-2, news-3, news-uk, news-diverse): 146 suggestions.
+eleventh, thirteenth, the two WordNet spinnings and the unspun news sets), the development sets (dev and devseed,
+spun and unspun: diagnosed, never fitted on) and 1961 (even Brown texts, spun and unspun). Before session 40 the
+modern group held only the sets of 2026-11-25 (hand-held, news-held, news-held-2, news-3, news-uk, news-diverse): 146
+suggestions.
 """
 
 from __future__ import annotations

@@ -87,3 +87,11 @@ def test_the_shipped_book_offers_no_contraction_and_no_original_for_an_honest_ag
     assert not [member for group in book.groups for member in group.members if "'" in member and "n't" in member]
     assert "can't" not in {w for w, _ in book.alternatives("cannot")}
     assert "firm" not in {w for w, _ in book.alternatives("agency")}
+
+
+def test_the_shipped_book_restores_several_and_leaves_it_alone() -> None:
+    """Spinners write "a number of", "numerous", "various" for the plain "several", never the reverse."""
+    book = load_patterns()
+    assert "several" in {w for w, _ in book.alternatives("a number of")}
+    assert "a few" not in {w for w, _ in book.alternatives("a number of")}
+    assert not {w for w, _ in book.alternatives("several")} & {"a few", "a number of", "numerous", "various"}
