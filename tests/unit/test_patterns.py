@@ -95,3 +95,13 @@ def test_the_shipped_book_restores_several_and_leaves_it_alone() -> None:
     assert "several" in {w for w, _ in book.alternatives("a number of")}
     assert "a few" not in {w for w, _ in book.alternatives("a number of")}
     assert not {w for w, _ in book.alternatives("several")} & {"a few", "a number of", "numerous", "various"}
+
+
+def test_the_shipped_book_offers_no_wording_of_another_meaning() -> None:
+    """"anyone" is no "someone", "until" no "unless", "toward" no "against": only a misread swap is restored."""
+    book = load_patterns()
+    assert "someone" not in {w for w, _ in book.alternatives("anyone")}
+    assert "anybody" in {w for w, _ in book.alternatives("anyone")}
+    assert "until" not in {w for w, _ in book.alternatives("unless")}
+    assert "unless" in {w for w, _ in book.alternatives("until")}
+    assert not book.alternatives("toward") and "against" in {w for w, _ in book.alternatives("towards")}
