@@ -113,6 +113,19 @@ def article_names(groups: list[list[Token]]) -> frozenset[str]:
     return frozenset(capitalised - lower)
 
 
+TITLE_CASED_SHARE = 0.6  # honest news capitalises a fifth of its words inside sentences at most (names, titles)
+TITLE_CASED_WORDS = 50
+
+
+def title_cased(groups: list[list[Token]]) -> bool:
+    """Whether most words inside sentences are capitalised ("Officials Said On Tuesday ..."): then a capital names
+    nothing, and taking every run of them for a name to mend would cost minutes on a long text (a 480,000-character
+    title-cased text took 220 s; session 40)."""
+    inside = [token for chunk in groups for token in chunk[1:] if token.kind is Kind.WORD]
+    capitalised = sum(token.is_capitalized for token in inside)
+    return len(inside) >= TITLE_CASED_WORDS and capitalised > TITLE_CASED_SHARE * len(inside)
+
+
 def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
     """Whether the chunk's token at ``index`` is joined by a hyphen to the next one ("non-public")."""
     if index < 0 or index + 1 >= len(chunk):
@@ -209,16 +222,18 @@ class Engine:
         tags: dict[int, str],
         initials: dict[int, str],
         names: frozenset[str] = frozenset(),
+        case_blind: bool = False,
     ) -> list[Option]:
         """Every option in one chunk; ``initials`` holds, by start offset, the letters an acronym nearby says a word
-        of a name began with (``acronym_hints``); ``names``, the article's own names (``article_names``)."""
+        of a name began with (``acronym_hints``); ``names``, the article's own names (``article_names``); with
+        ``case_blind`` (a title-cased text: ``title_cased``) a capital says nothing of names."""
         words = [t.norm for t in chunk]
         spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
         # Capitalised mid-sentence; a sentence's first word where the article names it so elsewhere ("Keel conceded"
         # beside "backed Keel"), or where WordNet knows it as a name and a capitalised word follows ("International
         # Minister Sybiha said"): it is then only mended, never replaced.
-        named = [index > 0 and token.is_capitalized for index, token in enumerate(chunk)]
-        if chunk and chunk[0].is_capitalized and (
+        named = [index > 0 and token.is_capitalized and not case_blind for index, token in enumerate(chunk)]
+        if chunk and chunk[0].is_capitalized and not case_blind and (
             words[0] in names or (len(chunk) > 1 and named[1] and self.finder.wordnet.is_proper(words[0]))
         ):
             named[0] = True
@@ -720,8 +735,9 @@ class Engine:
         initials = acronym_hints(tokens)
         options: list[Option] = []
         names = article_names(groups)
+        case_blind = title_cased(groups)
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(text, number, chunk, tags, initials, names))
+            options.extend(self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         if _writes_british(groups):

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from reader.core.candidates import RELATION_NAMES, Link
-from reader.core.engine import PREPOSITIONS, Engine, article_names
+from reader.core.engine import PREPOSITIONS, Engine, article_names, title_cased
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
 
@@ -667,3 +667,13 @@ def test_a_sentence_may_open_with_a_name_the_article_writes_elsewhere(engine: En
     # A word the article also writes in lower case is no name of its own ("Home" here, "home" there).
     assert "home" not in article_names(chunks("They went home. The White Home said so.", tokenize(
         "They went home. The White Home said so.")))
+
+
+def test_a_title_cased_text_is_read_without_names(engine: Engine) -> None:
+    # Most words capitalised inside sentences: a capital names nothing there, so no run of them is a name to mend.
+    honest = " ".join(["Officials Said On Tuesday That The New Bridge Would Open Next Spring After Long Delays."] * 6)
+    groups = chunks(honest, tokenize(honest))
+    assert title_cased(groups) and not title_cased(chunks(CLEAN, tokenize(CLEAN)))
+    _, options, _ = engine.options(honest)
+    assert not any(o.name_repair for o in options)
+    assert {"officials", "bridge"} <= {o.observed for o in options}  # read as the words they are
