@@ -126,6 +126,14 @@ def title_cased(groups: list[list[Token]]) -> bool:
     return len(inside) >= TITLE_CASED_WORDS and capitalised > TITLE_CASED_SHARE * len(inside)
 
 
+def all_capitals(groups: list[list[Token]]) -> bool:
+    """Whether most words inside sentences are in capitals ("OFFICIALS SAID ..."): then a word in capitals is no
+    acronym, and is looked up as the word it is."""
+    inside = [token for chunk in groups for token in chunk[1:] if token.kind is Kind.WORD]
+    shouted = sum(token.is_all_caps for token in inside)
+    return len(inside) >= TITLE_CASED_WORDS and shouted > TITLE_CASED_SHARE * len(inside)
+
+
 def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
     """Whether the chunk's token at ``index`` is joined by a hyphen to the next one ("non-public")."""
     if index < 0 or index + 1 >= len(chunk):
@@ -199,12 +207,13 @@ class Engine:
 
     # -- candidate generation ----------------------------------------------------------------------------
     @staticmethod
-    def _spannable(text: str, token: Token) -> bool:
-        """Whether a spinner would have looked this token up: not an acronym, not part of a hyphenated compound.
+    def _spannable(text: str, token: Token, capitals: bool = False) -> bool:
+        """Whether a spinner would have looked this token up: not an acronym (unless the text is in ``capitals``:
+        ``all_capitals``), not part of a hyphenated compound.
 
         Spinners replace whitespace-delimited words; "US-provided", "long-range" or "20th" is not in their thesaurus.
         """
-        if token.kind is not Kind.NUMBER and token.is_all_caps:
+        if token.kind is not Kind.NUMBER and token.is_all_caps and not capitals:
             return False
         joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
         joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
@@ -223,10 +232,12 @@ class Engine:
         initials: dict[int, str],
         names: frozenset[str] = frozenset(),
         case_blind: bool = False,
+        capitals: bool = False,
     ) -> list[Option]:
         """Every option in one chunk; ``initials`` holds, by start offset, the letters an acronym nearby says a word
         of a name began with (``acronym_hints``); ``names``, the article's own names (``article_names``); with
-        ``case_blind`` (a title-cased text: ``title_cased``) a capital says nothing of names."""
+        ``case_blind`` (a title-cased text: ``title_cased``) a capital says nothing of names, and with ``capitals``
+        (a text in capitals) neither does a word in capitals of acronyms."""
         words = [t.norm for t in chunk]
         spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
         # Capitalised mid-sentence; a sentence's first word where the article names it so elsewhere ("Keel conceded"
@@ -240,7 +251,7 @@ class Engine:
         runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
         longest = self._longest_span()
-        spannable = [self._spannable(text, token) for token in chunk]
+        spannable = [self._spannable(text, token, capitals) for token in chunk]
         # A word that may extend a span: a spinner's phrase is words in a row, so nothing but white space comes
         # before it ("testing, with" is no phrase, and replacing it would drop the comma).
         joinable = [
@@ -736,8 +747,9 @@ class Engine:
         options: list[Option] = []
         names = article_names(groups)
         case_blind = title_cased(groups)
+        capitals = case_blind and all_capitals(groups)
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind))
+            options.extend(self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind, capitals))
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
         if _writes_british(groups):

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from reader.core.candidates import RELATION_NAMES, Link
-from reader.core.engine import PREPOSITIONS, Engine, article_names, title_cased
+from reader.core.engine import PREPOSITIONS, Engine, all_capitals, article_names, title_cased
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
 
@@ -677,3 +677,12 @@ def test_a_title_cased_text_is_read_without_names(engine: Engine) -> None:
     _, options, _ = engine.options(honest)
     assert not any(o.name_repair for o in options)
     assert {"officials", "bridge"} <= {o.observed for o in options}  # read as the words they are
+
+
+def test_a_text_in_capitals_is_read_as_its_words(engine: Engine) -> None:
+    # In a text in capitals a word in capitals is no acronym: "OFFICERS STATED" is looked up and restored in capitals.
+    shouted = " ".join([SPUN.upper()] * 4)
+    groups = chunks(shouted, tokenize(shouted))
+    assert all_capitals(groups) and not all_capitals(chunks(SPUN, tokenize(SPUN)))
+    replacements = {s.replacement for s in engine.analyze(shouted).suggestions}
+    assert "OFFICIALS" in replacements and "SAID" in replacements
