@@ -24,6 +24,7 @@ from reader.core.candidates import RELATIONS, Candidate, CandidateFinder
 from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
+from reader.core.disguise import disguise_reason, disguise_suggestion, disguised, unmasked
 from reader.core.names import (
     LONGEST_NAME,
     NAME_JOINERS,
@@ -132,6 +133,20 @@ def all_capitals(groups: list[list[Token]]) -> bool:
     inside = [token for chunk in groups for token in chunk[1:] if token.kind is Kind.WORD]
     shouted = sum(token.is_all_caps for token in inside)
     return len(inside) >= TITLE_CASED_WORDS and shouted > TITLE_CASED_SHARE * len(inside)
+
+
+def _with_disguises(text: str, suggestions: list[Suggestion], masks: list[tuple[int, int, str]]) -> list[Suggestion]:
+    """The suggestions of the unmasked text, as published (their ``original`` from ``text``, a disguise said in
+    their reasons), and one suggestion per disguised word that no other covers, in text order."""
+    out: list[Suggestion] = []
+    for suggestion in suggestions:
+        inside = [text[start:end] for start, end, _ in masks if suggestion.start < end and start < suggestion.end]
+        reasons = suggestion.reasons + tuple(disguise_reason(word) for word in inside[:1])
+        out.append(replace(suggestion, original=text[suggestion.start : suggestion.end], reasons=reasons))
+    for start, end, plain in masks:
+        if not any(s.start < end and start < s.end for s in suggestions):
+            out.append(disguise_suggestion(text, start, end, plain))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
@@ -864,15 +879,20 @@ class Engine:
         """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
         article of its own (see reader/core/sections.py), so that memory stays bounded."""
         _refuse_too_long(text)
-        tokens = tokenize(text)  # once: a text of one section is analysed with these same tokens
-        spans = sections(text, SECTION_WORDS, tokens)
+        # Words disguised with look-alike letters of another script are read in Latin letters (offsets hold).
+        masks = disguised(text)
+        plain = unmasked(text, masks) if masks else text
+        tokens = tokenize(plain)  # once: a text of one section is analysed with these same tokens
+        spans = sections(plain, SECTION_WORDS, tokens)
         suggestions: list[Suggestion] = []
         words = 0
         for number, (start, end) in enumerate(spans):
             part = _part_progress(progress, number, len(spans))
-            found, counted = self._analyze_article(text[start:end], part, tokens if len(spans) == 1 else None)
+            found, counted = self._analyze_article(plain[start:end], part, tokens if len(spans) == 1 else None)
             words += counted
             suggestions.extend(replace(s, start=s.start + start, end=s.end + start) for s in found)
+        if masks:
+            suggestions = _with_disguises(text, suggestions, masks)
         return Analysis(text=text, suggestions=tuple(suggestions), words=words)
 
     @collector_paused()
