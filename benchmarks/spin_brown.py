@@ -22,6 +22,7 @@ import json
 import math
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from make_spun_set import case_like, write_spun  # benchmarks/make_spun_set.py
@@ -67,8 +68,10 @@ def possessed(text: str, end: int) -> bool:
     return ending[:1] in ("'", "\u2019") and ending[1:2] == "s" and not ending[2:].isalpha()
 
 
-def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
-         rng: random.Random, possessives: bool = False) -> tuple[str, list[tuple[str, str]]]:
+def spin(text: str, entries: Callable[[str], list[str]], model: ContextModel, rng: random.Random,
+         possessives: bool = False, rate: float = RATE) -> tuple[str, list[tuple[str, str]]]:
+    """The spun text and its (spun, original) pairs: ``entries`` gives a lowercase word's thesaurus entries, of
+    which a common one replaces the word at ``rate`` (shared with spin_wordnet.py)."""
     out: list[str] = []
     pairs: list[tuple[str, str]] = []
     cursor = 0
@@ -83,9 +86,9 @@ def spin(text: str, thesaurus: dict[str, list[str]], model: ContextModel,
         glued = after in ("-", "'", "\u2019") or before == "-"
         if glued and not (possessives and possessed(text, match.end())):
             continue  # whole words, not parts of compounds or contractions (with --possessives, "company's" is one)
-        choices = [w for w in lookup(key, thesaurus) if w.isascii() and w.lower() != key and not w[:1].isupper()
+        choices = [w for w in entries(key) if w.isascii() and w.lower() != key and not w[:1].isupper()
                    and common(w, model)]
-        if not choices or rng.random() >= RATE:
+        if not choices or rng.random() >= rate:
             continue
         choice = case_like(original, rng.choice(choices))
         out.append(text[cursor: match.start()])
@@ -107,8 +110,8 @@ def main() -> None:
     out_dir = args.possessives or BROWN / "spun"
     total = 0
     for number, original in enumerate(sorted((BROWN / "clean").glob("*.txt"))):
-        spun, pairs = spin(original.read_text(encoding="utf-8"), thesaurus, model, random.Random(5000 + number),
-                           possessives=args.possessives is not None)
+        spun, pairs = spin(original.read_text(encoding="utf-8"), lambda word: lookup(word, thesaurus), model,
+                           random.Random(5000 + number), possessives=args.possessives is not None)
         write_spun(out_dir, original.stem, spun, pairs,
                    f"Made by benchmarks/spin_brown.py from brown/clean/{original.name} with the MyThes thesaurus.")
         total += len(pairs)

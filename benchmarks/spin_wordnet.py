@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 from pathlib import Path
 
-from make_spun_set import case_like, write_spun  # benchmarks/make_spun_set.py
-from spin_brown import SKIP, common
+from make_spun_set import write_spun  # benchmarks/make_spun_set.py
+from spin_brown import spin  # the same spinner, with WordNet's first sense for a thesaurus
 
 from reader.core.context_model import ContextModel
 from reader.core.wordnet_data import ensure_wordnet
@@ -43,32 +42,6 @@ def first_sense_lemmas(word: str) -> list[str]:
     return [name.replace("_", " ") for name in synsets[0].lemma_names() if name.lower() != word]
 
 
-def spin(text: str, model: ContextModel, rng: random.Random, rate: float) -> tuple[str, list[tuple[str, str]]]:
-    out: list[str] = []
-    pairs: list[tuple[str, str]] = []
-    cursor = 0
-    for match in re.finditer(r"\b[A-Za-z]+\b", text):
-        original = match.group(0)
-        key = original.lower()
-        sentence_start = match.start() == 0 or re.search(r"[.!?\u201d\u201c]\s*$|\n\s*$", text[: match.start()])
-        lower_elsewhere = re.search(rf"\b{key}\b", text) is not None
-        if key in SKIP or len(key) < 3 or (original[:1].isupper() and not (sentence_start and lower_elsewhere)):
-            continue
-        after, before = text[match.end() : match.end() + 1], text[match.start() - 1 : match.start()]
-        if after in ("-", "'", "\u2019") or before == "-":
-            continue  # whole words, not parts of compounds or contractions
-        choices = [w for w in first_sense_lemmas(key) if w.isascii() and not w[:1].isupper() and common(w, model)]
-        if not choices or rng.random() >= rate:
-            continue
-        choice = case_like(original, rng.choice(choices))
-        out.append(text[cursor : match.start()])
-        out.append(choice)
-        pairs.append((choice, original))
-        cursor = match.end()
-    out.append(text[cursor:])
-    return "".join(out), pairs
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rate", type=float, default=0.3, help="share of the words it can swap that it swaps")
@@ -79,7 +52,8 @@ def main() -> None:
     total = 0
     originals = sorted(ORIGINALS.glob("*.txt"))
     for number, original in enumerate(originals):
-        spun, pairs = spin(original.read_text(encoding="utf-8"), model, random.Random(7000 + number), args.rate)
+        spun, pairs = spin(original.read_text(encoding="utf-8"), first_sense_lemmas, model,
+                           random.Random(7000 + number), rate=args.rate)
         note = (f"Made by benchmarks/spin_wordnet.py --rate {args.rate:g} from heldout/originals2/{original.name} "
                 "(WordNet's first sense).")
         write_spun(out, original.stem, spun, pairs, note)
