@@ -55,9 +55,14 @@ class Token:
 # Single letters joined by periods are one word too, with or without a last period ("p.c", a rewriter's "percent"),
 # and a figure keeps a plural "'s" ("1990's", a rewriter's "1000's" for "thousands").
 _TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|Ft|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec"
+# Invisible characters inside a word (a soft hyphen, a zero-width space or joiner) are part of it: web text carries
+# hyphenation hints, and copy-evaders hide words from plagiarism checkers so ("offi\u200bcials"); the word is looked up
+# without them.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_LETTERS = r"[^\W\d_]+(?:[" + _INVISIBLE + r"]+[^\W\d_]+)*"
 _TOKEN = re.compile(
     r"(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"
-    r"|\b(?:" + _TITLES + r")\.|[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
+    r"|\b(?:" + _TITLES + r")\.|" + _LETTERS + r"(?:['\u2019]" + _LETTERS + r")*)"
     r"|(?P<number>\d+(?:[.,:]\d+)*(?:['\u2019]s\b)?)"
     r"|(?P<punct>[^\w\s]|_)",
     re.UNICODE,
@@ -78,8 +83,12 @@ def possessive(wording: str) -> str:
     return wording + "'" if wording.endswith("s") and not wording.endswith("ss") else wording + "'s"
 
 
+_UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(_INVISIBLE)})
+
+
 def _fold(word: str) -> str:
-    return word.replace("\u2019", "'").replace("\u2018", "'")
+    """Typographic apostrophes as "'", invisible characters dropped."""
+    return word.translate(_UNFOLDED)
 
 
 def tokenize(text: str) -> list[Token]:

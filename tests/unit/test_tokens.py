@@ -82,3 +82,13 @@ def test_a_figure_keeps_a_plural_ending() -> None:
     figures = [(t.text, t.kind) for t in tokens[2:3] + tokens[6:7]]
     assert figures == [("1000's", Kind.NUMBER), ("1990\u2019s", Kind.NUMBER)]
 
+
+
+def test_invisible_characters_inside_a_word_are_part_of_it_and_not_of_its_form() -> None:
+    text = "US offi\u200bcials said the gov\u00adernment\u2019s plan is new."
+    words = [t for t in tokenize(text) if t.kind is Kind.WORD]
+    officials, government = words[1], words[4]
+    assert text[officials.start : officials.end] == "offi\u200bcials" and officials.norm == "officials"
+    assert government.norm == "government" and government.clitic == "\u2019s"
+    # An invisible character between words joins none.
+    assert [t.norm for t in tokenize("a\u200b b") if t.kind is Kind.WORD] == ["a", "b"]
