@@ -54,7 +54,8 @@ def test_shipped_patterns_are_broad_and_each_has_a_reason() -> None:
         ("as", {"because", "since"}),  # "as" and "since" are also temporal and comparative
         ("since", {"because", "as"}),
         ("several", {"some"}),  # "some" is also a plain determiner ("some people")
-        ("each", {"both", "either"}),  # not synonyms: one of two, all of two, every one
+        ("each", {"either"}),  # not synonyms: one of two, every one ("both" only as a misread: below)
+        ("both", {"each", "either"}),
         ("individuals", {"citizens"}),  # a narrower term, not another word for people
         ("while", {"though", "although"}),  # also temporal
         ("only", {"just"}),  # "just" also means recently, exactly, fair
@@ -106,6 +107,7 @@ def test_the_shipped_book_offers_no_wording_of_another_meaning() -> None:
     assert "unless" in {w for w, _ in book.alternatives("until")}
     assert not book.alternatives("toward") and "against" in {w for w, _ in book.alternatives("towards")}
     assert "opportunity" not in {w for w, _ in book.alternatives("likelihood")}
+    assert [w for w, _ in book.alternatives("each")] == ["both"] and not book.alternatives("both")
     assert "should be" not in {w for w, _ in book.alternatives("has to be")}
     # Common honest wordings of their own meaning are no spinner's output ("the top of", "train", "girls").
     for honest in ("the top of", "train", "girls", "in fact", "after all", "membership", "penalties", "passing",
