@@ -3,9 +3,10 @@
 Copy-evaders, and some spinners after them, swap Latin letters inside words for Cyrillic or Greek look-alikes
 ("оfficials" with a Cyrillic о): the copy reads the same but no longer matches its source, and to a thesaurus or a
 context model the word is unknown. A word that mixes Latin letters with such look-alikes is disguised, and its Latin
-spelling is the original; so is a word made of look-alikes alone in a text written in Latin letters (a Cyrillic "а"
-for the article "a"). A word of another script among words of that script (a Russian name, a Greek quotation) is
-no disguise. Each look-alike maps to one Latin letter, so the unmasked text keeps every offset.
+spelling is the original; so is a word made of Cyrillic look-alikes alone in a text written in Latin letters (a
+Cyrillic "а" for the article "a"; a Greek letter alone there is a symbol: "the frequency ν"). A word of another
+script among words of that script (a Russian name, a Greek quotation) is no disguise. Each look-alike maps to one
+Latin letter, so the unmasked text keeps every offset.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def _latin(character: str) -> bool:
     return unicodedata.name(character, "").startswith("LATIN")
 
 
+def _cyrillic(word: str) -> bool:
+    """A word of look-alikes alone is a disguise only in Cyrillic: a Greek letter alone in a Latin text is a symbol
+    ("the frequency ν", "Τ cells")."""
+    return all(unicodedata.name(character, "").startswith("CYRILLIC") for character in word)
+
+
 def disguised(text: str) -> list[tuple[int, int, str]]:
     """(start, end, Latin spelling) of every disguised word, in text order."""
     if not any(character in LOOK_ALIKES for character in text):
@@ -55,7 +62,7 @@ def disguised(text: str) -> list[tuple[int, int, str]]:
         plain = word.translate(_TO_LATIN)
         if not all(_latin(character) for character in plain):
             continue  # other letters of that script too: a word of that language
-        if any(_latin(character) for character in word) or latin_text:
+        if any(_latin(character) for character in word) or (latin_text and _cyrillic(word)):
             found.append((match.start(), match.end(), plain))
     return found
 

@@ -23,6 +23,8 @@ def test_words_of_another_language_are_no_disguise() -> None:
     # A word of look-alikes alone is a disguise only in a text in Latin letters ("а" for the article "a").
     assert [plain for _, _, plain in disguised(f"He bought {CYRILLIC_A} car yesterday in town.")] == ["a"]
     assert disguised(f"Он сказал {CYRILLIC_A} потом ушёл") == []
+    # A Greek letter alone in a Latin text is a symbol, not a disguise.
+    assert disguised("The signal frequency \u03bd rose while \u039a stayed flat in every trial we ran.") == []
 
 
 def test_the_engine_reports_a_disguise_and_restores_latin_letters(engine: Engine) -> None:
