@@ -121,7 +121,24 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         else:
             _check_controls(text)
             return Decoded(text, name)
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     return _guess(data)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a stray Windows-1252 quote pasted into a UTF-8 page), where its good multibyte
+    characters are at least as many as its bad bytes: reading it all as a legacy encoding would garble every
+    accented letter to mend one byte ("CafÃ©"). The bad bytes are shown as U+FFFD, and the reader is told."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for character in text if character > "\x7f" and character != "\ufffd")
+    if bad <= 0 or good < bad:
+        return None
+    _check_controls(text)
+    what = "1 byte that is" if bad == 1 else f"{bad} bytes that are"
+    return Decoded(text, "utf-8", f"read as UTF-8; {what} not UTF-8 shown as \ufffd")
 
 
 def _guess(data: bytes) -> Decoded:

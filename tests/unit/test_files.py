@@ -62,6 +62,17 @@ def test_cyrillic_legacy_encoding_is_guessed(tmp_path: Path) -> None:
     assert article.notes
 
 
+def test_utf8_with_a_stray_legacy_byte_stays_utf8(tmp_path: Path) -> None:
+    # A Windows-1252 quote pasted into a UTF-8 text: one byte lost, not every accented letter garbled ("CafÃ©").
+    data = "Café officials said the résumé was fine. ".encode() + b"Biden\x92s plan " + BODY.encode()
+    article = read_article(write(tmp_path, "a.txt", data))
+    assert article.text.startswith("Café officials said the résumé") and "Biden\ufffds plan" in article.text
+    assert article.notes == ("read as UTF-8; 1 byte that is not UTF-8 shown as \ufffd",)
+    # Without good multibyte characters to outnumber them, the bytes are a legacy encoding's (as before).
+    legacy = read_article(write(tmp_path, "b.txt", "Café naïve résumé. ".encode("cp1252") + BODY.encode()))
+    assert legacy.text.startswith("Café naïve résumé") and "Windows-1252" in legacy.notes[0]
+
+
 def test_mixed_scripts_utf8(tmp_path: Path) -> None:
     text = "Tokyo 東京, Athens Αθήνα, Moscow Москва, Cairo القاهرة 😀 — " + BODY
     assert read_article(write(tmp_path, "a.txt", text.encode())).text == text
