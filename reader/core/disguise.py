@@ -32,6 +32,7 @@ LOOK_ALIKES: dict[str, str] = {
     "\u03a5": "Y", "\u03a7": "X",
 }
 _TO_LATIN = str.maketrans(LOOK_ALIKES)
+_LOOK_ALIKE_SET = frozenset(LOOK_ALIKES)
 _WORD = re.compile(r"[^\W\d_]+")
 # A disguise is certain where it is found: honest English writes no word in two scripts (none in any text here).
 DISGUISE_CONFIDENCE = 0.99
@@ -50,14 +51,14 @@ def _cyrillic(word: str) -> bool:
 
 def disguised(text: str) -> list[tuple[int, int, str]]:
     """(start, end, Latin spelling) of every disguised word, in text order."""
-    if not any(character in LOOK_ALIKES for character in text):
-        return []  # the common case, decided in one pass
+    if _LOOK_ALIKE_SET.isdisjoint(text):
+        return []  # the common case, decided in one pass (in C: this runs on every text analysed)
     letters = [character for character in text if character.isalpha()]
     latin_text = sum(map(_latin, letters)) >= _LATIN_TEXT * len(letters)
     found: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
         word = match.group()
-        if not any(character in LOOK_ALIKES for character in word):
+        if _LOOK_ALIKE_SET.isdisjoint(word):
             continue
         plain = word.translate(_TO_LATIN)
         if not all(_latin(character) for character in plain):
