@@ -250,8 +250,10 @@ class Engine:
         names: frozenset[str] = frozenset(),
         case_blind: bool = False,
         capitals: bool = False,
+        unmended: list[Option] | None = None,
     ) -> list[Option]:
-        """Every option in one chunk; ``initials`` holds, by start offset, the letters an acronym nearby says a word
+        """Every option in one chunk (``unmended`` collects the changes to names that mend none, see
+        ``_repair_names``); ``initials`` holds, by start offset, the letters an acronym nearby says a word
         of a name began with (``acronym_hints``); ``names``, the article's own names (``article_names``); with
         ``case_blind`` (a title-cased text: ``title_cased``) a capital says nothing of names, and with ``capitals``
         (a text in capitals) neither does a word in capitals of acronyms."""
@@ -312,7 +314,7 @@ class Engine:
                     self._mark_article_fit(sound, kept)
                 options.extend(kept)
         options += self._compound_options(text, number, chunk, words)
-        return self._repair_names(words, named, runs, options, spelled)
+        return self._repair_names(words, named, runs, options, spelled, unmended)
 
     def _mark_article_fit(self, sound: Sound, options: list[Option]) -> None:
         """Where "a"/"an" does not fit the span's first word ("an vital"), the spinner swapped that word and left the
@@ -454,10 +456,12 @@ class Engine:
         runs: list[tuple[int, int]],
         options: list[Option],
         spelled: dict[int, str],
+        unmended: list[Option] | None = None,
     ) -> list[Option]:
         """Keep changes to capitalised words inside a sentence only where they mend a name WordNet knows, or where
         they give a word of a name the letters its acronym has there (``spelled``, by place in the chunk:
-        "Military Tactical Missile Techniques — often called ATACMS" is a broken "Army ... Systems").
+        "Military Tactical Missile Techniques — often called ATACMS" is a broken "Army ... Systems"). The others go
+        to ``unmended``: the article may mend the same word in a name elsewhere (``_mended_elsewhere``).
 
         "White Home" -> "White House" and "Nationwide Safety Council" -> "National Security Council" are
         broken names; any other capitalised word is taken as a name and left alone.
@@ -510,6 +514,8 @@ class Engine:
             if spells or mends or joined_by_usage:
                 option.name_repair = 1.0
                 kept.append(option)
+            elif unmended is not None and option.last - option.first == 1:
+                unmended.append(option)
             for change in mends:
                 # A name WordNet knows is mended only by the words published around it ("Ukraine" stays).
                 if change is None or proper or is_proper(words[change[0]]):
@@ -518,6 +524,28 @@ class Engine:
                 if mend is not None:
                     joint.setdefault((mend.first, mend.last, mend.candidate.wording), mend)
         return kept + list(joint.values())
+
+    @staticmethod
+    def _mended_elsewhere(options: list[Option], unmended: list[Option]) -> list[Option]:
+        """The changes to one word of a name that the article makes elsewhere in a name WordNet knows: "key Home
+        Republicans" beside "the White Home" -> "White House". A spinner swaps a word wherever it occurs, names
+        included, so such a change is no longer left alone; the context model and the article's other places
+        (``repeats``) judge it like any other."""
+        mended: set[tuple[str, str]] = set()
+        for option in options:
+            if not option.name_repair:
+                continue
+            observed, wording = option.observed.split(), option.candidate.wording.split()
+            if len(observed) == len(wording):
+                mended.update(pair for pair in zip(observed, wording, strict=True) if pair[0] != pair[1])
+        found = []
+        for option in unmended:
+            if (option.observed, option.candidate.wording) in mended:
+                detail = f"{option.candidate.detail}; the article may mend this word in a name WordNet knows"
+                option.candidate = replace(option.candidate, detail=detail)
+                option.mended_elsewhere = True
+                found.append(option)
+        return found
 
     def _usage_joins(self, option: Option, words: list[str], run: tuple[int, int]) -> str:
         """Where the pattern book names a rewriter's fixed swap for one word of a name WordNet does not know
@@ -765,10 +793,14 @@ class Engine:
         names = article_names(groups)
         case_blind = title_cased(groups)
         capitals = case_blind and all_capitals(groups)
+        unmended: list[Option] = []
         for number, chunk in enumerate(groups):
-            options.extend(self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind, capitals))
+            options.extend(
+                self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind, capitals, unmended)
+            )
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))
+        options += self._mended_elsewhere(options, unmended)
         if _writes_british(groups):
             options = [o for o in options if not american_only(o.candidate.wording)]
         w = self.weights
@@ -968,7 +1000,11 @@ class Engine:
             if span_options[0].unknown:
                 continue  # the model cannot judge a word it has never seen: the place tells nothing either way
             # A synonym linked only through another part of speech than the word has here is no close synonym.
-            gains = [o.gain for o in span_options if o.candidate.relation in close and not o.pos_clash]
+            gains = [
+                o.gain
+                for o in span_options
+                if o.candidate.relation in close and not o.pos_clash and not o.mended_elsewhere
+            ]
             if gains:
                 total += 1
                 strong += max(gains) >= STRONG_GAIN
@@ -995,6 +1031,9 @@ class Engine:
             best = span_options[0]
             total = 0.0
             for option in span_options:
+                if option.mended_elsewhere and not option.repeats:
+                    option.log_odds = option.rank_score = -math.inf
+                    continue  # no evidence until the article makes the swap in a name (``_mended_elsewhere``)
                 log_odds = option.static + (
                     w_gain * option.gain + w_unknown * option.unknown + w_prior * option.prior
                     + w_repeats * option.repeats + w_contra * option.contradicted
@@ -1095,7 +1134,7 @@ class Engine:
         """The reader's view of a span's best option; ``spell`` writes wordings in the article's spelling."""
         start = chunk[option.first].start
         end = chunk[option.last - 1].end
-        ranked = sorted(rivals, key=lambda o: -o.rank_score)
+        ranked = sorted((o for o in rivals if o.rank_score > -math.inf), key=lambda o: -o.rank_score)
         span = chunk[option.first : option.last]
         alternatives = tuple(dict.fromkeys(_match_case(span, spell(o.candidate.wording)) for o in ranked[:5]))
         context = self._context_reason(option)

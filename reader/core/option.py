@@ -31,6 +31,7 @@ class Option:
     pos_clash: float = 0.0  # 1 when the candidate is linked to the published word only through another part of speech
     counts: bool = False  # a figure that counts the noun after it ("the 2 leaders"), where news spells it out
     article_fit: bool = False  # "a"/"an" before the span fits this candidate but not the published word ("an vital")
+    mended_elsewhere: bool = False  # a name's word the article may mend in another name: judged once it does
     log_odds: float = -math.inf
     rank_score: float = -math.inf  # how likely this candidate is the original, if the span was substituted
     span_log_odds: float = -math.inf  # log-odds that the span was substituted at all (any candidate)

@@ -578,6 +578,24 @@ def test_a_name_broken_in_two_words_is_mended_as_one_change_shown_word_by_word(e
     assert not any("Ukraine" in original for original in found)
 
 
+def test_a_word_the_article_mends_in_a_name_is_mended_in_its_other_names(engine: Engine) -> None:
+    """"House Republicans" is no name WordNet knows, but the article's "White Home" is a broken "White House": the
+    spinner swapped "House" wherever it stood. Where the article mends no such name, "Home Secretary" stays."""
+    text = (
+        "US officers stated the White Home would reply to the letter. A bunch of key Home Republicans additionally "
+        "urged Biden to ease the restrictions, individuals conversant in the matter stated."
+    )
+    homes = [s for s in engine.analyze(text).suggestions if s.original == "Home"]
+    assert [s.replacement for s in homes] == ["House", "House"]
+    assert "the article may mend this word in a name" in homes[1].reasons[0]
+    # Other changes of the name's word count for nothing until the article makes them in a name too.
+    elsewhere = {o.candidate.wording: o.log_odds for o in engine.options(text)[1] if o.mended_elsewhere}
+    assert elsewhere["house"] > -math.inf and len(elsewhere) > 1
+    assert all(log_odds == -math.inf for wording, log_odds in elsewhere.items() if wording != "house")
+    alone = text.replace("White Home", "White House")
+    assert not [s for s in engine.analyze(alone).suggestions if s.original == "Home"]
+
+
 def test_a_phrase_rewritten_as_a_whole_stays_one_suggestion(engine: Engine) -> None:
     """"conversant in" -> "familiar with": the preposition follows the head word's swap; it was not swapped."""
     found = by_original(engine, SPUN)
