@@ -14,7 +14,6 @@ from typing import TextIO
 
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
 
-MAX_INPUT_BYTES = 50_000_000
 PROGRESS_AFTER = 1.0  # seconds of silence before a terminal hears how far a slow analysis has got
 
 
@@ -47,16 +46,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and ne
 def _read_input(path: str) -> str:
     """The article's text from a file or (``-``) standard input, read alike: encoding detection, HTML extraction,
     line endings; a guessed encoding is said on stderr."""
-    from reader.sources.files import ArticleError, article_from_bytes, read_article
+    from reader.sources.files import ArticleError, article_from_stream, read_article
 
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-            if len(data) > MAX_INPUT_BYTES:
-                raise ValueError(f"standard input is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
-            article = article_from_bytes(data, "standard input")
-        else:
-            article = read_article(path)
+        article = article_from_stream(sys.stdin.buffer, "standard input") if path == "-" else read_article(path)
     except ArticleError as error:
         raise ValueError(str(error)) from None
     for note in article.notes:  # a guessed encoding: the reader should know the text may be garbled

@@ -783,7 +783,8 @@ class Engine:
         self, text: str, progress: Callable[[float], None] | None = None, tokens: list[Token] | None = None
     ) -> tuple[list[list[Token]], list[Option], float]:
         """Every candidate option with its features settled (context, spin rate, consistency); ``tokens``: the
-        text's tokens, where the caller has them already."""
+        text's tokens, where the caller has them already. The text is read as given: ``analyze`` reads look-alike
+        letters of another script in Latin first (the fitting scripts call this on benchmark text, which has none)."""
         _refuse_too_long(text)
         tokens = tokenize(text) if tokens is None else tokens
         groups = chunks(text, tokens)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.sources.article import Article, ArticleError
 from reader.sources.decode import DecodeError, decode_bytes
 from reader.sources.extract import article_from_html, declared_charset
 
-__all__ = ["Article", "ArticleError", "MAX_FILE_BYTES", "article_from_bytes", "article_from_text", "read_article"]
+__all__ = [
+    "Article", "ArticleError", "MAX_FILE_BYTES", "article_from_bytes", "article_from_stream", "article_from_text",
+    "read_article",
+]
 
 MAX_FILE_BYTES = 20_000_000  # no news article comes near this; larger files are data dumps or mistakes
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -60,6 +64,14 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Articl
     if len(data) > max_bytes:
         raise ArticleError(_size_message(len(data), max_bytes))
     return article_from_bytes(data, name, suffix=path.suffix.lower(), source=str(path))
+
+
+def article_from_stream(stream: BinaryIO, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
+    """An article from a stream of unknown size (standard input), held to the same limit as a file."""
+    data = stream.read(max_bytes + 1)  # one byte more says it is over the limit, without reading all of it
+    if len(data) > max_bytes:
+        raise ArticleError(f"{name} is too large to be an article (over the limit of {max_bytes / 1_000_000:g} MB)")
+    return article_from_bytes(data, name)
 
 
 def article_from_bytes(data: bytes, name: str, *, suffix: str = "", source: str = "") -> Article:

@@ -9,6 +9,7 @@ import pytest
 
 from reader.cli import check_main, terminal_progress
 from reader.core.suggestion import apply_edits
+from reader.sources.files import MAX_FILE_BYTES
 
 HONEST = (
     "The city council voted on Tuesday to expand the bus network, adding three routes that will link the northern "
@@ -124,6 +125,10 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(empty)))
         code, out, err = run(["-"], capsys)
         assert code == 2 and "standard input is empty" in err and not out
+    # Standard input is held to a file's limit: a message, not a 20 MB analysis or an endless read.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"word " * (MAX_FILE_BYTES // 5 + 1))))
+    code, out, err = run(["-"], capsys)
+    assert code == 2 and "standard input is too large to be an article (over the limit of 20 MB)" in err
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
