@@ -602,6 +602,13 @@ def test_a_phrase_rewritten_as_a_whole_stays_one_suggestion(engine: Engine) -> N
     assert found["conversant in"] == "familiar with"
 
 
+def test_about_before_a_figure_is_no_preposition_a_verb_takes(engine: Engine) -> None:
+    """"climbed about 20%" is no "risen from 20%": "about" says how many; "talked about the plan" keeps its pair."""
+    text = "Fuel costs have climbed about 20% since the spring, and officers talked about the plan on Monday."
+    governed = {o.observed for o in engine.options(text)[1] if o.candidate.governed}
+    assert "climbed about" not in governed and "talked about" in governed
+
+
 def test_an_acronym_nearby_mends_the_words_of_its_name(engine: Engine) -> None:
     """"Military Tactical Missile Techniques — often called ATACMS": Army and Systems are the words that spell it."""
     text = (
