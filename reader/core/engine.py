@@ -300,7 +300,8 @@ class Engine:
                         continue
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
-                if length == 2 and words[first + 1] == "about" and last < len(chunk) and chunk[last].kind is Kind.NUMBER:
+                figure_next = last < len(chunk) and chunk[last].kind is Kind.NUMBER
+                if length == 2 and words[first + 1] == "about" and figure_next:
                     # "climbed about 20%": "about" tells how many, it is no preposition the verb takes
                     kept = [option for option in kept if not option.candidate.governed]
                 if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
