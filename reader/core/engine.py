@@ -531,10 +531,10 @@ class Engine:
 
     @staticmethod
     def _mended_elsewhere(options: list[Option], unmended: list[Option]) -> list[Option]:
-        """The changes to one word of a name that the article makes elsewhere in a name WordNet knows: "key Home
-        Republicans" beside "the White Home" -> "White House". A spinner swaps a word wherever it occurs, names
-        included, so such a change is no longer left alone; the context model and the article's other places
-        (``repeats``) judge it like any other."""
+        """The changes to one word of a name that mend no name here but that a name repair elsewhere in the article
+        would make: "key Home Republicans" beside "the White Home" -> "White House". A spinner swaps a word
+        wherever it occurs, names included, so such a change is not left alone; but it counts only once the article
+        makes that swap somewhere (``repeats``, see ``_settler``), and it is no place in the spin estimate."""
         mended: set[tuple[str, str]] = set()
         for option in options:
             if not option.name_repair:
