@@ -300,8 +300,10 @@ class Engine:
                         continue
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 kept = self._keep(number, first, last, phrase, tag)
-                figure_next = last < len(chunk) and chunk[last].kind is Kind.NUMBER
-                if length == 2 and words[first + 1] == "about" and figure_next:
+                if (
+                    length == 2 and words[first + 1] == "about" and last < len(chunk)
+                    and chunk[last].kind is Kind.NUMBER
+                ):
                     # "climbed about 20%": "about" tells how many, it is no preposition the verb takes
                     kept = [option for option in kept if not option.candidate.governed]
                 if length == 1 and chunk[first].kind is Kind.NUMBER and self.counts_things(text, chunk, first, tags):
@@ -535,6 +537,8 @@ class Engine:
         would make: "key Home Republicans" beside "the White Home" -> "White House". A spinner swaps a word
         wherever it occurs, names included, so such a change is not left alone; but it counts only once the article
         makes that swap somewhere (``repeats``, see ``_settler``), and it is no place in the spin estimate."""
+        if not unmended:
+            return []  # most articles: no change to a name's word was left aside
         mended: set[tuple[str, str]] = set()
         for option in options:
             if not option.name_repair:
