@@ -7,6 +7,11 @@ spelling is the original; so is a word made of Cyrillic look-alikes alone in a t
 Cyrillic "а" for the article "a"; a Greek letter alone there is a symbol: "the frequency ν"). A word of another
 script among words of that script (a Russian name, a Greek quotation) is no disguise. Each look-alike maps to one
 Latin letter, so the unmasked text keeps every offset.
+
+Invisible characters inside a word are the other disguise ("offi\u200bcials" with a zero-width space): the word reads
+the same, but a checker that compares words sees another. The tokenizer reads through them; here they are reported,
+and the word's plain spelling drops them. A soft hyphen is no disguise (web text carries them as hyphenation hints),
+nor is a zero-width joiner in a word of another script (Persian and Indic writing need them).
 """
 
 from __future__ import annotations
@@ -33,7 +38,14 @@ LOOK_ALIKES: dict[str, str] = {
 }
 _TO_LATIN = str.maketrans(LOOK_ALIKES)
 _LOOK_ALIKE_SET = frozenset(LOOK_ALIKES)
-_WORD = re.compile(r"[^\W\d_]+")
+# Invisible characters a copy-evader hides inside words (zero-width space, non-joiner, joiner, word joiner, and the
+# zero-width no-break space); the soft hyphen is read through like them, but is no disguise.
+_HIDDEN = "\u200b\u200c\u200d\u2060\ufeff"
+_READ_THROUGH = _HIDDEN + "\u00ad"
+_DROPPED = str.maketrans(dict.fromkeys(_READ_THROUGH))
+_HIDDEN_SET = frozenset(_HIDDEN)
+_LOOK_ALIKE_OR_HIDDEN = _LOOK_ALIKE_SET | _HIDDEN_SET
+_WORD = re.compile(r"[^\W\d_]+(?:[" + _READ_THROUGH + r"]+[^\W\d_]+)*")
 # A disguise is certain where it is found: honest English writes no word in two scripts (none in any text here).
 DISGUISE_CONFIDENCE = 0.99
 _LATIN_TEXT = 0.9  # share of a text's letters in Latin script for a word of look-alikes alone to be a disguise
@@ -50,50 +62,58 @@ def _cyrillic(word: str) -> bool:
 
 
 def disguised(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, Latin spelling) of every disguised word, in text order."""
-    if _LOOK_ALIKE_SET.isdisjoint(text):
+    """(start, end, plain spelling) of every disguised word, in text order: its look-alikes in Latin letters, its
+    invisible characters dropped (so the plain spelling may be shorter than the word)."""
+    if _LOOK_ALIKE_OR_HIDDEN.isdisjoint(text):
         return []  # the common case, decided in one pass (in C: this runs on every text analysed)
     letters = [character for character in text if character.isalpha()]
     latin_text = sum(map(_latin, letters)) >= _LATIN_TEXT * len(letters)
     found: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
         word = match.group()
-        if _LOOK_ALIKE_SET.isdisjoint(word):
+        if _LOOK_ALIKE_OR_HIDDEN.isdisjoint(word):
             continue
-        plain = word.translate(_TO_LATIN)
+        plain = word.translate(_TO_LATIN).translate(_DROPPED)
         if not all(_latin(character) for character in plain):
             continue  # other letters of that script too: a word of that language
-        if any(_latin(character) for character in word) or (latin_text and _cyrillic(word)):
+        latin_letters = any(_latin(character) for character in word.translate(_DROPPED))
+        if latin_letters or (latin_text and _cyrillic(word.translate(_DROPPED))):
             found.append((match.start(), match.end(), plain))
     return found
 
 
 def unmasked(text: str, found: list[tuple[int, int, str]]) -> str:
-    """``text`` with each disguised word in Latin letters (the same length: every offset holds)."""
+    """``text`` with each disguised word's look-alikes in Latin letters (the same length: every offset holds; its
+    invisible characters stay, as the tokenizer reads through them)."""
     parts: list[str] = []
     cursor = 0
-    for start, end, plain in found:
-        parts += [text[cursor:start], plain]
+    for start, end, _plain in found:
+        parts += [text[cursor:start], text[start:end].translate(_TO_LATIN)]
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
 
 
-def _scripts(word: str) -> str:
+def _how(word: str) -> str:
+    """How a word is disguised: "with Cyrillic letters that look Latin", "with invisible characters (zero-width
+    space) inside it", or both."""
+    ways: list[str] = []
     names = sorted({unicodedata.name(c).split()[0].capitalize() for c in word if c in LOOK_ALIKES})
-    return " and ".join(names)
+    if names:
+        ways.append(f"with {' and '.join(names)} letters that look Latin")
+    hidden = sorted({unicodedata.name(c).lower() for c in word if c in _HIDDEN_SET})
+    if hidden:
+        ways.append(f"with invisible characters ({', '.join(hidden)}) inside it")
+    return " and ".join(ways)
 
 
 def disguise_suggestion(text: str, start: int, end: int, plain: str) -> Suggestion:
-    """The suggestion to spell a disguised word in Latin letters."""
+    """The suggestion to spell a disguised word plainly."""
     word = text[start:end]
-    reason = (
-        f"'{plain}' is spelled here with {_scripts(word)} letters that look Latin: a disguise that hides a copied "
-        "text from plagiarism checkers."
-    )
+    reason = f"'{plain}' is written here {_how(word)}: a disguise that hides a copied text from plagiarism checkers."
     return Suggestion(start, end, word, plain, (plain,), DISGUISE_CONFIDENCE, (reason,))
 
 
 def disguise_reason(word: str) -> str:
     """The reason added to a suggestion whose span also holds a disguised word."""
-    return f"The published wording is also spelled with {_scripts(word)} letters that look Latin (a disguise)."
+    return f"The published wording is also written {_how(word)} (a disguise)."

@@ -58,7 +58,7 @@ _TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|
 # Invisible characters inside a word (a soft hyphen, a zero-width space or joiner) are part of it: web text carries
 # hyphenation hints, and copy-evaders hide words from plagiarism checkers so ("offi\u200bcials"); the word is looked up
 # without them.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LETTERS = r"[^\W\d_]+(?:[" + _INVISIBLE + r"]+[^\W\d_]+)*"
 _TOKEN = re.compile(
     r"(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"

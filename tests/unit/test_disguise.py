@@ -1,4 +1,4 @@
-"""Words disguised with Cyrillic or Greek look-alike letters."""
+"""Words disguised with Cyrillic or Greek look-alike letters, or with invisible characters inside them."""
 
 from reader.core.disguise import DISGUISE_CONFIDENCE, disguised, unmasked
 from reader.core.engine import Engine
@@ -46,3 +46,28 @@ def test_a_disguised_word_that_was_also_swapped_is_one_suggestion(engine: Engine
     [stated] = suggestions
     assert stated.original == f"st{CYRILLIC_A}ted" and stated.replacement == "said"
     assert "look Latin" in stated.reasons[-1]
+
+
+def test_invisible_characters_inside_a_word_are_a_disguise() -> None:
+    text = "US offi\u200bcials met in Wash\u2060ing\u200dton on Tues\ufeffday."
+    found = disguised(text)
+    assert [plain for _, _, plain in found] == ["officials", "Washington", "Tuesday"]
+    words = [text[start:end] for start, end, _ in found]
+    assert words == ["offi\u200bcials", "Wash\u2060ing\u200dton", "Tues\ufeffday"]
+    # Only look-alikes are translated in place: invisible characters stay, so every offset holds.
+    assert unmasked(text, found) == text
+
+
+def test_soft_hyphens_and_joiners_of_other_scripts_are_no_disguise() -> None:
+    assert disguised("Web text carries hyphen\u00adation hints in long words.") == []
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a zero-width non-joiner, as Persian writes it
+    assert disguised(f"The word {persian} was quoted.") == []
+
+
+def test_the_engine_reports_invisible_characters_and_restores_the_plain_word(engine: Engine) -> None:
+    text = "The city council met on Tues\u200bday to vote on the budget for next year."
+    analysis = engine.analyze(text)
+    [tuesday] = [s for s in analysis.suggestions if s.original == "Tues\u200bday"]
+    assert tuesday.replacement == "Tuesday" and tuesday.confidence == DISGUISE_CONFIDENCE
+    assert "zero width space" in tuesday.reasons[0]
+    assert restore(text, analysis.suggestions, threshold=0.5) == text.replace("\u200b", "")
