@@ -2,12 +2,15 @@
 
 Legacy Western text is overwhelmingly Windows-1252 (HTML5 even reads "latin-1" as that), and
 charset-normalizer's guesses on short Western text are poor (cp850, cp1250), so its answer is only taken
-when it names a non-Western code page (Cyrillic, Greek, CJK...), where guessing is what helps.
+when it names a non-Western code page (Cyrillic, Greek, CJK...), where guessing is what helps. Western text that is
+not UTF-8 is read as UTF-8 where its bytes are UTF-8 and as Windows-1252 where they are not: a text pasted together
+from both (a Windows quote in a UTF-8 page) keeps every character, and a wholly Windows-1252 text reads as that.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -38,6 +41,20 @@ _WESTERN = frozenset(
      "mac_roman", "mac_latin2", "cp1254", "iso8859_9", "cp1257", "iso8859_4", "iso8859_13", "cp775"}
 )
 _CONTROL_SHARE = 0.02  # more control characters than this (beyond tab/newline/CR/FF) means "not text"
+_GUESS_BYTES = 200_000  # how much of the text the encoding is guessed from
+_GUESS_CONTEXT = 4_096  # ASCII bytes kept before the first byte outside ASCII
+_FALLBACK = "unspin-cp1252"
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8, read as Windows-1252 (its five unassigned bytes as U+FFFD)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_FALLBACK, _cp1252_bytes)
 
 
 class DecodeError(ValueError):
@@ -121,34 +138,44 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         else:
             _check_controls(text)
             return Decoded(text, name)
-    mostly = _mostly_utf8(data)
-    if mostly is not None:
-        return mostly
-    return _guess(data)
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for character in replaced if character > "\x7f" and character != "\ufffd")
+    # UTF-8 with a few bad bytes (a stray Windows-1252 quote pasted into a UTF-8 page): its good multibyte
+    # characters at least as many as its bad bytes. Reading it all as a legacy encoding would garble every accented
+    # letter to mend one byte ("CafÃ©"), and no guess is needed.
+    if good >= bad:
+        return _utf8_and_cp1252(data, bad, good)
+    return _guess(data, bad, good)
 
 
-def _mostly_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 with a few bad bytes (a stray Windows-1252 quote pasted into a UTF-8 page), where its good multibyte
-    characters are at least as many as its bad bytes: reading it all as a legacy encoding would garble every
-    accented letter to mend one byte ("CafÃ©"). The bad bytes are shown as U+FFFD, and the reader is told."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    good = sum(1 for character in text if character > "\x7f" and character != "\ufffd")
-    if bad <= 0 or good < bad:
-        return None
+def _utf8_and_cp1252(data: bytes, bad: int, good: int) -> Decoded:
+    """UTF-8 where the bytes are UTF-8, Windows-1252 where they are not, with a note that says which."""
+    text = data.decode("utf-8", errors=_FALLBACK)
     _check_controls(text)
+    if not good:
+        return Decoded(text, "cp1252", "not UTF-8; read as Windows-1252 (Western European)")
     what = "1 byte that is" if bad == 1 else f"{bad} bytes that are"
-    return Decoded(text, "utf-8", f"read as UTF-8; {what} not UTF-8 shown as \ufffd")
+    return Decoded(text, "utf-8", f"read as UTF-8; {what} not UTF-8 read as Windows-1252")
 
 
-def _guess(data: bytes) -> Decoded:
+def _guess_sample(data: bytes) -> bytes:
+    """The stretch the encoding is guessed from: from a little before the first byte outside ASCII on (a long English
+    preamble would make any guess "ascii"; a few words before it are context). Every byte before that one is ASCII,
+    so the stretch starts on a character in any encoding guessed here."""
+    high = _HIGH_BYTE.search(data)
+    start = max(0, high.start() - _GUESS_CONTEXT) if high else 0
+    return data[start : start + _GUESS_BYTES]
+
+
+def _guess(data: bytes, bad: int, good: int) -> Decoded:
     guess: str | None = None
     try:
         import charset_normalizer
 
-        best = charset_normalizer.from_bytes(data[:200_000]).best()
+        best = charset_normalizer.from_bytes(_guess_sample(data)).best()
         guess = best.encoding if best is not None else None
-    except Exception:  # a detector failure must not stop reading; cp1252 below always works
+    except Exception:  # a detector failure must not stop reading; the Western reading below always works
         guess = None
     if guess and _normalise_name(guess) not in _WESTERN:
         try:
@@ -158,6 +185,4 @@ def _guess(data: bytes) -> Decoded:
         else:
             _check_controls(text)
             return Decoded(text, guess, f"not UTF-8; read as {guess} (a guess: check odd characters)")
-    text = data.decode("cp1252", errors="replace")
-    _check_controls(text)
-    return Decoded(text, "cp1252", "not UTF-8; read as Windows-1252 (Western European)")
+    return _utf8_and_cp1252(data, bad, good)

@@ -63,14 +63,31 @@ def test_cyrillic_legacy_encoding_is_guessed(tmp_path: Path) -> None:
 
 
 def test_utf8_with_a_stray_legacy_byte_stays_utf8(tmp_path: Path) -> None:
-    # A Windows-1252 quote pasted into a UTF-8 text: one byte lost, not every accented letter garbled ("CafÃ©").
+    # A Windows-1252 quote pasted into a UTF-8 text: the quote read as Windows-1252, not every accented letter
+    # garbled ("CafÃ©") by reading the whole text so.
     data = "Café officials said the résumé was fine. ".encode() + b"Biden\x92s plan " + BODY.encode()
     article = read_article(write(tmp_path, "a.txt", data))
-    assert article.text.startswith("Café officials said the résumé") and "Biden\ufffds plan" in article.text
-    assert article.notes == ("read as UTF-8; 1 byte that is not UTF-8 shown as \ufffd",)
-    # Without good multibyte characters to outnumber them, the bytes are a legacy encoding's (as before).
+    assert article.text.startswith("Café officials said the résumé") and "Biden\u2019s plan" in article.text
+    assert article.notes == ("read as UTF-8; 1 byte that is not UTF-8 read as Windows-1252",)
+    # Without any UTF-8 character beyond ASCII, the text is Windows-1252 (as before).
     legacy = read_article(write(tmp_path, "b.txt", "Café naïve résumé. ".encode("cp1252") + BODY.encode()))
     assert legacy.text.startswith("Café naïve résumé") and "Windows-1252" in legacy.notes[0]
+
+
+def test_text_pasted_from_utf8_and_windows_1252_keeps_every_character(tmp_path: Path) -> None:
+    # More Windows-1252 bytes than UTF-8 characters: each part is still read in its own encoding.
+    data = "\u201cWe won\u2019t,\u201d said M\u00fcller. ".encode("cp1252") + "Café open. ".encode() + BODY.encode()
+    article = read_article(write(tmp_path, "a.txt", data))
+    assert article.text.startswith("\u201cWe won\u2019t,\u201d said M\u00fcller. Café open.")
+    assert article.notes == ("read as UTF-8; 4 bytes that are not UTF-8 read as Windows-1252",)
+
+
+def test_a_legacy_encoding_after_a_long_english_preamble_is_guessed(tmp_path: Path) -> None:
+    japanese = "東京都は月曜日、新しい予算案を発表した。市の職員によると、計画は来年から始まる。\n" * 20
+    data = (BODY + " ") * 2000 + japanese  # the first 200,000 bytes are ASCII
+    article = read_article(write(tmp_path, "a.txt", data.encode("shift_jis")))
+    assert japanese.strip() in article.text
+    assert article.notes and "cp932" in article.notes[0]
 
 
 def test_mixed_scripts_utf8(tmp_path: Path) -> None:
