@@ -52,6 +52,9 @@ STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evi
 CONTRADICTING_GAIN = -3.0  # nats: where the published word fits this much better, the pair was not swapped
 NAME_USAGE_GAIN = 3.0  # nats (about 20 times): how much better a book's swap must join its neighbour in a name
 PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split())
+NOUN_OPENERS = frozenset({"DET", "ADJ", "NUM"})  # tags of a word after which a noun's place opens
+POSSESSIVE_PRONOUNS = frozenset("my your his her its our their".split())
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -314,6 +317,8 @@ class Engine:
                     kept += self._keep_menders(number, first, last, phrase, chunk, words, runs)
                     if length == 1 and first in spelled:
                         kept += self._keep_initialled(number, first, phrase, spelled[first])
+                if length == 1 and tags and phrase in self.finder.patterns.slotted:
+                    kept = self._in_its_slot(kept, chunk, first, tags)
                 if chunk[last - 1].clitic:  # what owns something is a noun: "firm's" is no "strong's"
                     kept = [o for o in kept if "n" in o.candidate.parts_of_speech or not o.candidate.parts_of_speech]
                 if sound is not None:
@@ -321,6 +326,32 @@ class Engine:
                 options.extend(kept)
         options += self._compound_options(text, number, chunk, words)
         return self._repair_names(words, named, runs, options, spelled, unmended)
+
+    def _in_its_slot(self, options: list[Option], chunk: list[Token], at: int, tags: dict[int, str]) -> list[Option]:
+        """The options but a book's swap across parts of speech where the word does not stand in the original's slot.
+
+        A spinner that takes a word in the wrong sense leaves it in the original's place in the sentence: the noun
+        "figure" becomes "a determine". So "determine" after a subject ("geologists determine") was never the noun.
+        The tagger reads a word by its dictionary part of speech ("determine" is a verb even after "a"), so the slot
+        is told by the word before: a determiner, an adjective, a number or a possessive opens a noun's place. A verb
+        taken for an adjective ("he same") is not judged so: the word before its place is often a noun the tagger
+        reads as an adjective ("the official same"), which would close it wrongly.
+        """
+        book = self.finder.patterns
+        token = chunk[at]
+        tag = tags.get(token.start, "")
+        before = chunk[at - 1] if at > 0 else None
+        noun_place = before is not None and (
+            bool(before.clitic) or tags.get(before.start, "") in NOUN_OPENERS or before.norm in POSSESSIVE_PRONOUNS
+        )
+        kept: list[Option] = []
+        for option in options:
+            curated = option.candidate.relation in CURATED_RELATIONS
+            part = book.original_part(option.observed, option.candidate.wording) if curated else ""
+            if part == "n" and tag not in NOUN_TAGS and not noun_place:
+                continue
+            kept.append(option)
+        return kept
 
     def _mark_article_fit(self, sound: Sound, options: list[Option]) -> None:
         """Where "a"/"an" does not fit the span's first word ("an vital"), the spinner swapped that word and left the

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from reader.resources import resource_path
 
@@ -11,6 +12,9 @@ from reader.resources import resource_path
 # and so no sign of a close synonym in the article's spin estimate.
 RELATIONS = {"any": "pattern", "first": "tortured", "misread": "pattern", "rewrite": "rewrite"}
 CURATED_RELATIONS = frozenset(RELATIONS.values())  # the relations of candidates from this book
+# A group whose reason names the original's part of speech as swapped for a word of another sense ("noun, wrong
+# sense": the noun "figure" -> "determine"; 'the verb "said" misread as the adjective') keeps the original's slot.
+_SLOTTED = re.compile(r'\b(noun|verb)\b[^,]*, wrong sense|^the (noun|verb) "')
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,7 @@ class PatternGroup:
     members: tuple[str, ...]
     first_only: bool  # only members[0] is an original; the rest are known spinner output
     relation: str = "pattern"  # how a candidate from this group is linked: "pattern", "tortured" or "rewrite"
+    part: str = ""  # "n" or "v": the original's part of speech, where a word of another sense replaced it
 
 
 @dataclass(slots=True)
@@ -26,6 +31,15 @@ class PatternBook:
     groups: list[PatternGroup]
     by_wording: dict[str, list[tuple[PatternGroup, int]]]
     longest: int
+    slotted: frozenset[str] = field(default_factory=frozenset)  # spinner output of groups with a ``part``
+
+    def original_part(self, wording: str, original: str) -> str:
+        """The part of speech ("n", "v") of ``original`` where a group says a spinner put ``wording`` for it in a
+        sense of another part of speech; "" where none does."""
+        for group, position in self.by_wording.get(wording, ()):
+            if group.part and position > 0 and group.members[0] == original:
+                return group.part
+        return ""
 
     def alternatives(self, wording: str) -> list[tuple[str, PatternGroup]]:
         """Wordings that may have been the original of ``wording``, with the group that says so."""
@@ -52,14 +66,17 @@ def parse_patterns(text: str) -> PatternBook:
         if direction not in RELATIONS:
             raise ValueError(f"spinner patterns line {number}: direction must be one of {', '.join(RELATIONS)}")
         members = tuple(dict.fromkeys(w.strip().lower() for w in wordings.split("|") if w.strip()))
+        named = _SLOTTED.search(reason) if direction != "any" else None
+        part = (named.group(1) or named.group(2))[0] if named else ""
         group = PatternGroup(
-            reason=reason, members=members, first_only=direction != "any", relation=RELATIONS[direction]
+            reason=reason, members=members, first_only=direction != "any", relation=RELATIONS[direction], part=part
         )
         groups.append(group)
         for position, member in enumerate(members):
             by_wording.setdefault(member, []).append((group, position))
     longest = max((len(w.split()) for w in by_wording), default=1)
-    return PatternBook(groups=groups, by_wording=by_wording, longest=longest)
+    slotted = frozenset(member for group in groups if group.part for member in group.members[1:])
+    return PatternBook(groups=groups, by_wording=by_wording, longest=longest, slotted=slotted)
 
 
 def load_patterns() -> PatternBook:

@@ -711,3 +711,14 @@ def test_a_text_in_capitals_is_read_as_its_words(engine: Engine) -> None:
     assert all_capitals(groups) and not all_capitals(chunks(SPUN, tokenize(SPUN)))
     replacements = {s.replacement for s in engine.analyze(shouted).suggestions}
     assert "OFFICIALS" in replacements and "SAID" in replacements
+
+
+def test_a_swap_into_another_part_of_speech_is_offered_only_in_the_originals_slot(engine: Engine) -> None:
+    """The book's noun "figure" spun as "determine" stands where a noun stands ("a determine"); after a subject the
+    verb is the writer's own, and "figure" is not among its options."""
+    def offered(text: str) -> set[str]:
+        _, options, _ = engine.options(text)
+        return {o.candidate.wording for o in options if o.observed == "determine"}
+
+    assert "figure" in offered("A photo reviewed by officers reveals a determine climbing the podium.")
+    assert "figure" not in offered("Geologists determine whether the slope is stable before the path opens.")

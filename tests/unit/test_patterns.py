@@ -130,3 +130,17 @@ def test_idioms_spun_word_by_word_never_occur_in_honest_text() -> None:
     for group in marked:
         for spun in group.members[1:]:
             assert f" {spun} " not in f" {honest} ", spun
+
+
+def test_a_swap_into_another_part_of_speech_knows_the_originals_part() -> None:
+    book = parse_patterns(
+        "rewrite\tnoun, wrong sense\tfigure|determine\n"
+        "misread\tthe verb \"said\" misread as the adjective\tsaid|same\n"
+        "rewrite\tverb, fixed odd synonym\tshows|exhibits\n"
+        "any\tcausal connectives\tbecause|given that\n"
+    )
+    assert book.original_part("determine", "figure") == "n"
+    assert book.original_part("same", "said") == "v"
+    assert book.original_part("exhibits", "shows") == ""  # the same part of speech: no slot to keep
+    assert book.original_part("figure", "determine") == ""  # the original is never the spinner's side
+    assert book.slotted == frozenset({"determine", "same"})
