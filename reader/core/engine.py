@@ -41,7 +41,7 @@ from reader.core.ranked import Entry, Ranked, RankedList
 from reader.core.sections import sections
 from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
-from reader.core.tagger import READINGS, Tagger, load_tagger
+from reader.core.tagger import PROGRESSIVE, READINGS, Tagger, load_tagger
 from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
@@ -55,6 +55,7 @@ PREPOSITIONS = frozenset("with in on at to for of about from by upon into".split
 NOUN_OPENERS = frozenset({"DET", "ADJ", "NUM"})  # tags of a word after which a noun's place opens
 POSSESSIVE_PRONOUNS = frozenset("my your his her its our their".split())
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+BE_FORMS = frozenset("is are was were be been being am".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -302,6 +303,8 @@ class Engine:
                     if run is None or run[1] - run[0] == length:
                         continue
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
+                if tag == "VBG" and first > 0 and words[first - 1] in BE_FORMS:
+                    tag = PROGRESSIVE  # "is signaling": a verb (or an adjective: "is alarming"), no noun
                 kept = self._keep(number, first, last, phrase, tag)
                 if (
                     length == 2 and words[first + 1] == "about" and last < len(chunk)

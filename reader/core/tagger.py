@@ -25,9 +25,10 @@ SENTENCE_ENDS = frozenset(".!?")
 
 # The WordNet parts of speech (n, v, a, r) a word with this tag can be. Participles serve as adjectives ("rising
 # prices") and gerunds as nouns ("the bombing"); function words are none, and a tag absent here tells nothing.
+PROGRESSIVE = "VBG after be"  # not the tagger's: an -ing form after a form of "be" (the engine tells it)
 READINGS = {
     "NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "VBG": "vna", "VBN": "va", "ADJ": "a", "ADV": "r",
-    "DET": "", "ADP": "", "PRON": "", "CONJ": "", "PRT": "r",
+    "DET": "", "ADP": "", "PRON": "", "CONJ": "", "PRT": "r", PROGRESSIVE: "va",
 }
 
 

@@ -722,3 +722,17 @@ def test_a_swap_into_another_part_of_speech_is_offered_only_in_the_originals_slo
 
     assert "figure" in offered("A photo reviewed by officers reveals a determine climbing the podium.")
     assert "figure" not in offered("Geologists determine whether the slope is stable before the path opens.")
+
+
+def test_an_ing_form_after_be_is_no_noun(engine: Engine) -> None:
+    """"is signaling" is a verb (or an adjective: "is alarming"); the noun "signal" clashes there, not after
+    another verb, where the -ing form may be a gerund."""
+    def clashes(text: str) -> dict[str, float]:
+        _, options, _ = engine.options(text)
+        return {o.candidate.wording: o.pos_clash for o in options if o.observed == "signaling"}
+
+    after_be = clashes("President Joe Biden is signaling new openness in allowing the strikes, officials said.")
+    assert after_be["signal"] == 1.0 and after_be["indicating"] == 0.0
+    assert clashes("President Joe Biden kept signaling new openness in allowing the strikes, officials said.")[
+        "signal"
+    ] == 0.0
