@@ -56,6 +56,7 @@ NOUN_OPENERS = frozenset({"DET", "ADJ", "NUM"})  # tags of a word after which a 
 POSSESSIVE_PRONOUNS = frozenset("my your his her its our their".split())
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 BE_FORMS = frozenset("is are was were be been being am".split())
+HAVE_FORMS = frozenset("has have had having".split())
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -305,6 +306,8 @@ class Engine:
                 tag = tags.get(chunk[first].start, "") if length == 1 else ""
                 if tag == "VBG" and first > 0 and words[first - 1] in BE_FORMS:
                     tag = PROGRESSIVE  # "is signaling": a verb (or an adjective: "is alarming"), no noun
+                elif tag == "VBN" and first > 0 and words[first - 1] in HAVE_FORMS:
+                    tag = "VERB"  # "has adjusted": a perfect tense, no adjective
                 kept = self._keep(number, first, last, phrase, tag)
                 if (
                     length == 2 and words[first + 1] == "about" and last < len(chunk)

@@ -736,3 +736,14 @@ def test_an_ing_form_after_be_is_no_noun(engine: Engine) -> None:
     assert clashes("President Joe Biden kept signaling new openness in allowing the strikes, officials said.")[
         "signal"
     ] == 0.0
+
+
+def test_a_participle_after_have_is_a_perfect_tense_no_adjective(engine: Engine) -> None:
+    """"has adjusted" is a verb: "weighted", linked to "adjusted" only as an adjective, clashes there and not
+    before a noun ("the adjusted plans")."""
+    def clashes(text: str) -> dict[str, float]:
+        _, options, _ = engine.options(text)
+        return {o.candidate.wording: o.pos_clash for o in options if o.observed == "adjusted"}
+
+    assert clashes("Officials said the city has adjusted its plans for the new year and more.")["weighted"] == 1.0
+    assert clashes("Officials said the adjusted plans for the new year were ready.")["weighted"] == 0.0
