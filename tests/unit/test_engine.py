@@ -10,6 +10,7 @@ from reader.core.candidates import RELATION_NAMES, Link
 from reader.core.engine import PREPOSITIONS, Engine, all_capitals, article_names, title_cased
 from reader.core.suggestion import restore
 from reader.core.tokens import Kind, chunks, tokenize
+from reader.resources import resource_path
 
 SPUN = (
     "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
@@ -747,3 +748,15 @@ def test_a_participle_after_have_is_a_perfect_tense_no_adjective(engine: Engine)
 
     assert clashes("Officials said the city has adjusted its plans for the new year and more.")["weighted"] == 1.0
     assert clashes("Officials said the adjusted plans for the new year were ready.")["weighted"] == 0.0
+
+
+def test_a_tortured_phrase_in_an_honest_looking_text_keeps_its_confidence(engine: Engine) -> None:
+    """The article stage discounts a stray flag in an honest-looking text, but a tortured phrase is no stray flag:
+    no honest text writes "counterfeit consciousness", so one in an otherwise clean paper is what a reader looks for."""
+    honest = resource_path("sample", "sample_article.original.txt").read_text(encoding="utf-8")
+    text = honest.replace("emergency repairs", "emergency repairs planned with counterfeit consciousness", 1)
+    suggestions = engine.analyze(text).suggestions
+    [tortured] = [s for s in suggestions if s.original == "counterfeit consciousness"]
+    assert tortured.replacement == "artificial intelligence" and tortured.confidence >= 0.9
+    others = [s for s in suggestions if s is not tortured and s.confidence >= 0.2]
+    assert not others  # the rest of the honest text stays unflagged
