@@ -57,6 +57,8 @@ POSSESSIVE_PRONOUNS = frozenset("my your his her its our their".split())
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 BE_FORMS = frozenset("is are was were be been being am".split())
 HAVE_FORMS = frozenset("has have had having".split())
+# Links whose strong context gain counts as the article making the swap, flagged or not (``_makes_its_swap``).
+CLOSE_RELATIONS = frozenset({"synonym", "similar", "hypernym", "pattern", "rewrite", "tortured"})
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -941,8 +943,17 @@ class Engine:
         """Whether a chosen option counts as the article making its swap, for the same swap elsewhere (``repeats``):
         the engine makes the change and its own context does not speak against it. A topic word repeated through a
         heavily spun article ("the rule" -> "the normal" eight times) is changed on the article's prior alone; such
-        places propping each other up flagged honest words (benchmarks/README.md, "A swap its context opposes")."""
-        return option.span_log_odds > 0 and option.gain >= 0.0
+        places propping each other up flagged honest words (benchmarks/README.md, "A swap its context opposes").
+
+        A place whose context makes a close link far likelier (``STRONG_GAIN``; a synonym, similar word, more
+        general term or book's swap, no name) counts too, flagged or not, unless the article refutes the pair
+        elsewhere: a consistent spinner's swap ("explained" for "said" at every place) in a lightly spun article never
+        got flagged on that article's prior, so its places could not vouch for each other (benchmarks/README.md, "A
+        consistent swap vouches for itself")."""
+        return (option.span_log_odds > 0 and option.gain >= 0.0) or (
+            option.gain >= STRONG_GAIN and option.candidate.relation in CLOSE_RELATIONS and not option.name_repair
+            and not option.contradicted
+        )
 
     @staticmethod
     def _restored(groups: list[list[Token]], chosen: list[Option]) -> list[list[str]]:

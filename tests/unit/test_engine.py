@@ -356,6 +356,23 @@ def test_a_swap_its_own_context_opposes_is_no_evidence_elsewhere() -> None:
         assert Engine._makes_its_swap(option) is counts
 
 
+def test_a_place_whose_context_strongly_backs_a_close_swap_counts_flagged_or_not() -> None:
+    """A consistent spinner's swap in a lightly spun article: each place the context far prefers the close link
+    vouches for the others, unless the article refutes the pair somewhere, or the link is loose or a name's."""
+    from reader.core.candidates import Candidate
+    from reader.core.engine import STRONG_GAIN
+    from reader.core.option import Option
+
+    said = Option(0, 0, 1, Candidate("said", "hypernym", "explain ~ say"), "explained")
+    said.span_log_odds, said.gain = -2.0, STRONG_GAIN + 1.0
+    assert Engine._makes_its_swap(said)
+    said.contradicted = math.log(2)
+    assert not Engine._makes_its_swap(said)
+    sibling = Option(0, 0, 1, Candidate("boys", "sibling", "cub ~ boy"), "cubs")
+    sibling.span_log_odds, sibling.gain = -2.0, STRONG_GAIN + 1.0
+    assert not Engine._makes_its_swap(sibling)
+
+
 def test_the_context_reason_says_which_way_the_context_points() -> None:
     """A change the context speaks against (carried by the article's other evidence) says so, not "as well as"."""
     from reader.core.candidates import Candidate
