@@ -58,7 +58,7 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 BE_FORMS = frozenset("is are was were be been being am".split())
 HAVE_FORMS = frozenset("has have had having".split())
 # Links whose strong context gain counts as the article making the swap, flagged or not (``_makes_its_swap``).
-CLOSE_RELATIONS = frozenset({"synonym", "similar", "hypernym", "pattern", "rewrite", "tortured"})
+CLOSE_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "pattern", "rewrite", "tortured"})
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -946,7 +946,8 @@ class Engine:
         places propping each other up flagged honest words (benchmarks/README.md, "A swap its context opposes").
 
         A place whose context makes a close link far likelier (``STRONG_GAIN``; a synonym, similar word, more
-        general term or book's swap, no name) counts too, flagged or not, unless the article refutes the pair
+        general or more specific term, or a book's swap; no sibling, usage neighbour or name) counts too, flagged or
+        not, unless the article refutes the pair
         elsewhere: a consistent spinner's swap ("explained" for "said" at every place) in a lightly spun article never
         got flagged on that article's prior, so its places could not vouch for each other (benchmarks/README.md, "A
         consistent swap vouches for itself")."""
