@@ -58,7 +58,7 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 BE_FORMS = frozenset("is are was were be been being am".split())
 HAVE_FORMS = frozenset("has have had having".split())
 # Links whose strong context gain counts as the article making the swap, flagged or not (``_makes_its_swap``).
-CLOSE_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "pattern", "rewrite", "tortured"})
+VOUCHING_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "pattern", "rewrite", "tortured"})
 GOVERNED_HEADS = 8  # candidates of the head word tried with other prepositions
 GOVERNED_MIN_LOGPROB = math.log(0.05)  # the preposition follows the candidate at least 5% of the time
 MAX_SPAN = 4
@@ -952,7 +952,7 @@ class Engine:
         got flagged on that article's prior, so its places could not vouch for each other (benchmarks/README.md, "A
         consistent swap vouches for itself")."""
         return (option.span_log_odds > 0 and option.gain >= 0.0) or (
-            option.gain >= STRONG_GAIN and option.candidate.relation in CLOSE_RELATIONS and not option.name_repair
+            option.gain >= STRONG_GAIN and option.candidate.relation in VOUCHING_RELATIONS and not option.name_repair
             and not option.contradicted
         )
 
