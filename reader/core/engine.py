@@ -950,10 +950,11 @@ class Engine:
         not, unless the article refutes the pair
         elsewhere: a consistent spinner's swap ("explained" for "said" at every place) in a lightly spun article never
         got flagged on that article's prior, so its places could not vouch for each other (benchmarks/README.md, "A
-        consistent swap vouches for itself")."""
+        consistent swap vouches for itself"). Not at the start of a stretch: the model hears no words before it
+        there, and a frequent word wins on frequency ("Engineers said" -> "People said")."""
         return (option.span_log_odds > 0 and option.gain >= 0.0) or (
             option.gain >= STRONG_GAIN and option.candidate.relation in VOUCHING_RELATIONS and not option.name_repair
-            and not option.contradicted
+            and not option.contradicted and option.first > 0
         )
 
     @staticmethod

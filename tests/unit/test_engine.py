@@ -363,14 +363,17 @@ def test_a_place_whose_context_strongly_backs_a_close_swap_counts_flagged_or_not
     from reader.core.engine import STRONG_GAIN
     from reader.core.option import Option
 
-    said = Option(0, 0, 1, Candidate("said", "hypernym", "explain ~ say"), "explained")
+    said = Option(0, 2, 3, Candidate("said", "hypernym", "explain ~ say"), "explained")
     said.span_log_odds, said.gain = -2.0, STRONG_GAIN + 1.0
     assert Engine._makes_its_swap(said)
     said.contradicted = math.log(2)
     assert not Engine._makes_its_swap(said)
-    sibling = Option(0, 0, 1, Candidate("boys", "sibling", "cub ~ boy"), "cubs")
+    sibling = Option(0, 3, 4, Candidate("boys", "sibling", "cub ~ boy"), "cubs")
     sibling.span_log_odds, sibling.gain = -2.0, STRONG_GAIN + 1.0
     assert not Engine._makes_its_swap(sibling)
+    opening = Option(0, 0, 1, Candidate("people", "hypernym", "engineer ~ person"), "engineers")
+    opening.span_log_odds, opening.gain = -2.0, STRONG_GAIN + 1.0
+    assert not Engine._makes_its_swap(opening)  # a stretch's first word: the model heard nothing before it
 
 
 def test_the_context_reason_says_which_way_the_context_points() -> None:
