@@ -166,6 +166,20 @@ def _hyphenated(text: str, chunk: list[Token], index: int) -> bool:
     return right.start == left.end + 1 and text[left.end] in "-\u2011"
 
 
+def _ends_sentence_with_period(text: str, chunk: list[Token], last: int) -> bool:
+    """Whether the abbreviation that ends a span ("p.c.", "U.S.") also ends its sentence: its last period then
+    belongs to the sentence, not to the word a replacement takes away. The next word starts a sentence, or the text
+    or its line ends there."""
+    token = chunk[last - 1]
+    if not token.text.endswith(".") or len(token.text) < 2:
+        return False
+    if last < len(chunk):
+        following = chunk[last]
+        return following.kind is Kind.WORD and following.text[:1].isupper() and not following.start == token.end
+    rest = text[token.end :]
+    return not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
+
+
 def _sigmoid(x: float) -> float:
     if x < -40:
         return 0.0
@@ -1195,6 +1209,8 @@ class Engine:
         """The reader's view of a span's best option; ``spell`` writes wordings in the article's spelling."""
         start = chunk[option.first].start
         end = chunk[option.last - 1].end
+        if _ends_sentence_with_period(text, chunk, option.last):
+            end -= 1  # "at 78 p.c. Officials said": the period ends the sentence too, and stays
         ranked = sorted((o for o in rivals if o.rank_score > -math.inf), key=lambda o: -o.rank_score)
         span = chunk[option.first : option.last]
         alternatives = tuple(dict.fromkeys(_match_case(span, spell(o.candidate.wording)) for o in ranked[:5]))

@@ -14,6 +14,7 @@ RELATIONS = {"any": "pattern", "first": "tortured", "misread": "pattern", "rewri
 CURATED_RELATIONS = frozenset(RELATIONS.values())  # the relations of candidates from this book
 # A group whose reason names the original's part of speech as swapped for a word of another sense ("noun, wrong
 # sense": the noun "figure" -> "determine"; 'the verb "said" misread as the adjective') keeps the original's slot.
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # letters joined by periods, without a last one
 _SLOTTED = re.compile(r'\b(noun|verb)\b[^,]*, wrong sense|^the (noun|verb) "')
 
 
@@ -74,6 +75,8 @@ def parse_patterns(text: str) -> PatternBook:
         groups.append(group)
         for position, member in enumerate(members):
             by_wording.setdefault(member, []).append((group, position))
+            if _INITIALS.fullmatch(member):  # "p.c" is written "p.c." too, and the tokenizer keeps the last period
+                by_wording.setdefault(member + ".", []).append((group, position))
     longest = max((len(w.split()) for w in by_wording), default=1)
     slotted = frozenset(member for group in groups if group.part for member in group.members[1:])
     return PatternBook(groups=groups, by_wording=by_wording, longest=longest, slotted=slotted)

@@ -780,3 +780,18 @@ def test_a_tortured_phrase_in_an_honest_looking_text_keeps_its_confidence(engine
     assert tortured.replacement == "artificial intelligence" and tortured.confidence >= 0.9
     others = [s for s in suggestions if s is not tortured and s.confidence >= 0.2]
     assert not others  # the rest of the honest text stays unflagged
+
+
+def test_a_replaced_abbreviation_leaves_the_period_that_ends_its_sentence() -> None:
+    """"fell to 78 p.c. Officials said" -> "78 percent. Officials said": the period is the sentence's too."""
+    from reader.core.engine import _ends_sentence_with_period
+
+    for text, ends in (
+        ("Rates fell to 78 p.c. Officials said so.", True),
+        ("Only 78 p.c. of pupils had both doses.", False),
+        ("Rates fell to 78 p.c.", True),
+        ("Rates fell to 78 p.c., officials said.", False),
+    ):
+        [chunk] = [c for c in chunks(text, tokenize(text)) if any(t.text == "p.c." for t in c)]
+        last = next(i for i, t in enumerate(chunk) if t.text == "p.c.") + 1
+        assert _ends_sentence_with_period(text, chunk, last) is ends, text

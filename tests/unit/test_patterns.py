@@ -144,3 +144,9 @@ def test_a_swap_into_another_part_of_speech_knows_the_originals_part() -> None:
     assert book.original_part("exhibits", "shows") == ""  # the same part of speech: no slot to keep
     assert book.original_part("figure", "determine") == ""  # the original is never the spinner's side
     assert book.slotted == frozenset({"determine", "same"})
+
+
+def test_an_initialism_in_the_book_is_found_with_its_last_period_too() -> None:
+    """The tokenizer keeps an initialism's last period ("p.c."), and writers use both spellings."""
+    book = parse_patterns("rewrite\tpercent abbreviated oddly\tpercent|p.c\n")
+    assert [w for w, _ in book.alternatives("p.c.")] == ["percent"] == [w for w, _ in book.alternatives("p.c")]
