@@ -1165,7 +1165,10 @@ class Engine:
         reasons = []
         others = round(math.exp(option.repeats)) - 1
         if others:
-            reasons.append(f"The article makes this same change in {counted(others, 'other place')}.")
+            reasons.append(
+                f"The article makes this same change in {counted(others, 'other place')} (or its context there calls "
+                "for it far more)."
+            )
         refuted = round(math.exp(option.contradicted)) - 1
         if refuted:
             reasons.append(
