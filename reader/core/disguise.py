@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from reader.core.suggestion import Suggestion
+from reader.core.tokens import INVISIBLE, LETTERS
 
 __all__ = ["DISGUISE_CONFIDENCE", "disguise_suggestion", "disguised", "unmasked"]
 
@@ -38,14 +39,12 @@ LOOK_ALIKES: dict[str, str] = {
 }
 _TO_LATIN = str.maketrans(LOOK_ALIKES)
 _LOOK_ALIKE_SET = frozenset(LOOK_ALIKES)
-# Invisible characters a copy-evader hides inside words (zero-width space, non-joiner, joiner, word joiner, and the
-# zero-width no-break space); the soft hyphen is read through like them, but is no disguise.
-_HIDDEN = "\u200b\u200c\u200d\u2060\ufeff"
-_READ_THROUGH = _HIDDEN + "\u00ad"
-_DROPPED = str.maketrans(dict.fromkeys(_READ_THROUGH))
-_HIDDEN_SET = frozenset(_HIDDEN)
+# Invisible characters a copy-evader hides inside words: those the tokenizer reads through (``INVISIBLE``) but the
+# soft hyphen, which web text carries honestly.
+_HIDDEN_SET = frozenset(INVISIBLE) - {"\u00ad"}
+_DROPPED = str.maketrans(dict.fromkeys(INVISIBLE))
 _LOOK_ALIKE_OR_HIDDEN = _LOOK_ALIKE_SET | _HIDDEN_SET
-_WORD = re.compile(r"[^\W\d_]+(?:[" + _READ_THROUGH + r"]+[^\W\d_]+)*")
+_WORD = re.compile(LETTERS)
 # A disguise is certain where it is found: honest English writes no word in two scripts (none in any text here).
 DISGUISE_CONFIDENCE = 0.99
 _LATIN_TEXT = 0.9  # share of a text's letters in Latin script for a word of look-alikes alone to be a disguise

@@ -175,7 +175,7 @@ def _ends_sentence_with_period(text: str, chunk: list[Token], last: int) -> bool
         return False
     if last < len(chunk):
         following = chunk[last]
-        return following.kind is Kind.WORD and following.text[:1].isupper() and not following.start == token.end
+        return following.kind is Kind.WORD and following.text[:1].isupper() and following.start != token.end
     rest = text[token.end :]
     return not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
 
@@ -961,11 +961,11 @@ class Engine:
 
         A place whose context makes a close link far likelier (``STRONG_GAIN``; a synonym, similar word, more
         general or more specific term, or a book's swap; no sibling, usage neighbour or name) counts too, flagged or
-        not, unless the article refutes the pair
-        elsewhere: a consistent spinner's swap ("explained" for "said" at every place) in a lightly spun article never
-        got flagged on that article's prior, so its places could not vouch for each other (benchmarks/README.md, "A
-        consistent swap vouches for itself"). Not at the start of a stretch: the model hears no words before it
-        there, and a frequent word wins on frequency ("Engineers said" -> "People said")."""
+        not, unless the article refutes the pair elsewhere: a consistent spinner's swap ("explained" for "said" at
+        every place) in a lightly spun article never got flagged on that article's prior, so its places could not
+        vouch for each other (benchmarks/README.md, "A consistent swap vouches for itself"). Not at the start of a
+        stretch: the model hears no words before it there, and a frequent word wins on frequency ("Engineers said"
+        -> "People said")."""
         return (option.span_log_odds > 0 and option.gain >= 0.0) or (
             option.gain >= STRONG_GAIN and option.candidate.relation in VOUCHING_RELATIONS and not option.name_repair
             and not option.contradicted and option.first > 0

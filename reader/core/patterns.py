@@ -12,9 +12,9 @@ from reader.resources import resource_path
 # and so no sign of a close synonym in the article's spin estimate.
 RELATIONS = {"any": "pattern", "first": "tortured", "misread": "pattern", "rewrite": "rewrite"}
 CURATED_RELATIONS = frozenset(RELATIONS.values())  # the relations of candidates from this book
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # letters joined by periods, without a last one
 # A group whose reason names the original's part of speech as swapped for a word of another sense ("noun, wrong
 # sense": the noun "figure" -> "determine"; 'the verb "said" misread as the adjective') keeps the original's slot.
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # letters joined by periods, without a last one
 _SLOTTED = re.compile(r'\b(noun|verb)\b[^,]*, wrong sense|^the (noun|verb) "')
 
 

@@ -58,11 +58,11 @@ _TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|
 # Invisible characters inside a word (a soft hyphen, a zero-width space or joiner) are part of it: web text carries
 # hyphenation hints, and copy-evaders hide words from plagiarism checkers so ("offi\u200bcials"); the word is looked up
 # without them.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_LETTERS = r"[^\W\d_]+(?:[" + _INVISIBLE + r"]+[^\W\d_]+)*"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+LETTERS = r"[^\W\d_]+(?:[" + INVISIBLE + r"]+[^\W\d_]+)*"  # a word's letters, read through its invisible ones
 _TOKEN = re.compile(
     r"(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"
-    r"|\b(?:" + _TITLES + r")\.|" + _LETTERS + r"(?:['\u2019]" + _LETTERS + r")*)"
+    r"|\b(?:" + _TITLES + r")\.|" + LETTERS + r"(?:['\u2019]" + LETTERS + r")*)"
     r"|(?P<number>\d+(?:[.,:]\d+)*(?:['\u2019]s\b)?)"
     r"|(?P<punct>[^\w\s]|_)",
     re.UNICODE,
@@ -83,7 +83,7 @@ def possessive(wording: str) -> str:
     return wording + "'" if wording.endswith("s") and not wording.endswith("ss") else wording + "'s"
 
 
-_UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(_INVISIBLE)})
+_UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(INVISIBLE)})
 
 
 def _fold(word: str) -> str:
