@@ -745,29 +745,28 @@ def test_a_swap_into_another_part_of_speech_is_offered_only_in_the_originals_slo
     assert "figure" not in offered("Geologists determine whether the slope is stable before the path opens.")
 
 
+def clashes(engine: Engine, text: str, observed: str) -> dict[str, float]:
+    """Each candidate of ``observed`` in ``text`` with its part-of-speech clash (1.0 or 0.0)."""
+    _, options, _ = engine.options(text)
+    return {o.candidate.wording: o.pos_clash for o in options if o.observed == observed}
+
+
 def test_an_ing_form_after_be_is_no_noun(engine: Engine) -> None:
     """"is signaling" is a verb (or an adjective: "is alarming"); the noun "signal" clashes there, not after
     another verb, where the -ing form may be a gerund."""
-    def clashes(text: str) -> dict[str, float]:
-        _, options, _ = engine.options(text)
-        return {o.candidate.wording: o.pos_clash for o in options if o.observed == "signaling"}
-
-    after_be = clashes("President Joe Biden is signaling new openness in allowing the strikes, officials said.")
+    text = "President Joe Biden is signaling new openness in allowing the strikes, officials said."
+    after_be = clashes(engine, text, "signaling")
     assert after_be["signal"] == 1.0 and after_be["indicating"] == 0.0
-    assert clashes("President Joe Biden kept signaling new openness in allowing the strikes, officials said.")[
-        "signal"
-    ] == 0.0
+    assert clashes(engine, text.replace("is signaling", "kept signaling"), "signaling")["signal"] == 0.0
 
 
 def test_a_participle_after_have_is_a_perfect_tense_no_adjective(engine: Engine) -> None:
     """"has adjusted" is a verb: "weighted", linked to "adjusted" only as an adjective, clashes there and not
     before a noun ("the adjusted plans")."""
-    def clashes(text: str) -> dict[str, float]:
-        _, options, _ = engine.options(text)
-        return {o.candidate.wording: o.pos_clash for o in options if o.observed == "adjusted"}
-
-    assert clashes("Officials said the city has adjusted its plans for the new year and more.")["weighted"] == 1.0
-    assert clashes("Officials said the adjusted plans for the new year were ready.")["weighted"] == 0.0
+    perfect = "Officials said the city has adjusted its plans for the new year and more."
+    assert clashes(engine, perfect, "adjusted")["weighted"] == 1.0
+    before_noun = "Officials said the adjusted plans for the new year were ready."
+    assert clashes(engine, before_noun, "adjusted")["weighted"] == 0.0
 
 
 def test_a_tortured_phrase_in_an_honest_looking_text_keeps_its_confidence(engine: Engine) -> None:
