@@ -25,6 +25,7 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.disguise import disguise_reason, disguise_suggestion, disguised, unmasked
+from reader.core.headlines import body_names, in_capitals, runs_of, title_cased_lines
 from reader.core.names import (
     LONGEST_NAME,
     NAME_JOINERS,
@@ -142,6 +143,20 @@ def all_capitals(groups: list[list[Token]]) -> bool:
     """Whether most words inside sentences are in capitals ("OFFICIALS SAID ..."): then a word in capitals is no
     acronym, and is looked up as the word it is."""
     return _mostly(groups, lambda token: token.is_all_caps)
+
+
+def _in_lower_case(
+    tokens: list[Token], groups: list[list[Token]], headlines: frozenset[int], names: frozenset[str]
+) -> list[Token]:
+    """The tokens, with the words of title-cased headlines in lower case but the names: as the tagger reads them in
+    a sentence (it takes a capitalised word for a proper noun)."""
+    if not headlines:
+        return tokens
+    lowered = {
+        token.start for number in headlines for token in groups[number]
+        if token.kind is Kind.WORD and token.norm not in names
+    }
+    return [replace(token, text=token.text.lower()) if token.start in lowered else token for token in tokens]
 
 
 def _with_disguises(text: str, suggestions: list[Suggestion], masks: list[tuple[int, int, str]]) -> list[Suggestion]:
@@ -274,23 +289,29 @@ class Engine:
         case_blind: bool = False,
         capitals: bool = False,
         unmended: list[Option] | None = None,
+        headline_names: frozenset[str] | None = None,
     ) -> list[Option]:
         """Every option in one chunk (``unmended`` collects the changes to names that mend none, see
         ``_repair_names``); ``initials`` holds, by start offset, the letters an acronym nearby says a word
         of a name began with (``acronym_hints``); ``names``, the article's own names (``article_names``); with
         ``case_blind`` (a title-cased text: ``title_cased``) a capital says nothing of names, and with ``capitals``
-        (a text in capitals) neither does a word in capitals of acronyms."""
+        (a text in capitals) neither does a word in capitals of acronyms. A title-cased headline is case-blind with
+        ``headline_names``, the names of the article's body (``headlines.body_names``), which stay names in it."""
         words = [t.norm for t in chunk]
         spelled = {index: initials[token.start] for index, token in enumerate(chunk) if token.start in initials}
-        # Capitalised mid-sentence; a sentence's first word where the article names it so elsewhere ("Keel conceded"
-        # beside "backed Keel"), or where WordNet knows it as a name and a capitalised word follows ("International
-        # Minister Sybiha said"): it is then only mended, never replaced.
-        named = [index > 0 and token.is_capitalized and not case_blind for index, token in enumerate(chunk)]
-        if chunk and chunk[0].is_capitalized and not case_blind and (
-            words[0] in names or (len(chunk) > 1 and named[1] and self.finder.wordnet.is_proper(words[0]))
-        ):
-            named[0] = True
-        runs = name_runs(chunk) if any(named) else []
+        if headline_names is not None:
+            named = [token.is_capitalized and token.norm in headline_names for token in chunk]
+            runs = runs_of(named)
+        else:
+            # Capitalised mid-sentence; a sentence's first word where the article names it so elsewhere ("Keel
+            # conceded" beside "backed Keel"), or where WordNet knows it as a name and a capitalised word follows
+            # ("International Minister Sybiha said"): it is then only mended, never replaced.
+            named = [index > 0 and token.is_capitalized and not case_blind for index, token in enumerate(chunk)]
+            if chunk and chunk[0].is_capitalized and not case_blind and (
+                words[0] in names or (len(chunk) > 1 and named[1] and self.finder.wordnet.is_proper(words[0]))
+            ):
+                named[0] = True
+            runs = name_runs(chunk) if any(named) else []
         options: list[Option] = []
         longest = self._longest_span()
         spannable = [self._spannable(text, token, capitals) for token in chunk]
@@ -851,16 +872,24 @@ class Engine:
         _refuse_too_long(text)
         tokens = tokenize(text) if tokens is None else tokens
         groups = chunks(text, tokens)
-        tags = self.tagger.tag_tokens(tokens) if self.tagger else {}
-        initials = acronym_hints(tokens)
-        options: list[Option] = []
-        names = article_names(groups)
         case_blind = title_cased(groups)
         capitals = case_blind and all_capitals(groups)
+        # A headline in title case is read as its words; the body's names stay names in it too.
+        headlines = frozenset() if case_blind else title_cased_lines(text, groups)
+        body = [chunk for number, chunk in enumerate(groups) if number not in headlines]
+        kept_names = body_names(body) if headlines else frozenset()
+        tags = self.tagger.tag_tokens(_in_lower_case(tokens, groups, headlines, kept_names)) if self.tagger else {}
+        initials = acronym_hints(tokens)
+        options: list[Option] = []
+        names = article_names(body)
         unmended: list[Option] = []
         for number, chunk in enumerate(groups):
+            headline = number in headlines
             options.extend(
-                self._options_for_chunk(text, number, chunk, tags, initials, names, case_blind, capitals, unmended)
+                self._options_for_chunk(
+                    text, number, chunk, tags, initials, names, case_blind or headline,
+                    capitals or (headline and in_capitals(chunk)), unmended, kept_names if headline else None,
+                )
             )
             if progress and number % 50 == 0:
                 progress(0.5 * number / max(len(groups), 1))

@@ -794,3 +794,18 @@ def test_a_replaced_abbreviation_leaves_the_period_that_ends_its_sentence() -> N
         [chunk] = [c for c in chunks(text, tokenize(text)) if any(t.text == "p.c." for t in c)]
         last = next(i for i, t in enumerate(chunk) if t.text == "p.c.") + 1
         assert _ends_sentence_with_period(text, chunk, last) is ends, text
+
+
+def test_a_title_cased_headline_is_read_as_its_words(engine: Engine) -> None:
+    """A headline set in title case or in capitals is judged as in sentence case; the body's names stay names."""
+    body = "\n\n" + SPUN + " The deal was signed by Grant Hill, the council's chief."
+    for headline in ("Officers Stated Grant Hill Will Debate Taxes at the White Home",
+                     "OFFICERS STATED GRANT HILL WILL DEBATE TAXES AT THE WHITE HOME"):
+        found = {s.original.lower(): s.replacement.lower() for s in engine.analyze(headline + body).suggestions
+                 if s.start < len(headline)}
+        assert found["officers"] == "officials" and found["stated"] == "said"
+        assert "grant" not in found and "hill" not in found  # the body writes them as a name
+        assert found.get("home") == "house" and "white" not in found  # mended as a name, not replaced
+    assert engine.finder.word_candidates("hill") and engine.finder.word_candidates("grant")
+    honest = "City Officials Said The White House Will Discuss Taxes\n\n" + CLEAN
+    assert not [s for s in engine.analyze(honest).suggestions if s.start < 60 and s.confidence >= 0.2]
