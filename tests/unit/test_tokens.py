@@ -1,4 +1,4 @@
-from reader.core.tokens import Kind, chunks, possessive, tokenize, word_count
+from reader.core.tokens import Kind, chunks, line_wraps, possessive, tokenize, word_count
 
 
 def test_tokens_keep_offsets_and_apostrophes() -> None:
@@ -92,3 +92,45 @@ def test_invisible_characters_inside_a_word_are_part_of_it_and_not_of_its_form()
     assert government.norm == "government" and government.clitic == "\u2019s"
     # An invisible character between words joins none.
     assert [t.norm for t in tokenize("a\u200b b") if t.kind is Kind.WORD] == ["a", "b"]
+
+
+PARAGRAPH = (
+    "City officials said on Tuesday that the new bridge over the river would open next spring, two years later "
+    "than planned, after engineers found cracks in three of its steel supports during a routine inspection in May. "
+    "The council will vote on the extra money next week, and residents may comment at a hearing on Thursday."
+)
+
+
+def wrapped(text: str, width: int, newline: str = "\n") -> str:
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return newline.join(lines)
+
+
+def words_of(text: str) -> list[list[str]]:
+    return [[token.norm for token in chunk] for chunk in chunks(text, tokenize(text))]
+
+
+def test_a_hard_wrapped_paragraph_reads_as_one_line() -> None:
+    """Mail and plain-text archives wrap lines inside sentences: context runs on across such a break."""
+    for width in (60, 72, 80):
+        for newline in ("\n", "\r\n"):
+            text = wrapped(PARAGRAPH, width, newline) + newline + newline + wrapped(PARAGRAPH, width, newline)
+            assert len(line_wraps(text)) >= 4
+            assert words_of(text) == words_of(PARAGRAPH + "\n\n" + PARAGRAPH)
+
+
+def test_short_lines_and_paragraph_lines_are_no_wraps() -> None:
+    assert line_wraps(PARAGRAPH + "\n" + PARAGRAPH + "\n" + PARAGRAPH) == frozenset()  # a paragraph per line
+    listing = "Milk\nEggs and butter\nTwo loaves of bread\nApples\nA bag of rice"
+    assert line_wraps(listing) == frozenset() and len(words_of(listing)) == 5
+    # A headline above a wrapped body stays a line of its own: the body's first word would have fitted after it.
+    text = "Bridge opening delayed\n" + wrapped(PARAGRAPH, 72)
+    assert words_of(text)[0] == ["bridge", "opening", "delayed"]
+    # An indented line opens a paragraph.
+    indented = wrapped(PARAGRAPH, 72).replace("\ncracks", "\n    cracks")
+    assert "cracks" in {chunk[0] for chunk in words_of(indented)}
