@@ -1,7 +1,8 @@
 """Tokens with character offsets, grouped into chunks the context model reads as one stretch of speech.
 
 A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
-transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk.
+transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk, and so
+do the quote marks of a fragment quoted inside a sentence and the line breaks of hard-wrapped text.
 
 A possessive "'s" is not part of its word's token ("Celebration" in "Labour Celebration's"): spinners swap the noun
 and keep the ending, so the noun is what the engine looks up, while the context model still hears "party's".
@@ -136,13 +137,30 @@ def line_wraps(text: str) -> frozenset[int]:
     return frozenset(wraps) if len(wraps) >= 2 and 2 * len(wraps) >= joins else frozenset()
 
 
+_QUOTES = frozenset("\"\u201c\u201d\u2018")
+
+
+def _quotes_inside_a_sentence(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the quote mark at ``index`` stands between two words with no other punctuation ("debate a \u201cwealth
+    of points\u201d as"): a quoted fragment is part of its sentence, and the context runs through it."""
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return (
+        before.kind is not Kind.PUNCT and after.kind is not Kind.PUNCT
+        and not text[before.end : tokens[index].start].strip()
+        and not text[tokens[index].end : after.start].strip()
+        and "\n" not in text[before.end : after.start]
+    )
+
+
 def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Split tokens into context chunks: lists of word/number tokens (commas and apostrophes dropped)."""
     out: list[list[Token]] = []
     current: list[Token] = []
     previous_end = 0
     wraps = line_wraps(text)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         gap = text[previous_end : token.start]
         wrapped = bool(wraps) and gap.count("\n") == 1 and previous_end + gap.index("\n") in wraps
         previous_end = token.end
@@ -150,6 +168,8 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
             out.append(current)
             current = []
         if token.kind is Kind.PUNCT:
+            if token.text in _QUOTES and _quotes_inside_a_sentence(text, tokens, index):
+                continue
             if token.text in _BREAKS or token.text == "-" and " " in gap:
                 if current:
                     out.append(current)

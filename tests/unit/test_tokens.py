@@ -34,7 +34,7 @@ def test_possessive_wordings_take_the_ending_english_writes() -> None:
 
 
 def test_chunks_break_at_sentence_punctuation_quotes_and_dashes_not_commas() -> None:
-    text = "Ahead of the meeting, officials said — no change. “Right now” it is."
+    text = "Ahead of the meeting, officials said — no change. “Right now,” it is."
     groups = [[t.text for t in chunk] for chunk in chunks(text, tokenize(text))]
     assert groups == [["Ahead", "of", "the", "meeting", "officials", "said"], ["no", "change"], ["Right", "now"],
                       ["it", "is"]]
@@ -134,3 +134,16 @@ def test_short_lines_and_paragraph_lines_are_no_wraps() -> None:
     # An indented line opens a paragraph.
     indented = wrapped(PARAGRAPH, 72).replace("\ncracks", "\n    cracks")
     assert "cracks" in {chunk[0] for chunk in words_of(indented)}
+
+
+def test_a_quoted_fragment_is_part_of_its_sentence() -> None:
+    """A quote mark between two words ("a “wealth of points” as") lets context run on; one that opens or closes a
+    quotation after other punctuation ("said, “We will act.”") still ends a stretch."""
+    text = "They hoped to discuss a “wealth of points” as talks began. He said, “We will act.” Then he left."
+    assert words_of(text) == [
+        ["they", "hoped", "to", "discuss", "a", "wealth", "of", "points", "as", "talks", "began"],
+        ["he", "said"], ["we", "will", "act"], ["then", "he", "left"],
+    ]
+    assert words_of('urged him to "act with alacrity" today') == [
+        ["urged", "him", "to", "act", "with", "alacrity", "today"]
+    ]
