@@ -637,7 +637,10 @@ class MainWindow(QMainWindow):
             content = f"<!doctype html>\n<meta charset='utf-8'>\n<title>{title}</title>\n{body}"
         elif path.endswith(".md") or "Markdown" in chosen_filter:
             paragraphs = [line for line in restored.splitlines() if line.strip()]
-            content = f"# {self.document.title}\n\n" + "\n\n".join(paragraphs) + "\n"
+            heading = self.document.title
+            if paragraphs and self.document.text.lstrip().startswith(heading):
+                heading = paragraphs.pop(0)  # the text opens with its headline: the restored one is the heading
+            content = f"# {heading}\n\n" + "\n\n".join(paragraphs) + "\n"
         else:
             content = restored
         try:

@@ -67,9 +67,9 @@ def article_from_html(markup: str, source: str = "", url: str | None = None,
             notes = (*notes, "no article structure found; showing all the text of the page")
     if not text:
         raise ArticleError(NOT_AN_ARTICLE)
-    first, _, rest = text.partition("\n\n")
-    if title and first.strip() == title.strip() and rest:
-        text = rest  # the headline is kept as the title, not repeated as the first paragraph
+    # The headline stays the text's first paragraph, as in a plain-text article: spinners rewrite it too, and the
+    # reader checks it (it was dropped as a repeat of the title, so a page's headline went unread).
+    first = text.partition("\n\n")[0]
     if not title:
         title = first[:120]
     return Article(title=title.strip(), text=text, source=source, byline=byline or None, date=date or None,

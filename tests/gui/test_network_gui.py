@@ -77,7 +77,7 @@ def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
     assert len(during) >= 15 and max(gaps) < 0.25  # the event loop kept running while the page was fetched
 
     assert win.document.title == "Storm nears"
-    assert win.published.toPlainText().startswith(BODY)  # the article, not the navigation or footer
+    assert win.published.toPlainText().startswith(f"Storm nears\n\n{BODY}")  # the article, no navigation or footer
     assert "Home | World" not in win.published.toPlainText()
     assert "US officials said" in win.restored.toPlainText()
     assert win.fetch_progress.isHidden() and win.fetching is None
@@ -125,10 +125,10 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
     # articles never opened are analysed in the background, so the sidebar can sort and filter them by spin
     qtbot.waitUntil(lambda: all(row.spin_score is not None for row in win.sidebar.articles.rows), timeout=10_000)
     storm = win.sidebar.articles.row_of(next(r.id for r in win.sidebar.articles.rows if r.title == "Storm nears"))
-    assert win.sidebar.articles.data(win.sidebar.articles.index(storm, 2)) == "4%"  # officers, stated of 47 words
+    assert win.sidebar.articles.data(win.sidebar.articles.index(storm, 2)) == "4%"  # officers, stated: 2 of the words
     stored = library.article(win.sidebar.articles.rows[storm].id)
     # the feed gave a summary only: the entry's page was read in full, analysed, and is not marked read
-    assert stored.article.text == f"{BODY}\n\n{more}" and not stored.is_read
+    assert stored.article.text == f"Storm nears\n\n{BODY}\n\n{more}" and not stored.is_read
     assert server.hits["/a2"] == 1  # no page there (404): the feed's own text is kept
 
     broken = library.add_feed(server.url("/missing.xml"), "Broken")

@@ -133,6 +133,11 @@ def test_export_and_bad_files_keep_the_app_running(window: MainWindow, tmp_path:
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == window.document.restored()
     assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("# Test")
     assert "<p>US officials said" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    # A text that opens with its headline: the restored headline heads the Markdown, once.
+    window.open_text("Officers stated the plan", "Officers stated the plan\n\n" + TEXT)
+    window.write_export(str(tmp_path / "headed.md"))
+    assert (tmp_path / "headed.md").read_text(encoding="utf-8").startswith("# Officers said the plan\n\nUS officials")
+    window.open_text("Test", TEXT)
     binary = tmp_path / "bad.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
     assert not window.open_path(str(binary))

@@ -156,6 +156,7 @@ def test_html_article_with_metadata(tmp_path: Path) -> None:
     assert article.url == "https://example.com/storm"
     assert BODY in article.text
     assert "Copyright" not in article.text and "Sport" not in article.text
+    assert article.text.startswith("Storm nears\n\n")  # the headline is read too, as in a plain-text article
 
 
 def test_html_declared_legacy_charset(tmp_path: Path) -> None:
