@@ -23,6 +23,7 @@ from reader.sources.web import MAX_PAGE_BYTES, Fetched, FetchError, fetch
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
                "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+UNTITLED = "untitled"  # an entry's title where the feed gives neither a title nor a link
 
 
 class FeedError(ArticleError):
@@ -92,7 +93,7 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
             published = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp[:6])
         link = item.get("link")
         guid = item.get("id") or link or f"{url}#{index}:{item.get('title', '')}"
-        entries.append(FeedEntry(guid, (item.get("title") or "").strip() or (link or "untitled"), link, text,
+        entries.append(FeedEntry(guid, (item.get("title") or "").strip() or (link or UNTITLED), link, text,
                                  item.get("author"), published))
     return Feed((meta.get("title") or "").strip() or url, meta.get("link"), tuple(entries),
                 parsed.get("version") or "unknown")
@@ -119,7 +120,7 @@ def _parse_json_feed(data: bytes) -> Feed:
         names = [str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
         link = item.get("url") or item.get("external_url")
         guid = str(item.get("id") or link or index)
-        entries.append(FeedEntry(guid, str(item.get("title") or link or "untitled"), str(link) if link else None,
+        entries.append(FeedEntry(guid, str(item.get("title") or link or UNTITLED), str(link) if link else None,
                                  text.strip(), ", ".join(names) or None, item.get("date_published")))
     return Feed(str(doc.get("title") or ""), doc.get("home_page_url"), tuple(entries), "json")
 
@@ -240,15 +241,19 @@ def refresh_feeds(
             if entry.guid in known:
                 continue
             text, byline, title = entry.text, entry.author, entry.title
+            from_page = False
             if fetch_pages and entry.link and len(text.split()) < min_words:
                 try:
                     page = article_from_response(fetch(entry.link, max_bytes=MAX_PAGE_BYTES,
                                                        **fetch_options))  # type: ignore[arg-type]
-                    text, byline = page.text, byline or page.byline
+                    text, byline, from_page = page.text, byline or page.byline, True
                 except (FetchError, ArticleError):
                     pass  # keep the feed's own text; the entry is still worth listing
             if not text.strip():
                 text = title
+            elif not from_page and entry.title not in (UNTITLED, entry.link) and not text.startswith(entry.title):
+                # The headline is checked too: it opens the text, as a page's and a plain-text article's does.
+                text = f"{entry.title}\n\n{text}"
             library.add_article(title=title, text=text, url=entry.link, byline=byline, date=entry.published,
                                 source=entry.link or info.url, feed_id=info.id, guid=entry.guid)
             new += 1

@@ -232,6 +232,11 @@ def test_refresh_feeds_with_progress(server: LocalServer, tmp_path: Path) -> Non
         texts = {row.title: library.article(row.id) for row in library.list_articles()}
         storm = texts["Storm nears"]
         assert storm is not None and BODY in storm.article.text  # the short feed text was replaced by the page
+        assert storm.article.text.startswith("Storm nears\n\n")  # the page's headline opens it, once
+        atom = texts["Atom story"]
+        assert atom is not None and atom.article.text == "Atom story\n\nFull content here."  # the feed's headline too
+        untitled = texts["untitled"]
+        assert untitled is not None and untitled.article.text == "Text only."  # no headline to read
         assert refresh_feeds(library, **FAST)[0].new_entries == 0  # nothing new the second time
         feeds = {f.url: f for f in library.feeds()}
         assert feeds[server.url("/rss")].title == "Daily" and feeds[server.url("/gone")].last_error
