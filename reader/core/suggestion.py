@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from reader.core.language import looks_english
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -100,10 +102,11 @@ def too_short_to_judge(words: int | None) -> bool:
     return words is not None and words < MIN_VERDICT_WORDS
 
 
-def spin_verdict(score: float, words: int | None = None) -> str:
+def spin_verdict(score: float, words: int | None = None, english: bool = True) -> str:
     """``"honest"``, ``"unclear"`` or ``"spun"``: how an article's spin score reads (``words``: its length, where
-    known; a text shorter than MIN_VERDICT_WORDS is too short to judge)."""
-    if too_short_to_judge(words):
+    known; a text shorter than MIN_VERDICT_WORDS is too short to judge, and one not in English, ``english``
+    (``language.looks_english``) false, cannot be judged)."""
+    if too_short_to_judge(words) or not english:
         return "unclear"
     if score >= SPUN_FROM:
         return "spun"
@@ -126,8 +129,13 @@ def passes_spin_filter(score: float | None, words: int | None, min_spin: float |
 VERDICT_WORDS = {"honest": "reads as honest text", "unclear": "unclear", "spun": "looks spun"}
 
 
-def verdict_words(score: float, words: int | None = None) -> str:
-    """The verdict as the reader sees it, saying why a short text gets none."""
+NOT_ENGLISH = "not English text, which Unspin cannot judge (it checks English)"
+
+
+def verdict_words(score: float, words: int | None = None, english: bool = True) -> str:
+    """The verdict as the reader sees it, saying why a short text, or one not in English, gets none."""
+    if not english:
+        return NOT_ENGLISH
     if too_short_to_judge(words):
         return f"too short to judge the whole text (under {MIN_VERDICT_WORDS} words)"
     return VERDICT_WORDS[spin_verdict(score)]
@@ -168,11 +176,11 @@ class Analysis:
 
     @property
     def verdict(self) -> str:
-        return spin_verdict(self.spin_score, self.words)
+        return spin_verdict(self.spin_score, self.words, looks_english(self.text))
 
     @property
     def verdict_words(self) -> str:
-        return verdict_words(self.spin_score, self.words)
+        return verdict_words(self.spin_score, self.words, looks_english(self.text))
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.language import looks_english
 from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
 from reader.core.suggestion import Analysis, Decision, counted, verdict_words
 from reader.core.weights import engine_version
@@ -465,7 +466,7 @@ class MainWindow(QMainWindow):
         count = len(document.suggestions)
         analysis = document.analysis
         spin = analysis.spin_score if analysis else 0.0
-        verdict = verdict_words(spin, analysis.words if analysis else None)
+        verdict = verdict_words(spin, analysis.words if analysis else None, looks_english(document.text))
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
             f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "

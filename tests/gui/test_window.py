@@ -220,3 +220,12 @@ def test_decisions_are_kept_in_the_library_and_restored(qtbot, settings, tmp_pat
     second.undo()  # nothing to undo in the new session: the restored decisions are not undo history
     assert second.document.accepted_count() == 1
     reopened.close()
+
+
+def test_a_text_not_in_english_says_so_instead_of_a_verdict(window: MainWindow) -> None:
+    french = ("Le président de la République a annoncé mardi un nouveau plan pour réduire le prix de l'électricité, "
+              "après que les factures des ménages ont augmenté de 30 pour cent au cours de la dernière année. ") * 8
+    window.open_text("Prix", french)
+    assert "not English text" in window.status.text() and "honest" not in window.status.text()
+    window.open_text("Test", TEXT)
+    assert "not English" not in window.status.text()
