@@ -43,7 +43,7 @@ from reader.core.sections import sections
 from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
 from reader.core.tagger import PROGRESSIVE, READINGS, Tagger, load_tagger
-from reader.core.tokens import Kind, Token, chunks, possessive, tokenize
+from reader.core.tokens import Kind, Token, chunks, join_broken_words, possessive, tokenize
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -103,6 +103,8 @@ def _parts_clash(links: str, wanted: str) -> bool:
 
 
 _FIGURE = re.compile(r"[\d.,:]+")
+_BROKEN_BEFORE = re.compile(r"\w-[ \t]*\r?\n[ \t]*\Z")
+_BROKEN_AFTER = re.compile(r"-[ \t]*\r?\n[ \t]*\w")
 
 
 def article_names(groups: list[list[Token]]) -> frozenset[str]:
@@ -272,6 +274,9 @@ class Engine:
             return False
         joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
         joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
+        # A compound a line's end broke at its own hyphen ("long-" / "range"; a word hyphenated there is one token).
+        joined_before = joined_before or bool(_BROKEN_BEFORE.search(text, 0, token.start))
+        joined_after = joined_after or bool(_BROKEN_AFTER.match(text, token.end))
         # Letters glued to digits ("20th", "5pm", "10m", "1990s") are one word to a spinner, and not in a thesaurus.
         glued = (token.start > 0 and text[token.start - 1].isalnum()) or (
             token.end < len(text) and text[token.end].isalnum()
@@ -870,7 +875,7 @@ class Engine:
         text's tokens, where the caller has them already. The text is read as given: ``analyze`` reads look-alike
         letters of another script in Latin first (the fitting scripts call this on benchmark text, which has none)."""
         _refuse_too_long(text)
-        tokens = tokenize(text) if tokens is None else tokens
+        tokens = join_broken_words(text, tokenize(text), self.context.known) if tokens is None else tokens
         groups = chunks(text, tokens)
         case_blind = title_cased(groups)
         capitals = case_blind and all_capitals(groups)
@@ -1020,7 +1025,8 @@ class Engine:
         # Words disguised with look-alike letters of another script are read in Latin letters (offsets hold).
         masks = disguised(text)
         plain = unmasked(text, masks) if masks else text
-        tokens = tokenize(plain)  # once: a text of one section is analysed with these same tokens
+        # once: a text of one section is analysed with these same tokens
+        tokens = join_broken_words(plain, tokenize(plain), self.context.known)
         spans = sections(plain, SECTION_WORDS, tokens)
         suggestions: list[Suggestion] = []
         words = 0

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.core.tokens import Kind, Token
+from reader.core.tokens import Kind, Token, fold
 from reader.resources import resources_dir
 
 START = ("-START-", "-START2-")
@@ -139,7 +139,7 @@ class Tagger:
             sentence.append(token)
             ends = token.kind is Kind.PUNCT and token.text in SENTENCE_ENDS
             if ends or index == len(tokens) - 1:
-                words = [(t.text + t.clitic).replace("\u2019", "'") for t in sentence]
+                words = [fold(t.text + t.clitic) for t in sentence]  # as written, ligatures and all read through
                 for item, tag in zip(sentence, self.tag(words), strict=True):
                     if item.kind is not Kind.PUNCT:
                         out[item.start] = tag

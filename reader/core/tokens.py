@@ -11,6 +11,7 @@ and keep the ending, so the noun is what the engine looks up, while the context 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -32,14 +33,14 @@ class Token:
     @property
     def norm(self) -> str:
         """Lower case with typographic apostrophes folded: the form words are looked up by."""
-        return _fold(self.text.lower())
+        return fold(self.text.lower())
 
     @property
     def heard(self) -> str:
         """The word as the context model spells it: with its possessive ending, an abbreviation without its periods
         ("u.s." is "us", "mr." is "mr")."""
         if self.clitic:
-            return _fold(self.text.lower() + self.clitic)
+            return fold(self.text.lower() + self.clitic)
         return self.norm.replace(".", "") if self.text.endswith(".") else self.norm
 
     @property
@@ -78,17 +79,52 @@ _POSSESSIVE = ("'s", "\u2019s")
 _BREAKS = frozenset(".!?;:\"\u201c\u201d\u2018()[]{}\u2014\u2013\u2026/|")
 
 
+def join_broken_words(text: str, tokens: list[Token], known: Callable[[str], bool]) -> list[Token]:
+    """The tokens with each word that a line's end hyphenated ("learn-" / "ing", as text copied out of a PDF keeps
+    it) joined into one token, where the joined word is ``known`` and its halves were written together: a compound
+    broken at its own hyphen ("long-" / "range") stays two words."""
+    if "-" not in text or "\n" not in text:
+        return tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if index + 2 < len(tokens):
+            hyphen, rest = tokens[index + 1], tokens[index + 2]
+            if (
+                token.kind is Kind.WORD and rest.kind is Kind.WORD and not token.clitic
+                and hyphen.text == "-" and hyphen.start == token.end
+                and _LINE_END_HYPHEN.fullmatch(text[hyphen.start : rest.start]) is not None
+                and rest.text[:1].islower()
+                and known(fold(token.text.lower() + rest.text.lower()))
+            ):
+                out.append(Token(token.start, rest.end, text[token.start : rest.end], Kind.WORD, rest.clitic))
+                index += 3
+                continue
+        out.append(token)
+        index += 1
+    return out
+
+
 def possessive(wording: str) -> str:
     """A wording with the possessive ending on its last word, as the context model spells it: "labour party's",
     "officials'"."""
     return wording + "'" if wording.endswith("s") and not wording.endswith("ss") else wording + "'s"
 
 
-_UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(INVISIBLE)})
+# Typesetters' ligatures, as text copied out of a PDF keeps them ("ofﬁcers"): the same letters to a reader.
+LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+}
+_UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(INVISIBLE), **LIGATURES})
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 
 
-def _fold(word: str) -> str:
-    """Typographic apostrophes as "'", invisible characters dropped."""
+def fold(word: str) -> str:
+    """Typographic apostrophes as "'", invisible characters dropped, ligatures as their letters, and a word
+    hyphenated at a line's end ("learn-\ning", see ``join_broken_words``) whole."""
+    if "\n" in word:
+        word = _LINE_END_HYPHEN.sub("", word)
     return word.translate(_UNFOLDED)
 
 

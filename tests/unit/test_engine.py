@@ -809,3 +809,14 @@ def test_a_title_cased_headline_is_read_as_its_words(engine: Engine) -> None:
     assert engine.finder.word_candidates("hill") and engine.finder.word_candidates("grant")
     honest = "City Officials Said The White House Will Discuss Taxes\n\n" + CLEAN
     assert not [s for s in engine.analyze(honest).suggestions if s.start < 60 and s.confidence >= 0.2]
+
+
+def test_a_paper_copied_out_of_a_pdf_is_read_as_its_words(engine: Engine) -> None:
+    """Research-integrity readers paste papers with the typesetter's ligatures and line-end hyphens."""
+    text = ("Researchers applied profound learn-\ning and counterfeit conscious-\nness to the ﬁndings; the ofﬁcers "
+            "stated that long-\nrange forecasts were uncertain.")
+    found = {s.original: s.replacement for s in engine.analyze(text).suggestions}
+    assert found["profound learn-\ning"] == "deep learning"
+    assert found["counterfeit conscious-\nness"] == "artificial intelligence"
+    assert found["ofﬁcers"] == "officials"
+    assert "long" not in found and "range" not in found  # a compound's parts, as "long-range" on one line

@@ -1,4 +1,4 @@
-from reader.core.tokens import Kind, chunks, line_wraps, possessive, tokenize, word_count
+from reader.core.tokens import Kind, chunks, join_broken_words, line_wraps, possessive, tokenize, word_count
 
 
 def test_tokens_keep_offsets_and_apostrophes() -> None:
@@ -147,3 +147,17 @@ def test_a_quoted_fragment_is_part_of_its_sentence() -> None:
     assert words_of('urged him to "act with alacrity" today') == [
         ["urged", "him", "to", "act", "with", "alacrity", "today"]
     ]
+
+
+def test_text_out_of_a_pdf_reads_as_its_words() -> None:
+    """Ligatures are their letters, and a word a line's end hyphenated is one word, where English knows it whole;
+    a compound broken at its own hyphen stays two words."""
+    assert [t.norm for t in tokenize("The ofﬁcers ﬂawed eﬀort")] == ["the", "officers", "flawed", "effort"]
+    known = {"learning", "consciousness"}.__contains__
+    text = "profound learn-\ning and counterfeit conscious-\r\nness with long-\nrange missiles"
+    joined = join_broken_words(text, tokenize(text), known)
+    words = [t.norm for t in joined if t.kind is Kind.WORD]
+    assert words == ["profound", "learning", "and", "counterfeit", "consciousness", "with", "long", "range", "missiles"]
+    learning = next(t for t in joined if t.norm == "learning")
+    assert text[learning.start : learning.end] == "learn-\ning"  # offsets into the text as published
+    assert join_broken_words("a well-known fact", tokenize("a well-known fact"), known) == tokenize("a well-known fact")
