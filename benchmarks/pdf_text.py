@@ -1,10 +1,11 @@
-"""Text copied out of a PDF: lines hyphenated at the margin ("learn-" / "ing") and ligatures ("ﬁ", "ﬂ", "ﬀ").
+"""Text copied out of a PDF: line-end hyphens ("learn-" / "ing"), ligatures ("ﬁ", "ﬂ", "ﬀ"), citations ("[12]").
 
     .venv/bin/python benchmarks/pdf_text.py [--only PREFIX ...]
 
 Research-integrity readers paste papers out of PDF viewers, which keep the typesetter's line-end hyphens and
 ligatures. Every spun and unspun article here (not the 1961 Brown texts) is checked as written, wrapped at 72 columns
-with long words hyphenated at the margin, with "fi", "fl" and "ff" as ligatures, and with both. The gold spans move
+with long words hyphenated at the margin, with "fi", "fl" and "ff" as ligatures, with both, and with a numbered
+citation (" [12]") before every comma and full stop. The gold spans move
 with the text (an offset map), so each variant is scored against the same substitutions. Printed per set group:
 F1 / restoration and flags; for unspun sets, the flags.
 """
@@ -91,6 +92,22 @@ def ligatured(text: str) -> Mapped:
     return "".join(out), where
 
 
+def cited(text: str) -> Mapped:
+    """A numbered citation (" [1]", " [2]", ...) before every comma and every full stop that follows a word."""
+    out: list[str] = []
+    where = [0] * (len(text) + 1)
+    number = 0
+    for offset, char in enumerate(text):
+        ends = offset + 1 == len(text) or text[offset + 1].isspace()
+        if char in ",." and offset and text[offset - 1].isalpha() and ends:
+            number += 1
+            out += list(f" [{number}]")
+        where[offset] = len(out)
+        out.append(char)
+    where[len(text)] = len(out)
+    return "".join(out), where
+
+
 def both(text: str) -> Mapped:
     first, where = hyphenated(text)
     second, again = ligatured(first)
@@ -102,6 +119,7 @@ VARIANTS: dict[str, Callable[[str], Mapped]] = {
     "hyphenated": hyphenated,
     "ligatures": ligatured,
     "both": both,
+    "cited": cited,
 }
 
 

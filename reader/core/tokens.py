@@ -2,7 +2,8 @@
 
 A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
 transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk, and so
-do the quote marks of a fragment quoted inside a sentence and the line breaks of hard-wrapped text.
+do the quote marks of a fragment quoted inside a sentence, the line breaks of hard-wrapped text, and a paper's
+numbered citations ("[12]"), passed over.
 
 A possessive "'s" is not part of its word's token ("Celebration" in "Labour Celebration's"): spinners swap the noun
 and keep the ending, so the noun is what the engine looks up, while the context model still hears "party's".
@@ -190,13 +191,40 @@ def _quotes_inside_a_sentence(text: str, tokens: list[Token], index: int) -> boo
     )
 
 
+_CITED_BETWEEN = frozenset(",-\u2013")
+
+
+def _citation_end(tokens: list[Token], index: int) -> int:
+    """The index of the "]" that closes a numbered citation opening at ``index`` ("[12]", "[3, 4]", "[5\u20137]"),
+    or -1: a paper's reference marks are not read aloud, so the sentence runs on through them."""
+    if tokens[index].text != "[":
+        return -1
+    figures = False
+    for at in range(index + 1, min(index + 12, len(tokens))):
+        token = tokens[at]
+        if token.kind is Kind.NUMBER:
+            figures = True
+        elif token.text == "]":
+            return at if figures else -1
+        elif token.text not in _CITED_BETWEEN:
+            return -1
+    return -1
+
+
 def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Split tokens into context chunks: lists of word/number tokens (commas and apostrophes dropped)."""
     out: list[list[Token]] = []
     current: list[Token] = []
     previous_end = 0
     wraps = line_wraps(text)
+    skip_to = -1  # the end of a citation being passed over
     for index, token in enumerate(tokens):
+        if index <= skip_to:
+            previous_end = token.end
+            continue
+        if token.text == "[" and current and (skip_to := _citation_end(tokens, index)) >= 0:
+            previous_end = token.end
+            continue
         gap = text[previous_end : token.start]
         wrapped = bool(wraps) and gap.count("\n") == 1 and previous_end + gap.index("\n") in wraps
         previous_end = token.end
