@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TEXT, FakeEngine, SynchronousPool  # tests/gui/conftest.py
+from conftest import TEXT, FakeEngine, SynchronousPool, suggestion  # tests/gui/conftest.py
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QTextBrowser
@@ -15,6 +15,21 @@ from reader.gui.text_positions import utf16_offset
 from reader.gui.window import MainWindow
 
 pytestmark = pytest.mark.gui
+
+
+def fragments(pane: QTextBrowser) -> list[tuple[str, str]]:
+    """(href, text) of every anchored fragment in a pane, in order (a link across a line break is two)."""
+    found = []
+    block = pane.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref():
+                found.append((fragment.charFormat().anchorHref(), fragment.text()))
+            iterator += 1
+        block = block.next()
+    return found
 
 
 def anchors(pane: QTextBrowser) -> dict[str, tuple[int, int, QTextCharFormat]]:
@@ -229,3 +244,24 @@ def test_a_text_not_in_english_says_so_instead_of_a_verdict(window: MainWindow) 
     assert "not English text" in window.status.text() and "honest" not in window.status.text()
     window.open_text("Test", TEXT)
     assert "not English" not in window.status.text()
+
+
+def test_a_suggestion_across_a_line_break_is_one_highlight(qtbot, settings) -> None:  # noqa: ANN001
+    """Text copied out of a PDF: a word hyphenated at a line's end is one suggestion, drawn on both lines."""
+    from reader.core.suggestion import Analysis
+
+    paper = "We applied profound learn-\ning to the scans.\nA second paragraph stays here."
+
+    class PaperEngine:
+        def analyze(self, text: str, progress=None) -> Analysis:  # noqa: ANN001
+            return Analysis(text, (suggestion(text, "profound learn-\ning", "deep learning", 0.99),), words=12)
+
+    win = MainWindow(PaperEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.open_text("Paper", paper)
+    assert win.published.toPlainText() == paper
+    parts = [fragment for fragment in fragments(win.published) if fragment[0] == "s:0"]
+    assert [text for _href, text in parts] == ["profound learn-", "ing"]
+    win.select(0)
+    win.accept_current()
+    assert win.restored.toPlainText().startswith("We applied deep learning to the scans.\n")
