@@ -25,12 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
-from evaluate import clean_sets, spun_sets  # noqa: E402
+from evaluate import add_counts, clean_sets, micro_average, spun_sets  # noqa: E402
 from score_suggestions import load_gold, overlaps, score  # noqa: E402
+from text_variants import suggestions  # noqa: E402
 
-from reader.cli import analysis_json  # noqa: E402
-from reader.core.engine import Engine, load_engine  # noqa: E402
-from reader.core.suggestion import APPLY_THRESHOLD  # noqa: E402
+from reader.core.engine import load_engine  # noqa: E402
 
 MINOR = frozenset("a an the and but or nor for so yet as at by in of off on per to up via".split())
 WORD_START = re.compile(r"(?<![\w'’])([^\W\d_])")
@@ -78,10 +77,6 @@ VARIANTS: dict[str, Callable[[str, int], str]] = {
 }
 
 
-def suggestions(engine: Engine, text: str) -> list[dict]:
-    return list(analysis_json(engine.analyze(text), APPLY_THRESHOLD)["suggestions"])  # type: ignore[call-overload]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="*", default=[])
@@ -92,6 +87,7 @@ def main() -> None:
 
     engine = load_engine()
     spun: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    articles: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for group, _name, article, gold_path in spun_sets(False):
         text = article.read_text(encoding="utf-8")
         end = headline_end(text)
@@ -102,7 +98,7 @@ def main() -> None:
         for variant, make in VARIANTS.items():
             version = make(text, end)
             found = suggestions(engine, version)
-            whole = score(version, gold, found)
+            add_counts(articles[(group, variant)], score(version, gold, found))
             head = [s for s in found if s["start"] < end]
             t = spun[(group, variant)]
             t["articles"] += 1
@@ -113,20 +109,12 @@ def main() -> None:
             t["restored"] += head_score["restored"]
             t["certain"] += head_score["certain"]
             t["false"] += sum(not any(overlaps(s["start"], s["end"], g.start, g.end) for g in inside) for s in head)
-            t["flags"] += whole["flags"]
-            t["tp"] += whole["precision"] * whole["flags"]
-            t["all_detected"] += whole["recall"] * whole["gold_spans"]
-            t["all_gold"] += whole["gold_spans"]
-            t["all_restored"] += whole["restored"]
-            t["all_certain"] += whole["certain"]
     print("spun: headline gold flagged, restored (of certain), false flags in headlines; articles' F1 / restoration")
     for (group, variant), t in spun.items():
-        p = t["tp"] / t["flags"] if t["flags"] else 0.0
-        r = t["all_detected"] / t["all_gold"] if t["all_gold"] else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        _p, _r, f1, restoration = micro_average(articles[(group, variant)])
         print(f"  {group:18s} {variant:10s} {int(t['articles']):2d} articles: headline {int(t['detected'])}/"
               f"{int(t['gold'])} flagged, {int(t['restored'])}/{int(t['certain'])} restored, {int(t['false'])} false;"
-              f" article {f1:.3f} / {t['all_restored'] / max(t['all_certain'], 1):.3f}")
+              f" article {f1:.3f} / {restoration:.3f}")
     honest: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for group, _name, article in clean_sets(False):
         text = article.read_text(encoding="utf-8")
@@ -140,8 +128,8 @@ def main() -> None:
             counts[1] += sum(s["start"] < end for s in flagged)
             counts[2] += len(flagged)
     print("unspun: flags in headlines, flags in whole articles")
-    for (group, variant), (articles, in_headline, whole_flags) in honest.items():
-        print(f"  {group:18s} {variant:10s} {articles:2d} articles: headline {in_headline}, article {whole_flags}")
+    for (group, variant), (count, in_headline, whole_flags) in honest.items():
+        print(f"  {group:18s} {variant:10s} {count:2d} articles: headline {in_headline}, article {whole_flags}")
 
 
 if __name__ == "__main__":

@@ -12,27 +12,13 @@ F1 / restoration and flags; for unspun sets, the flags.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from collections import defaultdict
-from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
-
-from evaluate import add_counts, clean_sets, micro_average, spun_sets  # noqa: E402
-from headlines import suggestions  # noqa: E402
-from score_suggestions import Gold, load_gold, score  # noqa: E402
-
-from reader.core.engine import load_engine  # noqa: E402
+from text_variants import Mapped, Variant, compare, unmoved
 
 WIDTH = 72
 LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
 _LIGATURE = re.compile("|".join(LIGATURES))
-Mapped = tuple[str, list[int]]  # a text and, per offset of the original (and its end), the offset it moved to
 
 
 def hyphenated(text: str, width: int = WIDTH) -> Mapped:
@@ -114,8 +100,8 @@ def both(text: str) -> Mapped:
     return second, [again[offset] for offset in where]
 
 
-VARIANTS: dict[str, Callable[[str], Mapped]] = {
-    "as written": lambda text: (text, list(range(len(text) + 1))),
+VARIANTS: dict[str, Variant] = {
+    "as written": unmoved,
     "hyphenated": hyphenated,
     "ligatures": ligatured,
     "both": both,
@@ -123,43 +109,5 @@ VARIANTS: dict[str, Callable[[str], Mapped]] = {
 }
 
 
-def moved(gold: list[Gold], where: list[int]) -> list[Gold]:
-    return [Gold(g.kind, where[g.start], where[g.end - 1] + 1, g.originals) for g in gold]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", nargs="*", default=[])
-    args = parser.parse_args()
-
-    def wanted(group: str) -> bool:
-        return not group.startswith("brown") and (not args.only or any(group.startswith(p) for p in args.only))
-
-    engine = load_engine()
-    totals: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for group, _name, article, gold_path in spun_sets(False):
-        if not wanted(group):
-            continue
-        text = article.read_text(encoding="utf-8")
-        gold = load_gold(str(gold_path), text)
-        for variant, make in VARIANTS.items():
-            version, where = make(text)
-            add_counts(totals[(group, variant)], score(version, moved(gold, where), suggestions(engine, version)))
-    print("spun: F1 / restoration, flags")
-    for (group, variant), counts in totals.items():
-        _p, _r, f1, restoration = micro_average(counts)
-        print(f"  {group:18s} {variant:11s} {f1:.3f} / {restoration:.3f}, {int(counts['flags'])} flags")
-    honest: dict[tuple[str, str], int] = defaultdict(int)
-    for group, _name, article in clean_sets(False):
-        if not wanted(group):
-            continue
-        text = article.read_text(encoding="utf-8")
-        for variant, make in VARIANTS.items():
-            honest[(group, variant)] += len(suggestions(engine, make(text)[0]))
-    print("unspun: flags")
-    for (group, variant), flags in honest.items():
-        print(f"  {group:18s} {variant:11s} {flags}")
-
-
 if __name__ == "__main__":
-    main()
+    compare(VARIANTS, __doc__ or "")

@@ -9,20 +9,7 @@ every offset and gold span stays). Printed per set group: F1 / restoration and f
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections import defaultdict
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
-
-from evaluate import add_counts, clean_sets, micro_average, spun_sets  # noqa: E402
-from headlines import suggestions  # noqa: E402
-from score_suggestions import load_gold, score  # noqa: E402
-
-from reader.core.engine import load_engine  # noqa: E402
+from text_variants import Mapped, Variant, compare, unmoved
 
 WIDTHS = (60, 72, 80)
 
@@ -44,40 +31,15 @@ def wrap(text: str, width: int) -> str:
     return "".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", nargs="*", default=[])
-    args = parser.parse_args()
+def wrapped_at(width: int) -> Variant:
+    def make(text: str) -> Mapped:
+        return wrap(text, width), list(range(len(text) + 1))  # a space turned into a break: every offset stays
 
-    def wanted(group: str) -> bool:
-        return not group.startswith("brown") and (not args.only or any(group.startswith(p) for p in args.only))
+    return make
 
-    variants = {"as written": 0, **{f"wrapped at {width}": width for width in WIDTHS}}
-    engine = load_engine()
-    totals: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for group, _name, article, gold_path in spun_sets(False):
-        if not wanted(group):
-            continue
-        text = article.read_text(encoding="utf-8")
-        gold = load_gold(str(gold_path), text)
-        for variant, width in variants.items():
-            version = wrap(text, width) if width else text
-            add_counts(totals[(group, variant)], score(version, gold, suggestions(engine, version)))
-    print("spun: F1 / restoration, flags")
-    for (group, variant), counts in totals.items():
-        _p, _r, f1, restoration = micro_average(counts)
-        print(f"  {group:18s} {variant:14s} {f1:.3f} / {restoration:.3f}, {int(counts['flags'])} flags")
-    honest: dict[tuple[str, str], int] = defaultdict(int)
-    for group, _name, article in clean_sets(False):
-        if not wanted(group):
-            continue
-        text = article.read_text(encoding="utf-8")
-        for variant, width in variants.items():
-            honest[(group, variant)] += len(suggestions(engine, wrap(text, width) if width else text))
-    print("unspun: flags")
-    for (group, variant), flags in honest.items():
-        print(f"  {group:18s} {variant:14s} {flags}")
+
+VARIANTS: dict[str, Variant] = {"as written": unmoved, **{f"wrapped at {width}": wrapped_at(width) for width in WIDTHS}}
 
 
 if __name__ == "__main__":
-    main()
+    compare(VARIANTS, __doc__ or "")

@@ -177,17 +177,19 @@ def line_wraps(text: str) -> frozenset[int]:
 _QUOTES = frozenset("\"\u201c\u201d\u2018")
 
 
-def _quotes_inside_a_sentence(text: str, tokens: list[Token], index: int) -> bool:
+def _quotes_inside_a_sentence(text: str, tokens: list[Token], index: int, wraps: frozenset[int]) -> bool:
     """Whether the quote mark at ``index`` stands between two words with no other punctuation ("debate a \u201cwealth
-    of points\u201d as"): a quoted fragment is part of its sentence, and the context runs through it."""
+    of points\u201d as"): a quoted fragment is part of its sentence, and the context runs through it (across a
+    line's wrap too, ``wraps`` as ``line_wraps`` finds them, but no other line break)."""
     if index == 0 or index + 1 >= len(tokens):
         return False
     before, after = tokens[index - 1], tokens[index + 1]
+    between = text[before.end : after.start]
     return (
         before.kind is not Kind.PUNCT and after.kind is not Kind.PUNCT
         and not text[before.end : tokens[index].start].strip()
         and not text[tokens[index].end : after.start].strip()
-        and "\n" not in text[before.end : after.start]
+        and ("\n" not in between or (between.count("\n") == 1 and before.end + between.index("\n") in wraps))
     )
 
 
@@ -232,7 +234,7 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
             out.append(current)
             current = []
         if token.kind is Kind.PUNCT:
-            if token.text in _QUOTES and _quotes_inside_a_sentence(text, tokens, index):
+            if token.text in _QUOTES and _quotes_inside_a_sentence(text, tokens, index, wraps):
                 continue
             if token.text in _BREAKS or token.text == "-" and " " in gap:
                 if current:

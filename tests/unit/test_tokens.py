@@ -144,6 +144,9 @@ def test_a_quoted_fragment_is_part_of_its_sentence() -> None:
         ["they", "hoped", "to", "discuss", "a", "wealth", "of", "points", "as", "talks", "began"],
         ["he", "said"], ["we", "will", "act"], ["then", "he", "left"],
     ]
+    sentence = "They hoped to discuss a “wealth of points” as talks began on Monday and went on into the night."
+    assert "a\n“wealth" in wrapped(sentence, 28)  # a wrap beside a quote mark is still a space
+    assert words_of(wrapped(sentence, 28)) == words_of(sentence)
     assert words_of('urged him to "act with alacrity" today') == [
         ["urged", "him", "to", "act", "with", "alacrity", "today"]
     ]
