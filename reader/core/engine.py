@@ -275,7 +275,8 @@ class Engine:
         joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
         joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
         # A compound a line's end broke at its own hyphen ("long-" / "range"; a word hyphenated there is one token).
-        joined_before = joined_before or bool(_BROKEN_BEFORE.search(text, 0, token.start))
+        before = text[max(0, token.start - 40) : token.start]  # a window: a search back from the text's start is slow
+        joined_before = joined_before or ("\n" in before and bool(_BROKEN_BEFORE.search(before)))
         joined_after = joined_after or bool(_BROKEN_AFTER.match(text, token.end))
         # Letters glued to digits ("20th", "5pm", "10m", "1990s") are one word to a spinner, and not in a thesaurus.
         glued = (token.start > 0 and text[token.start - 1].isalnum()) or (

@@ -126,7 +126,7 @@ def fold(word: str) -> str:
     hyphenated at a line's end ("learn-\ning", see ``join_broken_words``) whole."""
     if "\n" in word:
         word = _LINE_END_HYPHEN.sub("", word)
-    return word.translate(_UNFOLDED)
+    return word if word.isascii() else word.translate(_UNFOLDED)  # every character it folds is beyond ASCII
 
 
 def tokenize(text: str) -> list[Token]:
