@@ -4,15 +4,16 @@
 
 Research-integrity readers paste papers out of PDF viewers, which keep the typesetter's line-end hyphens and
 ligatures. Every spun and unspun article here (not the 1961 Brown texts) is checked as written, wrapped at 72 columns
-with long words hyphenated at the margin, with "fi", "fl" and "ff" as ligatures, with both, and with a numbered
-citation (" [12]") before every comma and full stop. The gold spans move
-with the text (an offset map), so each variant is scored against the same substitutions. Printed per set group:
+with long words hyphenated at the margin, with "fi", "fl" and "ff" as ligatures, with both, with a numbered citation
+(" [12]") before every comma and full stop, and with one by author and year (" (Smith et al., 2020)"). The gold spans
+move with the text (an offset map), so each variant is scored against the same substitutions. Printed per set group:
 F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from text_variants import Mapped, Variant, compare, unmoved
 
@@ -78,8 +79,19 @@ def ligatured(text: str) -> Mapped:
     return "".join(out), where
 
 
-def cited(text: str) -> Mapped:
-    """A numbered citation (" [1]", " [2]", ...) before every comma and every full stop that follows a word."""
+AUTHORS = ("Smith et al.", "Lee and Park", "García", "O’Brien et al.", "Chen, Wang and Liu")
+
+
+def numbered(number: int) -> str:
+    return f" [{number}]"
+
+
+def by_name(number: int) -> str:
+    return f" ({AUTHORS[number % len(AUTHORS)]}, {2000 + number % 24})"
+
+
+def cited(text: str, mark: Callable[[int], str] = numbered) -> Mapped:
+    """A citation (" [1]", " [2]", ... or by author and year) before every comma and full stop that follows a word."""
     out: list[str] = []
     where = [0] * (len(text) + 1)
     number = 0
@@ -87,7 +99,7 @@ def cited(text: str) -> Mapped:
         ends = offset + 1 == len(text) or text[offset + 1].isspace()
         if char in ",." and offset and text[offset - 1].isalpha() and ends:
             number += 1
-            out += list(f" [{number}]")
+            out += list(mark(number))
         where[offset] = len(out)
         out.append(char)
     where[len(text)] = len(out)
@@ -106,6 +118,7 @@ VARIANTS: dict[str, Variant] = {
     "ligatures": ligatured,
     "both": both,
     "cited": cited,
+    "by name": lambda text: cited(text, by_name),
 }
 
 

@@ -196,9 +196,30 @@ def _quotes_inside_a_sentence(text: str, tokens: list[Token], index: int, wraps:
 _CITED_BETWEEN = frozenset(",-\u2013")
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _author_year_end(tokens: list[Token], index: int) -> int:
+    """The index of the ")" that closes an author-year citation opening at ``index`` ("(Smith et al., 2020)",
+    "(Lee and Park 2019; Kim, 2021)"), or -1: a name first, a year last, and no other sentence punctuation."""
+    if index + 1 >= len(tokens) or not (tokens[index + 1].kind is Kind.WORD and tokens[index + 1].is_capitalized):
+        return -1
+    for at in range(index + 2, min(index + 30, len(tokens))):
+        token = tokens[at]
+        if token.text == ")":
+            year = tokens[at - 1]
+            return at if year.kind is Kind.NUMBER and _YEAR.fullmatch(year.text) else -1
+        if token.kind is Kind.PUNCT and token.text not in ",;.&":
+            return -1
+    return -1
+
+
 def _citation_end(tokens: list[Token], index: int) -> int:
-    """The index of the "]" that closes a numbered citation opening at ``index`` ("[12]", "[3, 4]", "[5\u20137]"),
-    or -1: a paper's reference marks are not read aloud, so the sentence runs on through them."""
+    """The index of the bracket that closes a citation opening at ``index``, numbered ("[12]", "[3, 4]",
+    "[5\u20137]") or by author and year (``_author_year_end``), or -1: a paper's reference marks are not read aloud,
+    so the sentence runs on through them."""
+    if tokens[index].text == "(":
+        return _author_year_end(tokens, index)
     if tokens[index].text != "[":
         return -1
     figures = False
@@ -224,7 +245,7 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
         if index <= skip_to:
             previous_end = token.end
             continue
-        if token.text == "[" and current and (skip_to := _citation_end(tokens, index)) >= 0:
+        if token.text in ("[", "(") and current and (skip_to := _citation_end(tokens, index)) >= 0:
             previous_end = token.end
             continue
         gap = text[previous_end : token.start]

@@ -166,10 +166,14 @@ def test_text_out_of_a_pdf_reads_as_its_words() -> None:
     assert join_broken_words("a well-known fact", tokenize("a well-known fact"), known) == tokenize("a well-known fact")
 
 
-def test_a_papers_numbered_citations_are_passed_over() -> None:
-    """"[12]" is not read aloud: the sentence's context runs on through it; brackets round words still break."""
+def test_a_papers_citations_are_passed_over() -> None:
+    """"[12]" or "(Smith et al., 2020)" is not read aloud: the sentence's context runs on through it; brackets round
+    words still break."""
     text = "Profound learning [3], [4, 5] has improved the [12\u201314] accuracy of models [see above] here."
     assert words_of(text) == [
         ["profound", "learning", "has", "improved", "the", "accuracy", "of", "models"], ["see", "above"], ["here"],
     ]
     assert words_of("[1] Smith wrote it.") == [["1"], ["smith", "wrote", "it"]]  # a reference list's number
+    text = "Profound learning (Smith et al., 2020; Lee and Park 2019) has grown (see above) since (in 2020) then."
+    assert words_of(text) == [["profound", "learning", "has", "grown"], ["see", "above"], ["since"], ["in", "2020"],
+                              ["then"]]  # by author and year too, but not a parenthesis of words or a lower-case one
