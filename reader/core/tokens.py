@@ -141,14 +141,16 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-# Hard-wrapped text (mail, terminals, plain-text archives) breaks its lines at 60 to 80 columns; a text with many
-# longer lines writes a paragraph per line.
+# Hard-wrapped text (mail, terminals, plain-text archives, papers copied out of a PDF) breaks its lines at 60 to 100
+# characters; a text with many longer lines writes a paragraph per line.
 WRAP_COLUMNS = 100
+_SENTENCE_STOPS = frozenset(".!?:;\"\u201d\u2019)")
 
 
 def line_wraps(text: str) -> frozenset[int]:
     """The offsets of the line breaks that only wrap a line of hard-wrapped text, inside a sentence: where the next
-    line's first word would not have fitted on the line before. A sentence runs on across them, so context does.
+    line's first word would not have fitted on the line before, or where a line stops without a stop and the next
+    goes on in lower case. A sentence runs on across them, so context does.
 
     Hard-wrapping the benchmark articles at 72 columns had cut seed F1 0.821 to 0.805 and WordNet light's 0.482 to
     0.350, every wrap ending a stretch of context (benchmarks/README.md, "Hard-wrapped text")."""
@@ -168,10 +170,26 @@ def line_wraps(text: str) -> frozenset[int]:
         if not length or not words:
             continue
         joins += 1
-        if length <= width and not following[0].isspace() and length + 1 + len(words[0]) > width:
+        if following[0].isspace() or length > width:
+            continue
+        # The next word would not have fitted (fixed-width text), or the line stops mid-sentence and the next goes
+        # on in lower case (a PDF's proportional type fills lines to unequal lengths).
+        if length + 1 + len(words[0]) > width or (line.rstrip()[-1] not in _SENTENCE_STOPS and words[0][0].islower()):
             wraps.append(offset)
     # A few long lines in a text of short ones (a list, a poem, an address) are no wrapped paragraphs.
     return frozenset(wraps) if len(wraps) >= 2 and 2 * len(wraps) >= joins else frozenset()
+
+
+def reflowed(text: str) -> str:
+    """The text with each line wrap (``line_wraps``) shown as a space, or as a zero-width space after a hyphen
+    ("learn-" / "ing" reads "learn-ing"): a hard-wrapped article reads as paragraphs, and every offset holds."""
+    wraps = line_wraps(text)
+    if not wraps:
+        return text
+    characters = list(text)
+    for offset in wraps:
+        characters[offset] = "\u200b" if offset and text[offset - 1] == "-" else " "
+    return "".join(characters)
 
 
 _QUOTES = frozenset("\"\u201c\u201d\u2018")

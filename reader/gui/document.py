@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, Decision, Suggestion, Verdict, counted, restore
+from reader.core.tokens import reflowed
 
 
 class _Decide(QUndoCommand):
@@ -44,6 +45,7 @@ class ArticleDocument(QObject):
         super().__init__()
         self.title = title
         self.text = text
+        self.shown = reflowed(text)  # as drawn: a hard-wrapped article's wraps as spaces, every offset the same
         self.threshold = threshold
         self.analysis: Analysis | None = None
         self.decisions: dict[int, Decision] = {}

@@ -41,7 +41,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
     for index, s in enumerate(model.suggestions):
         if s.start < position:
             continue
-        cursor.insertText(model.text[position : s.start], base)
+        cursor.insertText(model.shown[position : s.start], base)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"s:{index}")
@@ -62,9 +62,9 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
         fmt.setToolTip(
             f"<b>{s.original} → {model.wording(index)}</b> ({s.confidence:.0%})<br>" + "<br>".join(s.reasons)
         )
-        cursor.insertText(s.original, fmt)
+        cursor.insertText(model.shown[s.start : s.end], fmt)
         position = s.end
-    cursor.insertText(model.text[position:], base)
+    cursor.insertText(model.shown[position:], base)
 
 
 def render_restored(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
@@ -74,7 +74,7 @@ def render_restored(target: QTextDocument, model: ArticleDocument, current: int 
     for index, s in enumerate(model.suggestions):
         if s.start < position or not model.is_applied(index) or model.text[s.start : s.end] != s.original:
             continue
-        cursor.insertText(model.text[position : s.start], base)
+        cursor.insertText(model.shown[position : s.start], base)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"r:{index}")
@@ -89,7 +89,7 @@ def render_restored(target: QTextDocument, model: ArticleDocument, current: int 
         fmt.setToolTip(f"was “{s.original}”")
         cursor.insertText(model.wording(index), fmt)
         position = s.end
-    cursor.insertText(model.text[position:], base)
+    cursor.insertText(model.shown[position:], base)
 
 
 def anchor_span(target: QTextDocument, href: str) -> tuple[int, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import time
 from pathlib import Path
 
@@ -265,3 +266,15 @@ def test_a_suggestion_across_a_line_break_is_one_highlight(qtbot, settings) -> N
     win.select(0)
     win.accept_current()
     assert win.restored.toPlainText().startswith("We applied deep learning to the scans.\n")
+
+
+def test_a_hard_wrapped_article_is_drawn_as_paragraphs(window: MainWindow) -> None:
+    """Its wraps are drawn as spaces (a hyphen's as nothing), so it reads as paragraphs; every offset holds."""
+    first = ("US officers stated on Tuesday that the council would debate the budget at its next meeting, after "
+             "weeks of talks between the two parties over the cost of the new bridge and the ring road.")
+    text = textwrap.fill(first, 60) + "\n\nA second paragraph stays here on its own."
+    window.open_text("Wrapped", text)
+    shown = window.published.toPlainText()
+    assert len(shown) == len(text) and shown.count("\n") == 2  # the blank line's two breaks; the wraps are spaces
+    href, fragment = fragments(window.published)[0]
+    assert (href, fragment) == ("s:0", "officers") and "US officials said on Tuesday" in window.restored.toPlainText()

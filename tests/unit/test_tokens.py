@@ -1,4 +1,4 @@
-from reader.core.tokens import Kind, chunks, join_broken_words, line_wraps, possessive, tokenize, word_count
+from reader.core.tokens import Kind, chunks, join_broken_words, line_wraps, possessive, reflowed, tokenize, word_count
 
 
 def test_tokens_keep_offsets_and_apostrophes() -> None:
@@ -177,3 +177,18 @@ def test_a_papers_citations_are_passed_over() -> None:
     text = "Profound learning (Smith et al., 2020; Lee and Park 2019) has grown (see above) since (in 2020) then."
     assert words_of(text) == [["profound", "learning", "has", "grown"], ["see", "above"], ["since"], ["in", "2020"],
                               ["then"]]  # by author and year too, but not a parenthesis of words or a lower-case one
+
+
+def test_a_wrapped_text_is_shown_reflowed_with_its_offsets() -> None:
+    hyphenated = "\n".join([
+        "City officials said on Tuesday that the new bridge over the",
+        "river would open next spring, two years later than plan-",
+        "ned, after engineers found cracks in three of its steel",
+        "supports during a routine inspection in May. The council",
+        "will vote on the extra money next week.",
+    ])
+    text = wrapped(PARAGRAPH, 60) + "\n\n" + hyphenated
+    shown = reflowed(text)
+    assert len(shown) == len(text) and shown.count("\n") == 2  # the paragraph break stays
+    assert "plan-\u200bned" in shown  # a hyphenated word reads whole
+    assert reflowed(PARAGRAPH) == PARAGRAPH
