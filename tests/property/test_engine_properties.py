@@ -6,7 +6,10 @@ from hypothesis import strategies as st
 from reader.core.engine import Engine
 from reader.core.suggestion import apply_edits, restore
 
-PIECES = list("abcdefghij ABC.,;’'\"—-\n0123") + ["stated ", "officers ", "the ", "White Home ", "count on "]
+PIECES = list("abcdefghij ABC.,;’'\"—-\n0123[]()") + ["stated ", "officers ", "the ", "White Home ", "count on "] + [
+    "profound learn-\ning ", "ofﬁcers ", "[12] ", "(Smith et al., 2020) ", "Officers Stated The Plan\n",
+    "a line of words that goes on for a while\n",
+]
 WORDY = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 
