@@ -16,7 +16,8 @@ def test_wraps_are_line_breaks_and_reflowing_keeps_every_offset(text: str) -> No
     assert all(text[offset] == "\n" for offset in wraps)
     shown = reflowed(text)
     assert len(shown) == len(text)
-    assert all(a == b or (index in wraps and b in " \u200b") for index, (a, b) in enumerate(zip(text, shown)))
+    pairs = enumerate(zip(text, shown, strict=True))
+    assert all(a == b or (index in wraps and b in " \u200b") for index, (a, b) in pairs)
 
 
 @settings(max_examples=300, deadline=None)
