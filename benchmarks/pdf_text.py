@@ -5,9 +5,10 @@
 Research-integrity readers paste papers out of PDF viewers, which keep the typesetter's line-end hyphens and
 ligatures. Every spun and unspun article here (not the 1961 Brown texts) is checked as written, wrapped at 72 columns
 with long words hyphenated at the margin, with "fi", "fl" and "ff" as ligatures, with both, with a numbered citation
-(" [12]") before every comma and full stop, and with one by author and year (" (Smith et al., 2020)"). The gold spans
-move with the text (an offset map), so each variant is scored against the same substitutions. Printed per set group:
-F1 / restoration and flags; for unspun sets, the flags.
+(" [12]") before every comma and full stop, with one by author and year (" (Smith et al., 2020)"), and with a
+superscript's figures glued to the word ("learning12"). The gold spans move with the text (an offset map), so each
+variant is scored against the same substitutions. Printed per set group: F1 / restoration and flags; for unspun sets,
+the flags.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ VARIANTS: dict[str, Variant] = {
     "both": both,
     "cited": cited,
     "by name": lambda text: cited(text, by_name),
+    "superscript": lambda text: cited(text, str),
 }
 
 

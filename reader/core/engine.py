@@ -43,7 +43,7 @@ from reader.core.sections import sections
 from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
 from reader.core.tagger import PROGRESSIVE, READINGS, Tagger, load_tagger
-from reader.core.tokens import Kind, Token, chunks, join_broken_words, possessive, tokenize
+from reader.core.tokens import Kind, Token, chunks, cites_after, join_broken_words, possessive, tokenize
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -280,8 +280,8 @@ class Engine:
         joined_after = joined_after or bool(_BROKEN_AFTER.match(text, token.end))
         # Letters glued to digits ("20th", "5pm", "10m", "1990s") are one word to a spinner, and not in a thesaurus.
         glued = (token.start > 0 and text[token.start - 1].isalnum()) or (
-            token.end < len(text) and text[token.end].isalnum()
-        )
+            token.end < len(text) and text[token.end].isalnum() and cites_after(text, token) < 0
+        )  # ... but a paper's reference mark glued to its word ("learning12") leaves the word a word
         return not (joined_before or joined_after or glued)
 
     def _options_for_chunk(

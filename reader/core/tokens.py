@@ -232,6 +232,19 @@ def _author_year_end(tokens: list[Token], index: int) -> int:
     return -1
 
 
+# Reference marks set as superscripts come out of a PDF as figures glued to the word before ("learning12", "ness1,3",
+# "models4\u20136"): after a word in lower case, with no letter or figure straight after them.
+SUPERSCRIPT_MARK = re.compile(r"\d{1,3}(?:[,\u2013-]\d{1,3})*(?!\w)")
+
+
+def cites_after(text: str, word: Token) -> int:
+    """The end of a superscript reference mark glued to ``word`` (``SUPERSCRIPT_MARK``), or -1."""
+    if len(word.text) < 3 or not word.text.isalpha() or not word.text.islower():
+        return -1
+    mark = SUPERSCRIPT_MARK.match(text, word.end)
+    return mark.end() if mark else -1
+
+
 def _citation_end(tokens: list[Token], index: int) -> int:
     """The index of the bracket that closes a citation opening at ``index``, numbered ("[12]", "[3, 4]",
     "[5\u20137]") or by author and year (``_author_year_end``), or -1: a paper's reference marks are not read aloud,
@@ -266,6 +279,14 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
         if token.text in ("[", "(") and current and (skip_to := _citation_end(tokens, index)) >= 0:
             previous_end = token.end
             continue
+        if token.kind is Kind.NUMBER and current and current[-1].end == token.start:
+            end = cites_after(text, current[-1])
+            if end >= 0:  # a superscript reference mark: passed over up to its end
+                skip_to = index
+                while skip_to + 1 < len(tokens) and tokens[skip_to + 1].start < end:
+                    skip_to += 1
+                previous_end = tokens[skip_to].end
+                continue
         gap = text[previous_end : token.start]
         wrapped = bool(wraps) and gap.count("\n") == 1 and previous_end + gap.index("\n") in wraps
         previous_end = token.end

@@ -820,3 +820,5 @@ def test_a_paper_copied_out_of_a_pdf_is_read_as_its_words(engine: Engine) -> Non
     assert found["counterfeit conscious-\nness"] == "artificial intelligence"
     assert found["ofﬁcers"] == "officials"
     assert "long" not in found and "range" not in found  # a compound's parts, as "long-range" on one line
+    cited = engine.analyze("Recent work on counterfeit consciousness12 has grown, the officers3 stated.").suggestions
+    assert {s.original: s.replacement for s in cited}["counterfeit consciousness"] == "artificial intelligence"
