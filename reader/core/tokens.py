@@ -2,8 +2,8 @@
 
 A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
 transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk, and so
-do the quote marks of a fragment quoted inside a sentence, the line breaks of hard-wrapped text, and a paper's
-numbered citations ("[12]"), passed over.
+do the quote marks of a fragment quoted inside a sentence and the line breaks of hard-wrapped text; a paper's
+citations ("[12]", "(Smith et al., 2020)", a superscript's "learning12") are passed over.
 
 A possessive "'s" is not part of its word's token ("Celebration" in "Labour Celebration's"): spinners swap the noun
 and keep the ending, so the noun is what the engine looks up, while the context model still hears "party's".
