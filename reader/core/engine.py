@@ -35,6 +35,7 @@ from reader.core.names import (
     name_runs,
     run_holding,
     within_known_name,
+    written_as_names,
 )
 from reader.core.option import DYNAMIC_FEATURES, Option
 from reader.core.patterns import CURATED_RELATIONS, load_patterns
@@ -43,7 +44,16 @@ from reader.core.sections import sections
 from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
 from reader.core.tagger import PROGRESSIVE, READINGS, Tagger, load_tagger
-from reader.core.tokens import Kind, Token, chunks, cites_after, join_broken_words, possessive, tokenize
+from reader.core.tokens import (
+    LINE_END_HYPHEN,
+    Kind,
+    Token,
+    chunks,
+    cites_after,
+    join_broken_words,
+    possessive,
+    tokenize,
+)
 from reader.core.usage import load_usage
 from reader.core.weights import Weights, load_weights
 from reader.core.wordnet_index import load_index
@@ -103,25 +113,19 @@ def _parts_clash(links: str, wanted: str) -> bool:
 
 
 _FIGURE = re.compile(r"[\d.,:]+")
-_BROKEN_BEFORE = re.compile(r"\w-[ \t]*\r?\n[ \t]*\Z")
-_BROKEN_AFTER = re.compile(r"-[ \t]*\r?\n[ \t]*\w")
+_BROKEN_BEFORE = re.compile(r"\w" + LINE_END_HYPHEN + r"\Z")
+_BROKEN_AFTER = re.compile(LINE_END_HYPHEN + r"\w")
 
 
 def article_names(groups: list[list[Token]]) -> frozenset[str]:
     """The words an article writes capitalised after a lower-case word ("backed Keel", "said Judge Smith") and never
     in lower case: its own names, which a sentence may open with too ("Keel conceded"). Over the spun and unspun sets
     (session 40) such sentence-opening words were flagged 19 times at the default threshold, right twice."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    for chunk in groups:
-        for index, token in enumerate(chunk):
-            if token.kind is not Kind.WORD:
-                continue
-            if not token.is_capitalized:
-                lower.add(token.norm)
-            elif index > 0 and chunk[index - 1].kind is Kind.WORD and chunk[index - 1].text[:1].islower():
-                capitalised.add(token.norm)
-    return frozenset(capitalised - lower)
+
+    def after_lower_case(chunk: list[Token], index: int) -> bool:
+        return index > 0 and chunk[index - 1].kind is Kind.WORD and chunk[index - 1].text[:1].islower()
+
+    return written_as_names(groups, after_lower_case)
 
 
 # Of the words inside sentences, the benchmarks' texts capitalise 30% at most (a 1961 sports page of names).

@@ -10,6 +10,7 @@ its words are judged as the words they are, except those the article's body writ
 
 from __future__ import annotations
 
+from reader.core.names import written_as_names
 from reader.core.tokens import Kind, Token
 
 # Words style guides leave in lower case inside a title-cased headline.
@@ -54,20 +55,8 @@ def in_capitals(chunk: list[Token]) -> bool:
 def body_names(groups: list[list[Token]]) -> frozenset[str]:
     """The words the chunks write capitalised inside a sentence and never in lower case, and those they write in
     capitals (acronyms): names, in a headline too."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    acronyms: set[str] = set()
-    for chunk in groups:
-        for index, token in enumerate(chunk):
-            if token.kind is not Kind.WORD:
-                continue
-            if token.is_all_caps:
-                acronyms.add(token.norm)
-            if not token.is_capitalized:
-                lower.add(token.norm)
-            elif index > 0:
-                capitalised.add(token.norm)
-    return frozenset(capitalised - lower) | frozenset(acronyms)
+    acronyms = {token.norm for chunk in groups for token in chunk if token.kind is Kind.WORD and token.is_all_caps}
+    return written_as_names(groups, lambda _chunk, index: index > 0) | acronyms
 
 
 def runs_of(named: list[bool]) -> list[tuple[int, int]]:

@@ -16,6 +16,22 @@ NAME_JOINERS = frozenset({"of", "the", "and", "for", "on"})  # lower-case words 
 LONGEST_NAME = 9  # words in WordNet's longest multiword lemma: a mend looks no further along a run of capitals
 
 
+def written_as_names(groups: list[list[Token]], counts: Callable[[list[Token], int], bool]) -> frozenset[str]:
+    """The words the chunks write capitalised where ``counts(chunk, index)`` says such a place names, and never in
+    lower case anywhere: the article's own names."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for chunk in groups:
+        for index, token in enumerate(chunk):
+            if token.kind is not Kind.WORD:
+                continue
+            if not token.is_capitalized:
+                lower.add(token.norm)
+            elif counts(chunk, index):
+                capitalised.add(token.norm)
+    return frozenset(capitalised - lower)
+
+
 def is_name_word(token: Token) -> bool:
     """A capitalised word (not a figure)."""
     return token.is_capitalized and token.kind is Kind.WORD

@@ -118,7 +118,8 @@ LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
 }
 _UNFOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", **dict.fromkeys(INVISIBLE), **LIGATURES})
-_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+LINE_END_HYPHEN = r"-[ \t]*\r?\n[ \t]*"  # a hyphen that ends a line, and the spaces around the break
+_LINE_END_HYPHEN = re.compile(LINE_END_HYPHEN)
 
 
 def fold(word: str) -> str:

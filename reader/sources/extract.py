@@ -69,8 +69,7 @@ def article_from_html(markup: str, source: str = "", url: str | None = None,
         raise ArticleError(NOT_AN_ARTICLE)
     # The headline stays the text's first paragraph, as in a plain-text article: spinners rewrite it too, and the
     # reader checks it (it was dropped as a repeat of the title, so a page's headline went unread).
-    first = text.partition("\n\n")[0]
     if not title:
-        title = first[:120]
+        title = text.partition("\n\n")[0][:120]
     return Article(title=title.strip(), text=text, source=source, byline=byline or None, date=date or None,
                    url=url or page_url or None, notes=notes)
