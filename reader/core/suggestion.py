@@ -113,15 +113,16 @@ def spin_verdict(score: float, words: int | None = None, english: bool = True) -
     return "honest" if score < HONEST_BELOW else "unclear"
 
 
-def passes_spin_filter(score: float | None, words: int | None, min_spin: float | None) -> bool:
-    """Whether an article belongs in a list filtered by minimum spin score. A text too short to judge reads as
-    unclear whatever its score, so it is listed by a filter whose minimum is below SPUN_FROM ("unclear or spun")
-    and left out by one at or above it ("looks spun"). The library's SQL (``Library._filters``) says the same."""
+def passes_spin_filter(score: float | None, words: int | None, min_spin: float | None, english: bool = True) -> bool:
+    """Whether an article belongs in a list filtered by minimum spin score. A text too short to judge, or not in
+    English, reads as unclear whatever its score, so it is listed by a filter whose minimum is below SPUN_FROM
+    ("unclear or spun") and left out by one at or above it ("looks spun"). The library's SQL (``Library._filters``)
+    says the same."""
     if min_spin is None:
         return True
     if score is None:
         return False
-    if too_short_to_judge(words):
+    if too_short_to_judge(words) or not english:
         return min_spin < SPUN_FROM
     return score >= min_spin
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.suggestion import HONEST_BELOW, SPUN_FROM, passes_spin_filter, spin_verdict, verdict_words
+from reader.core.suggestion import (
+    HONEST_BELOW,
+    NOT_ENGLISH,
+    SPUN_FROM,
+    passes_spin_filter,
+    spin_verdict,
+    verdict_words,
+)
 from reader.library import ArticleRow, FeedInfo, Library, LibraryError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,12 +56,14 @@ SPIN_FILTERS: tuple[tuple[str, float | None], ...] = (
     (f"Looks spun (≥ {SPUN_FROM:.1%})", SPUN_FROM), ("Spin ≥ 20%", 0.20))
 
 
+NOT_ENGLISH_SHORT = "not EN"  # the spin column of a text in another language: no score to read as a verdict
 VERDICT_COLOURS = {"spun": QColor(190, 40, 40), "unclear": QColor(200, 110, 0), "honest": QColor(40, 130, 60)}
 
 
-def spin_colour(score: float | None, words: int | None = None) -> QColor | None:
-    """The article's verdict as a colour: red looks spun, orange unclear (or too short to judge), green honest."""
-    return None if score is None else VERDICT_COLOURS[spin_verdict(score, words)]
+def spin_colour(score: float | None, words: int | None = None, english: bool = True) -> QColor | None:
+    """The article's verdict as a colour: red looks spun, orange unclear (or too short or not English to judge),
+    green honest."""
+    return None if score is None else VERDICT_COLOURS[spin_verdict(score, words, english)]
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -142,7 +150,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def _passes(self, row: ArticleRow) -> bool:
         return ((not self.unread_only or not row.is_read) and (not self.starred_only or row.starred)
-                and passes_spin_filter(row.spin_score, row.words, self.min_spin))
+                and passes_spin_filter(row.spin_score, row.words, self.min_spin, row.english))
 
     def _sort_key(self, row: ArticleRow) -> object:
         column = self.sort_column
@@ -179,13 +187,12 @@ class ArticleTableModel(QAbstractTableModel):
         if row is None or self.library is None:
             return
         try:
-            stored = self.library.article(article_id)
+            fresh = self.library.article_row(article_id)
         except (sqlite3.Error, LibraryError):
             return  # the list shows what it knew; the next reload reads it again
-        if stored is None:
+        if fresh is None:
             return
-        self.rows[row] = replace(self.rows[row], title=stored.article.title, spin_score=stored.spin_score,
-                                 is_read=stored.is_read, starred=stored.starred)
+        self.rows[row] = fresh
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def set_read(self, article_id: int, read: bool) -> None:
@@ -253,7 +260,7 @@ class ArticleTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.SPIN and (colour := spin_colour(row.spin_score, row.words)) is not None:
+            if column == self.SPIN and (colour := spin_colour(row.spin_score, row.words, row.english)) is not None:
                 return QBrush(colour)
             if column == self.STAR and row.starred:
                 return QBrush(QColor(215, 150, 0))
@@ -269,7 +276,9 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.TITLE:
             return row.title
         if column == self.SPIN:
-            return "—" if row.spin_score is None else f"{row.spin_score:.0%}"
+            if row.spin_score is None:
+                return "—"
+            return f"{row.spin_score:.0%}" if row.english else NOT_ENGLISH_SHORT
         if column == self.DATE:
             return short_date(row.date)
         if column == self.FEED:
@@ -284,6 +293,8 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.SPIN:
             if row.spin_score is None:
                 return "not analysed yet: open the article"
+            if not row.english:
+                return NOT_ENGLISH[0].upper() + NOT_ENGLISH[1:]
             return f"{row.spin_score:.0%} of its words look substituted: {verdict_words(row.spin_score, row.words)}"
         if column == self.STORY and (group := self.groups.get(row.id)):
             return f"one story, {group[1]} articles in the library (sort by this column to see them together)"

@@ -83,6 +83,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (spun, original)
     );
     """,
+    # 2: whether an article's text is English (language.looks_english, registered on the connection as a function):
+    # a verdict on any other language means nothing, and the list says so instead of showing a score as a verdict
+    """
+    ALTER TABLE articles ADD COLUMN english INTEGER NOT NULL DEFAULT 1;
+    UPDATE articles SET english = looks_english(text);
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.immutables import hashed, immutables, overlap_score, rarity
+from reader.core.language import looks_english
 from reader.core.lexicon import Entry, PersonalLexicon, Rule
 from reader.core.suggestion import MIN_VERDICT_WORDS, SPUN_FROM, Analysis, Decision, Suggestion, Verdict
 from reader.library.location import default_library_path
@@ -64,6 +65,7 @@ class ArticleRow:
     is_read: bool
     starred: bool
     words: int | None = None  # the length its spin score was measured on (None before an analysis)
+    english: bool = True  # language.looks_english of its text: no verdict on another language
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,7 @@ class Library:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
+            db.create_function("looks_english", 1, lambda text: int(looks_english(text or "")), deterministic=True)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > LATEST:
                 raise LibraryError(f"the library was written by a newer version of Unspin (schema {version}; "
@@ -286,9 +289,9 @@ class Library:
                 if row is not None:
                     return int(row[0])
             cursor = db.execute(
-                "INSERT INTO articles(feed_id, guid, url, title, byline, date, source, text, added_at, key_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (feed_id, guid, url, title, byline, date, source, text, _now(), len(keys)))
+                "INSERT INTO articles(feed_id, guid, url, title, byline, date, source, text, added_at, key_count, "
+                "english) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (feed_id, guid, url, title, byline, date, source, text, _now(), len(keys), int(looks_english(text))))
             article_id = int(cursor.lastrowid or 0)
             db.executemany("INSERT OR IGNORE INTO article_keys(key, article_id) VALUES (?, ?)",
                            [(k, article_id) for k in keys])
@@ -321,14 +324,19 @@ class Library:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     _ROW_COLUMNS = ("a.id, a.title, a.feed_id, f.title AS feed_title, a.date, a.url, a.spin_score, a.is_read, "
-                    "a.starred, an.words")
+                    "a.starred, an.words, a.english")
     _ROW_SQL = (f"SELECT {_ROW_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
                 "LEFT JOIN analyses an ON an.article_id = a.id")
 
     @staticmethod
     def _row(r: sqlite3.Row) -> ArticleRow:
         return ArticleRow(r["id"], r["title"], r["feed_id"], r["feed_title"], r["date"], r["url"], r["spin_score"],
-                          bool(r["is_read"]), bool(r["starred"]), r["words"])
+                          bool(r["is_read"]), bool(r["starred"]), r["words"], bool(r["english"]))
+
+    def article_row(self, article_id: int) -> ArticleRow | None:
+        """One article as the list shows it (after an analysis its spin score and length change)."""
+        r = self._db.execute(f"{self._ROW_SQL} WHERE a.id = ?", (article_id,)).fetchone()
+        return None if r is None else self._row(r)
 
     def list_articles(self, *, feed_id: int | None = None, sort: str = "date", descending: bool = True,
                       unread_only: bool = False, starred_only: bool = False, min_spin: float | None = None,
@@ -357,8 +365,8 @@ class Library:
         if starred_only:
             clauses.append("a.starred = 1")
         if min_spin is not None:
-            # As passes_spin_filter: a text too short to judge is unclear whatever its score.
-            short = "an.words IS NOT NULL AND an.words < ?"
+            # As passes_spin_filter: a text too short to judge, or not in English, is unclear whatever its score.
+            short = "a.english = 0 OR (an.words IS NOT NULL AND an.words < ?)"
             if min_spin < SPUN_FROM:
                 clauses.append(f"a.spin_score IS NOT NULL AND (a.spin_score >= ? OR ({short}))")
             else:

@@ -335,3 +335,27 @@ def test_compare_with_source_asks_for_the_original_prefilled_with_the_likely_sou
     assert win.compare_dialog is not None
     assert [row.substitution.pair for row in win.compare_dialog.comparison.rows] == made
     assert win.compare_dialog.comparison.source_title == "“Original”"
+
+
+FRENCH = ("Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui doit entrer en vigueur au "
+          "printemps prochain. Les syndicats dénoncent un projet injuste et appellent à une journée de grève "
+          "nationale jeudi, tandis que le ministre défend une mesure nécessaire pour l'équilibre des comptes.")
+
+
+def test_spin_column_shows_no_score_for_a_text_not_in_english(win: MainWindow, library: Library) -> None:
+    french = library.add_article(title="Retraites", text=FRENCH)
+    win.sidebar.reload()
+    model = win.sidebar.articles
+    assert cell(win, 0, ArticleTableModel.SPIN) == "—"  # not analysed yet
+    # Analysed (a 0% score, long enough to judge) after the list was made: the row is read again, language and all
+    library.save_analysis(french, Analysis(FRENCH, (), words=300), engine_version())
+    model.refresh_article(french)
+    assert cell(win, 0, ArticleTableModel.SPIN) == "not EN"
+    tooltip = model.data(model.index(0, ArticleTableModel.SPIN), Qt.ItemDataRole.ToolTipRole)
+    assert "Not English text" in tooltip
+    brush = model.data(model.index(0, ArticleTableModel.SPIN), Qt.ItemDataRole.ForegroundRole)
+    assert brush.color() == VERDICT_COLOURS["unclear"]
+    win.sidebar.spin.setCurrentIndex(2)  # looks spun: no verdict, so not listed
+    assert listed(win) == []
+    win.sidebar.spin.setCurrentIndex(1)  # unclear or spun
+    assert listed(win) == ["Retraites"]

@@ -297,3 +297,37 @@ def test_the_engine_code_is_named_by_its_sources_or_by_the_digest_a_build_record
     (frozen / "data" / weights.ENGINE_CODE).write_text(before + "\n")
     monkeypatch.setattr(weights, "resources_dir", lambda: frozen)
     assert weights.engine_code(frozen) == before
+
+
+FRENCH = ("Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui doit entrer en vigueur au "
+          "printemps prochain. Les syndicats dénoncent un projet injuste et appellent à une journée de grève "
+          "nationale jeudi, tandis que le ministre défend une mesure nécessaire pour l'équilibre des comptes.")
+
+
+def test_an_article_not_in_english_gets_no_verdict_in_the_list(library: Library) -> None:
+    french = library.add_article(title="Retraites", text=FRENCH)
+    english = library.add_article(title="Storm", text=ORIGINAL)
+    for article_id, text in ((french, FRENCH), (english, ORIGINAL)):
+        library.save_analysis(article_id, Analysis(text, (), MIN_VERDICT_WORDS))  # long enough, score 0
+    rows = {r.id: r for r in library.list_articles()}
+    assert not rows[french].english and rows[english].english
+    # Unclear whatever its score (0%), as a short text is: listed by "unclear or spun", not by "looks spun"
+    assert [r.id for r in library.list_articles(min_spin=HONEST_BELOW)] == [french]
+    assert library.list_articles(min_spin=SPUN_FROM) == []
+    assert library.article_row(french) == rows[french] and library.article_row(10_000) is None
+
+
+def test_migration_marks_the_language_of_articles_stored_before_it(tmp_path: Path) -> None:
+    """A library written by the first schema gets the new column filled from its articles' texts."""
+    from reader.library.schema import MIGRATIONS
+
+    path = tmp_path / "lib.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(f"BEGIN;\n{MIGRATIONS[0]}\nPRAGMA user_version = 1;\nCOMMIT;")
+    for title, text in (("Retraites", FRENCH), ("Storm", ORIGINAL)):
+        db.execute("INSERT INTO articles(title, text, added_at) VALUES (?, ?, '2024-01-01')", (title, text))
+    db.commit()
+    db.close()
+    with Library(path) as lib:
+        assert lib.schema_version == LATEST
+        assert {r.title: r.english for r in lib.list_articles()} == {"Retraites": False, "Storm": True}

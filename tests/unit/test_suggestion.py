@@ -102,3 +102,8 @@ def test_a_change_swapped_word_by_word_is_shown_one_word_at_a_time() -> None:
     assert restore(text, [first, second]) == "the National  Security Council"  # the text between is kept
     phrase = Suggestion(0, 13, "in any respect", "at all", ("at all",), 0.9)
     assert word_by_word(phrase) == (phrase,)  # two words for three: no word stands for another
+
+
+def test_a_text_not_in_english_passes_a_spin_filter_as_unclear() -> None:
+    assert passes_spin_filter(0.0, 500, HONEST_BELOW, english=False)
+    assert not passes_spin_filter(0.5, 500, SPUN_FROM, english=False)
