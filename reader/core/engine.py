@@ -25,6 +25,7 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.disguise import disguise_reason, disguise_suggestion, disguised, unmasked
+from reader.core.furniture import without_furniture
 from reader.core.headlines import body_names, in_capitals, runs_of, title_cased_lines
 from reader.core.names import (
     LONGEST_NAME,
@@ -1030,6 +1031,8 @@ class Engine:
         # Words disguised with look-alike letters of another script are read in Latin letters (offsets hold).
         masks = disguised(text)
         plain = unmasked(text, masks) if masks else text
+        # A web page's furniture ("Advertisement", "Read more: ...", a byline) is no wording of the article's.
+        plain = without_furniture(plain)
         # once: a text of one section is analysed with these same tokens
         tokens = join_broken_words(plain, tokenize(plain), self.context.known)
         spans = sections(plain, SECTION_WORDS, tokens)

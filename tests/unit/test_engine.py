@@ -822,3 +822,16 @@ def test_a_paper_copied_out_of_a_pdf_is_read_as_its_words(engine: Engine) -> Non
     assert "long" not in found and "range" not in found  # a compound's parts, as "long-range" on one line
     cited = engine.analyze("Recent work on counterfeit consciousness12 has grown, the officers3 stated.").suggestions
     assert {s.original: s.replacement for s in cited}["counterfeit consciousness"] == "artificial intelligence"
+
+
+def test_page_furniture_gets_no_suggestion_and_does_not_dilute_the_article(engine: Engine) -> None:
+    """ "Advertisement" and "Read more: ..." lines pasted with a spun article: nothing flagged there, and the
+    article's own swaps are found as they are without them."""
+    furnished = SPUN.replace(". Metropolis", ".\nAdvertisement\nRead more: Budget Talks Stall Again\nMetropolis")
+    plain, with_lines = engine.analyze(SPUN), engine.analyze(furnished)
+    assert with_lines.words == plain.words
+    lines = (furnished.index("Advertisement"), furnished.index("Metropolis"))
+    assert not any(lines[0] <= s.start < lines[1] for s in with_lines.suggestions)
+    assert [(s.original, s.replacement) for s in with_lines.suggestions] == [
+        (s.original, s.replacement) for s in plain.suggestions]
+    assert with_lines.text == furnished  # the text is kept as given

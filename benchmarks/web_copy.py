@@ -1,0 +1,114 @@
+"""An article copied out of a news web page: bylines, timestamps, "Advertisement", captions, embedded posts.
+
+    .venv/bin/python benchmarks/web_copy.py [--only PREFIX ...]
+
+Readers paste articles from the browser, and content farms republish them with the page's furniture still in the
+text: a byline and an "Updated" time under the headline, an agency dateline, "Advertisement" and "Read more: ..."
+lines between paragraphs, photo captions and credits, an embedded social post with its handle and hashtag, a
+copyright line. Every spun and unspun modern article here (not the 1961 Brown texts) is checked as written, with
+that furniture between its paragraphs, with its paragraphs one line apart instead of a blank line apart (what many
+pages give when copied), and with both. The gold spans move with the text (an offset map), so each variant is scored
+against the same substitutions; a flag on the furniture counts as a false one. Printed per set group: F1 /
+restoration and flags; for unspun sets, the flags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_variants import Mapped, Variant, compare, unmoved
+
+UNDER_HEADLINE = "By Jane Doe and Sam Okafor, Reuters\nUpdated 3:45 PM EST, Tue March 5, 2024"
+DATELINE = "WASHINGTON (Reuters) — "
+BETWEEN = (
+    "Advertisement",
+    "Story continues below advertisement",
+    "Read more: City Council Approves New Budget After Long Debate",
+    "A firefighter walks past a damaged building on Tuesday. Photo: Jane Doe/Getty Images",
+    "We are monitoring the situation closely and will share updates as we have them. #BreakingNews\n"
+    "— City of Riverton (@RivertonCity) March 5, 2024",
+    "Related: What to know about the new rules",
+    "Sign up for our daily newsletter to get the latest news in your inbox.",
+)
+AT_END = "© 2024 Reuters. All rights reserved.\nShare this article"
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
+
+
+def _rebuilt(text: str, pieces: list[tuple[str, int | None]]) -> Mapped:
+    """The text from pieces: (inserted text, None) or (original text, its offset in ``text``)."""
+    out: list[str] = []
+    where = [0] * (len(text) + 1)
+    length = 0
+    for piece, start in pieces:
+        if start is not None:
+            for offset in range(len(piece)):
+                where[start + offset] = length + offset
+        out.append(piece)
+        length += len(piece)
+    where[len(text)] = length
+    return "".join(out), where
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; what lies between two of them is a paragraph break."""
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def furnished(text: str) -> Mapped:
+    """A byline and time under the headline, a dateline on the first paragraph, a line of furniture after every
+    second paragraph of the body, and a copyright line at the end."""
+    spans = _paragraphs(text)
+    pieces: list[tuple[str, int | None]] = []
+    for number, (start, end) in enumerate(spans):
+        if number == 1 and not re.match(r"[A-Z]{3,}", text[start:end]):
+            pieces.append((DATELINE, None))
+        pieces.append((text[start:end], start))
+        if number + 1 < len(spans):
+            if number == 0:
+                pieces.append(("\n\n" + UNDER_HEADLINE, None))
+            elif number % 2 == 0:
+                pieces.append(("\n\n" + BETWEEN[(number // 2 - 1) % len(BETWEEN)], None))
+            gap_end = spans[number + 1][0]
+            pieces.append((text[end:gap_end], end))
+    pieces.append(("\n\n" + AT_END, None))
+    return _rebuilt(text, pieces)
+
+
+def single_spaced(text: str) -> Mapped:
+    """Paragraphs one line apart: every paragraph break becomes one newline."""
+    pieces: list[tuple[str, int | None]] = []
+    cursor = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        pieces.append((text[cursor:match.start()], cursor))
+        pieces.append(("\n", None))
+        cursor = match.end()
+    pieces.append((text[cursor:], cursor))
+    mapped, where = _rebuilt(text, pieces)
+    # the dropped break's own offsets go where the newline is (no gold span starts or ends there)
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        for offset in range(match.start(), match.end()):
+            where[offset] = where[match.start() - 1] + 1 if match.start() else 0
+    return mapped, where
+
+
+def both(text: str) -> Mapped:
+    first, where = furnished(text)
+    second, again = single_spaced(first)
+    return second, [again[offset] for offset in where]
+
+
+VARIANTS: dict[str, Variant] = {
+    "as written": unmoved,
+    "furnished": furnished,
+    "single-spaced": single_spaced,
+    "both": both,
+}
+
+
+if __name__ == "__main__":
+    compare(VARIANTS, __doc__ or "")
