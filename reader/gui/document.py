@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reader.core.furniture import furniture_lines
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, Decision, Suggestion, Verdict, counted, restore
 from reader.core.tokens import reflowed
 
@@ -46,6 +47,7 @@ class ArticleDocument(QObject):
         self.title = title
         self.text = text
         self.shown = reflowed(text)  # as drawn: a hard-wrapped article's wraps as spaces, every offset the same
+        self.furniture = furniture_lines(text)  # a web page's lines the engine reads as blank: drawn grey
         self.threshold = threshold
         self.analysis: Analysis | None = None
         self.decisions: dict[int, Decision] = {}

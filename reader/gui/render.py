@@ -34,6 +34,29 @@ def _start(target: QTextDocument) -> QTextCursor:
     return cursor
 
 
+FURNITURE_TIP = "a web page's furniture (an advertisement break, a link, a byline, a credit): not checked"
+
+
+def _furniture_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(140, 140, 140))
+    fmt.setToolTip(FURNITURE_TIP)
+    return fmt
+
+
+def _insert_unmarked(cursor: QTextCursor, model: ArticleDocument, start: int, end: int, base: QTextCharFormat) -> None:
+    """The published text from ``start`` to ``end``, its page furniture in grey (no suggestion is ever inside)."""
+    grey = None
+    for line_start, line_end in model.furniture:
+        if line_end <= start or line_start >= end:
+            continue
+        grey = grey or _furniture_format()
+        cursor.insertText(model.shown[start:line_start], base)
+        cursor.insertText(model.shown[max(start, line_start) : min(end, line_end)], grey)
+        start = min(end, line_end)
+    cursor.insertText(model.shown[start:end], base)
+
+
 def render_published(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:
     cursor = _start(target)
     base = QTextCharFormat()
@@ -41,7 +64,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
     for index, s in enumerate(model.suggestions):
         if s.start < position:
             continue
-        cursor.insertText(model.shown[position : s.start], base)
+        _insert_unmarked(cursor, model, position, s.start, base)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"s:{index}")
@@ -64,7 +87,7 @@ def render_published(target: QTextDocument, model: ArticleDocument, current: int
         )
         cursor.insertText(model.shown[s.start : s.end], fmt)
         position = s.end
-    cursor.insertText(model.shown[position:], base)
+    _insert_unmarked(cursor, model, position, len(model.shown), base)
 
 
 def render_restored(target: QTextDocument, model: ArticleDocument, current: int | None) -> None:

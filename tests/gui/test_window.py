@@ -278,3 +278,24 @@ def test_a_hard_wrapped_article_is_drawn_as_paragraphs(window: MainWindow) -> No
     assert len(shown) == len(text) and shown.count("\n") == 2  # the blank line's two breaks; the wraps are spaces
     href, fragment = fragments(window.published)[0]
     assert (href, fragment) == ("s:0", "officers") and "US officials said on Tuesday" in window.restored.toPlainText()
+
+
+def test_page_furniture_is_drawn_grey_with_a_reason(window: MainWindow) -> None:
+    """A web page's "Advertisement" line pasted with the article is shown, in grey, and said not to be checked."""
+    from reader.gui.render import FURNITURE_TIP
+
+    text = TEXT + "\nAdvertisement\nThe last line stays black."
+    window.open_text("Pasted", text)
+    assert window.published.toPlainText() == text
+    block = window.published.document().findBlock(utf16_offset(text, text.index("Advertisement")))
+    formats = {fragment.text(): fragment.charFormat() for fragment in _block_fragments(block)}
+    assert formats["Advertisement"].toolTip() == FURNITURE_TIP
+    last = window.published.document().lastBlock()
+    assert all(not f.charFormat().toolTip() for f in _block_fragments(last))
+
+
+def _block_fragments(block):  # noqa: ANN001, ANN202
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator.fragment()
+        iterator += 1
