@@ -45,6 +45,11 @@ _PATTERNS = (
     r"[^\n]{0,100}all rights reserved\.?",
     # an embedded post's attribution: "— City of Riverton (@RivertonCity) March 5, 2024"
     r"[—–-]\s*[^\n]{1,60}\(@\w{1,30}\)\s*[^\n]{0,40}",
+    # a scraper site's footer under a copied story, and its comment form
+    rf"(?:source link|source|via|original(?: article| story)?|h/t)(?:\s*[:|—–-]\s*{_SHORT})?",
+    r"click here\b[^\n]{0,100}",
+    r"(?:leave a reply(?: cancel reply)?"
+    r"|your email address will not be published\.?(?: required fields are marked \*)?)",
     # a blog feed's footer (WordPress), and a wire story's credits
     r"the post [^\n]{1,200} appeared first on [^\n]{1,100}",
     r"\(?(?:additional )?(?:reporting|writing|editing) by [^\n]{1,120}\)?",

@@ -12,7 +12,8 @@ FURNITURE = [
     "Photo: Jane Doe/Getty Images", "© 2024 Reuters. All rights reserved.",
     "Copyright 2024 The Associated Press. All rights reserved.", "Share this article", "Share", "12 comments",
     "— City of Riverton (@RivertonCity) March 5, 2024", "The post Storm hits coast appeared first on Daily News.",
-    "(Reporting by Jane Doe; Editing by Sam Lee)",
+    "(Reporting by Jane Doe; Editing by Sam Lee)", "Source link", "Source: Reuters",
+    "Click here to read the full story", "Your email address will not be published. Required fields are marked *",
 ]
 SENTENCES = [
     "By the numbers", "By Tuesday, officials said, the storm had passed.",
@@ -22,7 +23,9 @@ SENTENCES = [
     "needed wide support.",
     "The advertisement ran for three weeks.", "Officials said the share of riders fell.",
     "Related news came on Friday when the mayor resigned after the vote.", "Washington", "CNN", "—",
-    "The minister spoke to reporters (AP).", "The team won 3-1. Credit: the club said it was a fine day.",
+    "The minister spoke to reporters (AP).", "Sources said the talks had stalled.",
+    "Click-through rates fell sharply last year.", "Via Rail said the trains were late.",
+    "The team won 3-1. Credit: the club said it was a fine day.",
 ]
 
 
