@@ -92,6 +92,12 @@ def test_tortured_phrases_are_restored(engine: Engine) -> None:
             "likely to appeal after the executive begged guilty to fraud at the federal court in Boston on Monday.",
             {"each various other": "each other", "mosting likely to": "going to", "begged guilty": "pleaded guilty"},
         ),
+        (  # the tenth list: wire phrases and names spun word by word by the seed's spinner family
+            "The minister advised reporters on Tuesday that the talks would resume. Individuals with data of the "
+            "matter said the deal was close, and shares rose on Wall Road on Monday.",
+            {"advised reporters": "told reporters", "Wall Road": "Wall Street",
+             "Individuals with data of the matter": "People with knowledge of the matter"},
+        ),
     ],
 )
 def test_rewriters_phrases_named_by_the_pattern_book_are_restored(
