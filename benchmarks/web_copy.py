@@ -7,9 +7,9 @@ text: a byline and an "Updated" time under the headline, an agency dateline, "Ad
 lines between paragraphs, photo captions and credits, an embedded social post with its handle and hashtag, a
 copyright line. Every spun and unspun modern article here (not the 1961 Brown texts) is checked as written, with
 that furniture between its paragraphs, with its paragraphs one line apart instead of a blank line apart (what many
-pages give when copied), and with both. The gold spans move with the text (an offset map), so each variant is scored
-against the same substitutions; a flag on the furniture counts as a false one. Printed per set group: F1 /
-restoration and flags; for unspun sets, the flags.
+pages give when copied), with both, and with every paragraph a list item ("• "). The gold spans move with the text
+(an offset map), so each variant is scored against the same substitutions; a flag on the furniture counts as a false
+one. Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
@@ -96,6 +96,19 @@ def single_spaced(text: str) -> Mapped:
     return mapped, where
 
 
+def bulleted(text: str) -> Mapped:
+    """Every paragraph after the headline as a list item ("• "), as a page's lists paste."""
+    pieces: list[tuple[str, int | None]] = []
+    spans = _paragraphs(text)
+    for number, (start, end) in enumerate(spans):
+        if number:
+            pieces.append(("• ", None))
+        pieces.append((text[start:end], start))
+        if number + 1 < len(spans):
+            pieces.append((text[end : spans[number + 1][0]], end))
+    return _rebuilt(text, pieces)
+
+
 def both(text: str) -> Mapped:
     first, where = furnished(text)
     second, again = single_spaced(first)
@@ -107,6 +120,7 @@ VARIANTS: dict[str, Variant] = {
     "furnished": furnished,
     "single-spaced": single_spaced,
     "both": both,
+    "bulleted": bulleted,
 }
 
 

@@ -114,6 +114,7 @@ def _parts_clash(links: str, wanted: str) -> bool:
 
 
 _FIGURE = re.compile(r"[\d.,:]+")
+_ABBREVIATION_ENDS = frozenset(f"{letter}." for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # "U.S." + "-"
 _BROKEN_BEFORE = re.compile(r"\w" + LINE_END_HYPHEN + r"\Z")
 _BROKEN_AFTER = re.compile(LINE_END_HYPHEN + r"\w")
 
@@ -277,7 +278,10 @@ class Engine:
         """
         if token.kind is not Kind.NUMBER and token.is_all_caps and not capitals:
             return False
-        joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and text[token.start - 2].isalnum()
+        # ... after a word or an abbreviation's period ("US-provided", "U.S.-provided", "U.K.-based")
+        joined_before = token.start >= 2 and text[token.start - 1] in "-\u2011" and (
+            text[token.start - 2].isalnum() or text[token.start - 3 : token.start - 1] in _ABBREVIATION_ENDS
+        )
         joined_after = token.end + 1 < len(text) and text[token.end] in "-\u2011" and text[token.end + 1].isalnum()
         # A compound a line's end broke at its own hyphen ("long-" / "range"; a word hyphenated there is one token).
         before = text[max(0, token.start - 40) : token.start]  # a window: a search back from the text's start is slow

@@ -42,6 +42,9 @@ def _normalize(word: str) -> str:
     return word.lower()
 
 
+LIST_MARKS = frozenset("•◦▪▫‣●○■□➢►▶✓✔")  # bullets that open a list item
+
+
 class Tagger:
     """The model, stored flat: feature name -> row; a row's weights are ``weights[offsets[row]:offsets[row + 1]]``
     for the classes numbered in ``labels`` (a dict per feature would take 30 MB and a tenth of a second to load)."""
@@ -136,6 +139,8 @@ class Tagger:
         out: dict[int, str] = {}
         sentence: list[Token] = []
         for index, token in enumerate(tokens):
+            if token.kind is Kind.PUNCT and token.text in LIST_MARKS and index < len(tokens) - 1:
+                continue  # a list's bullet is in no tagged sentence the tagger learnt from: it would read "•" as a word
             sentence.append(token)
             ends = token.kind is Kind.PUNCT and token.text in SENTENCE_ENDS
             if ends or index == len(tokens) - 1:

@@ -841,3 +841,11 @@ def test_page_furniture_gets_no_suggestion_and_does_not_dilute_the_article(engin
     assert [(s.original, s.replacement) for s in with_lines.suggestions] == [
         (s.original, s.replacement) for s in plain.suggestions]
     assert with_lines.text == furnished  # the text is kept as given
+
+
+def test_a_compound_after_an_abbreviation_is_no_word() -> None:
+    """ "U.S.-provided" is one word to a spinner, as "US-provided" is: its part "provided" is not looked up."""
+    text = "Russia utilizing U.S.-provided weapons, the administration said."
+    token = next(t for t in tokenize(text) if t.text == "provided")
+    assert not Engine._spannable(text, token)
+    assert Engine._spannable("weapons provided by the West", tokenize("weapons provided by the West")[1])

@@ -115,3 +115,10 @@ def test_the_model_file_round_trips_and_damage_is_reported(tagger: Tagger, tmp_p
     path.write_bytes(gzip.compress(data[:-8]))
     with pytest.raises(ValueError, match="damaged"):
         read_model(path)
+
+
+def test_a_lists_bullet_is_no_word_of_the_sentence() -> None:
+    tagger = load_tagger()
+    plain, listed = "That meeting came about one week later.", "• That meeting came about one week later."
+    tags, bullet_tags = tagger.tag_tokens(tokenize(plain)), tagger.tag_tokens(tokenize(listed))
+    assert list(bullet_tags.values()) == list(tags.values())
