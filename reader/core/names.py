@@ -212,11 +212,21 @@ def acronym_hints(tokens: list[Token]) -> dict[int, str]:
     acronyms = [index for index, token in enumerate(tokens) if is_acronym(token)]
     if not acronyms:
         return hints
+    # A dash typed as two hyphens ("Systems -- known as ATACMS") is one token's distance, as "—" is.
+    distance: list[int] = []  # each token's place, a doubled hyphen counted once
+    at = -1
+    for index, token in enumerate(tokens):
+        doubled = index and token.text == "-" and tokens[index - 1].text == "-" and tokens[index - 1].end == token.start
+        at += 0 if doubled else 1
+        distance.append(at)
+    distance.append(at + 1)
     for lo, hi in name_runs(tokens):
         members = [index for index in range(lo, hi) if not is_acronym(tokens[index])]
         if sum(1 for index in members if tokens[index].norm not in NAME_JOINERS) < 2:
             continue
-        near = [i for i in acronyms if hi <= i < hi + ACRONYM_WINDOW or lo - ACRONYM_WINDOW <= i < lo]
+        start, end = distance[lo], distance[hi]
+        near = [i for i in acronyms
+                if end <= distance[i] < end + ACRONYM_WINDOW or start - ACRONYM_WINDOW <= distance[i] < start]
         for index in near:
             letters = acronym_letters([tokens[m].norm for m in members], tokens[index].text)
             if letters:

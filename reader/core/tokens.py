@@ -297,7 +297,8 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
         if token.kind is Kind.PUNCT:
             if token.text in _QUOTES and _quotes_inside_a_sentence(text, tokens, index, wraps):
                 continue
-            if token.text in _BREAKS or token.text == "-" and " " in gap:
+            doubled = token.text == "-" and index + 1 < len(tokens) and tokens[index + 1].text == "-"
+            if token.text in _BREAKS or token.text == "-" and (" " in gap or doubled):  # "--" is a dash typed
                 if current:
                     out.append(current)
                 current = []

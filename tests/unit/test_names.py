@@ -122,3 +122,9 @@ def test_a_wording_is_placed_at_each_of_its_places_in_each_lemma() -> None:
                                             (("brand", "new"), 1))
     assert _placements(("new", "york"), parts) == ((("new", "york", "new", "town"), 0),)
     assert _placements(("york",), parts) == ((("new", "york"), 1),)
+
+
+def test_an_acronym_after_a_dash_typed_as_two_hyphens_is_as_near_as_after_a_dash() -> None:
+    dash = "permitting Military Tactical Missile Techniques — often called ATACMS — to be launched"
+    typed = dash.replace("—", "--")
+    assert acronym_hints(tokenize(typed)) == acronym_hints(tokenize(dash)) != {}

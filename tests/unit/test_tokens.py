@@ -202,3 +202,12 @@ def test_a_superscript_reference_mark_glued_to_its_word_is_passed_over() -> None
         ["profound", "learning", "has", "improved", "models", "and", "consciousness", "here"],
         ["f", "35", "and", "g", "7", "stay"],
     ]
+
+
+def test_a_dash_typed_as_two_hyphens_ends_a_stretch_of_context_as_a_dash_does() -> None:
+    for text in ("Missile Techniques--often called ATACMS--to be launched",
+                 "Missile Techniques -- often called ATACMS -- to be launched"):
+        assert [[t.text for t in c] for c in chunks(text, tokenize(text))] == [
+            ["Missile", "Techniques"], ["often", "called", "ATACMS"], ["to", "be", "launched"]]
+    assert [t.text for t in chunks("a long-range missile", tokenize("a long-range missile"))[0]] == [
+        "a", "long", "range", "missile"]
