@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from text_variants import Mapped, Variant, compare, unmoved
+from text_variants import Mapped, Variant, compare, composed, unmoved
 
 WIDTH = 72
 LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
@@ -107,17 +107,11 @@ def cited(text: str, mark: Callable[[int], str] = numbered) -> Mapped:
     return "".join(out), where
 
 
-def both(text: str) -> Mapped:
-    first, where = hyphenated(text)
-    second, again = ligatured(first)
-    return second, [again[offset] for offset in where]
-
-
 VARIANTS: dict[str, Variant] = {
     "as written": unmoved,
     "hyphenated": hyphenated,
     "ligatures": ligatured,
-    "both": both,
+    "both": composed(hyphenated, ligatured),
     "cited": cited,
     "by name": lambda text: cited(text, by_name),
     "superscript": lambda text: cited(text, str),

@@ -33,6 +33,17 @@ def unmoved(text: str) -> Mapped:
     return text, list(range(len(text) + 1))
 
 
+def composed(first: Variant, second: Variant) -> Variant:
+    """One form after another ("hyphenated" then "ligatures"), each offset carried through both."""
+
+    def make(text: str) -> Mapped:
+        middle, where = first(text)
+        last, again = second(middle)
+        return last, [again[offset] for offset in where]
+
+    return make
+
+
 def suggestions(engine: Engine, text: str) -> list[dict]:
     """What ``reader check --json`` lists for the text: the suggestions at the default threshold."""
     return list(analysis_json(engine.analyze(text), APPLY_THRESHOLD)["suggestions"])  # type: ignore[call-overload]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from text_variants import Mapped, Variant, compare, unmoved
+from text_variants import Mapped, Variant, compare, composed, unmoved
 
 UNDER_HEADLINE = "By Jane Doe and Sam Okafor, Reuters\nUpdated 3:45 PM EST, Tue March 5, 2024"
 DATELINE = "WASHINGTON (Reuters) — "
@@ -109,17 +109,11 @@ def bulleted(text: str) -> Mapped:
     return _rebuilt(text, pieces)
 
 
-def both(text: str) -> Mapped:
-    first, where = furnished(text)
-    second, again = single_spaced(first)
-    return second, [again[offset] for offset in where]
-
-
 VARIANTS: dict[str, Variant] = {
     "as written": unmoved,
     "furnished": furnished,
     "single-spaced": single_spaced,
-    "both": both,
+    "both": composed(furnished, single_spaced),
     "bulleted": bulleted,
 }
 
