@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from reader.core.furniture import furniture_lines
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
 
 PROGRESS_AFTER = 1.0  # seconds of silence before a terminal hears how far a slow analysis has got
@@ -62,6 +63,9 @@ def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
     then the restored text."""
     lines = [f"{counted(len(analysis.suggestions), 'suspected substitution')} in {counted(analysis.words, 'word')} "
              f"(spin score {analysis.spin_score:.0%}: {analysis.verdict_words}); threshold {threshold:.2f}"]
+    if furniture := furniture_lines(analysis.text):
+        lines.append(f"{counted(len(furniture), 'line')} of page furniture (advertisement breaks, links, bylines, "
+                     "credits) read as blank: not checked")
     for s in analysis.suggestions:
         mark = "*" if s.confidence >= threshold else " "
         others = ", ".join(s.alternatives[1:4])

@@ -215,3 +215,14 @@ def test_standard_input_is_read_as_a_file_is(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page + b"</body></html>")))
     code, out, _ = run(["-", "--json"], capsys)
     assert code == 0 and "<p>" not in json.loads(out)["text"] and "officers" in json.loads(out)["text"]
+
+
+def test_the_report_says_which_lines_it_read_as_page_furniture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "pasted.txt"
+    article.write_text(SPUN + "\nAdvertisement\nRead more: Budget Talks Stall\n", encoding="utf-8")
+    code, out, _ = run([str(article)], capsys)
+    assert code == 0 and "2 lines of page furniture" in out
+    article.write_text(SPUN, encoding="utf-8")
+    assert "page furniture" not in run([str(article)], capsys)[1]
