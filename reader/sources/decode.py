@@ -108,7 +108,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             except UnicodeDecodeError as error:
                 raise DecodeError(f"it starts with a {encoding.upper()} mark but is not {encoding.upper()}"
                                   f" (bad bytes at {error.start})") from None
-            text = text.lstrip("\ufeff")
+            if encoding == "utf-8-sig":
+                # The mark stays the text's first character, as a UTF-8 reader reads it ("\ufeff"): offsets into
+                # a plain-text file then count from where any other reader of the file counts them.
+                text = "\ufeff" + text.lstrip("\ufeff")
+            else:
+                text = text.lstrip("\ufeff")
             _check_controls(text)
             return Decoded(text, encoding.removesuffix("-sig"))
     if b"\0" in data:

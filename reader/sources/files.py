@@ -88,7 +88,7 @@ def article_from_bytes(data: bytes, name: str, *, suffix: str = "", source: str 
     notes = (decoded.note,) if decoded.note else ()
     if is_html:
         try:
-            return article_from_html(decoded.text, source=source, notes=notes)
+            return article_from_html(decoded.text.lstrip("\ufeff"), source=source, notes=notes)
         except ArticleError as error:
             raise ArticleError(f"{name}: {error}") from None
     if suffix in MARKDOWN_SUFFIXES:
@@ -101,16 +101,16 @@ def article_from_bytes(data: bytes, name: str, *, suffix: str = "", source: str 
 def article_from_text(text: str, title: str | None = None, *, source: str = "",
                       notes: tuple[str, ...] = ()) -> Article:
     """An article from plain text (pasted or read); the title defaults to the first short line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if title is None:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        first = next((line.strip("\ufeff \t") for line in text.splitlines() if line.strip("\ufeff \t")), "")
         title = first if len(first) <= 150 else first[:120].rsplit(" ", 1)[0] + "…"
     return Article(title=title, text=text, source=source, notes=notes)
 
 
 def _article_from_markdown(text: str, source: str, stem: str, notes: tuple[str, ...]) -> Article:
     """Markdown read as text with its markup lightly removed; YAML front matter gives title, author, date."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")  # markup removed: no offsets to keep
     meta: dict[str, str] = {}
     front = _FRONT_MATTER.match(text)
     if front:

@@ -226,3 +226,14 @@ def test_the_report_says_which_lines_it_read_as_page_furniture(
     assert code == 0 and "2 lines of page furniture" in out
     article.write_text(SPUN, encoding="utf-8")
     assert "page furniture" not in run([str(article)], capsys)[1]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_json_text_is_the_file_as_a_utf8_reader_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], newline: str
+) -> None:
+    """Byte-order mark kept, line endings as Python reads them: offsets agree with any reader of the file."""
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"\xef\xbb\xbf" + SPUN.replace("\n", newline).encode("utf-8"))
+    code, out, _ = run([str(article), "--json"], capsys)
+    assert code == 0 and json.loads(out)["text"] == article.read_text(encoding="utf-8")

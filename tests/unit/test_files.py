@@ -28,9 +28,15 @@ def test_utf8_text_with_title_from_first_line(tmp_path: Path) -> None:
     assert article.notes == ()
 
 
-def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
-    article = read_article(write(tmp_path, "a.txt", codecs.BOM_UTF8 + BODY.encode()))
-    assert article.text.startswith("US officials")
+def test_a_utf8_mark_stays_the_texts_first_character_as_a_utf8_reader_reads_it(tmp_path: Path) -> None:
+    """``reader check --json``'s text is exactly the file's text: what ``open(path, encoding="utf-8")`` reads,
+    mark and all, so that offsets agree with any other reader of the file (the shared scorer checks this)."""
+    path = write(tmp_path, "a.txt", codecs.BOM_UTF8 + BODY.encode())
+    article = read_article(path)
+    assert article.text == path.read_text(encoding="utf-8") == "\ufeff" + BODY
+    assert article.title.startswith("US officials")
+    page = write(tmp_path, "a.html", codecs.BOM_UTF8 + f"<html><body><p>{BODY}</p></body></html>".encode())
+    assert read_article(page).text.startswith("US officials")  # extracted text has no offsets into the file
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
