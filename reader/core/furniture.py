@@ -50,6 +50,8 @@ _PATTERNS = (
     r"click here\b[^\n]{0,100}",
     r"(?:leave a reply(?: cancel reply)?"
     r"|your email address will not be published\.?(?: required fields are marked \*)?)",
+    # a saved article's metadata header: "URL: https://...", "Date: 2024-09-13", "Tags: politics, Ukraine"
+    r"(?:url|link|date|author|authors|tags?|categor(?:y|ies)|keywords|section|topics?|language|id)\s*:\s*[^\n]{0,200}",
     # a blog feed's footer (WordPress), and a wire story's credits
     r"the post [^\n]{1,200} appeared first on [^\n]{1,100}",
     r"\(?(?:additional )?(?:reporting|writing|editing) by [^\n]{1,120}\)?",
@@ -57,6 +59,9 @@ _PATTERNS = (
 # A line whose words are mostly these forms is furniture; a line of prose does not end without a stop in so few words
 _FURNITURE = re.compile(r"^[ \t]*(?:" + "|".join(_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 MAX_WORDS = 16  # a longer line is an article's own sentence, whatever it starts with
+# The label of a metadata line whose value is the article's own wording ("Title: Officers stated ..."): only the label
+_LABEL = re.compile(r"^[ \t]*(?:title|headline|subtitle|subhead|summary|description|standfirst)[ \t]*:",
+                    re.IGNORECASE | re.MULTILINE)
 # A caption's credit after its last sentence: "... on Tuesday. Photo: Jane Doe/Getty Images", "(AP Photo/Jane Doe)"
 _CREDIT_AFTER = re.compile(
     r"(?<=[.!?)”\"])[ \t]+(?:(?:photo|image|picture|photograph|video|illustration|credit)(?: credit)?\s*:\s*"
@@ -68,13 +73,14 @@ _CREDIT_AFTER = re.compile(
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of every line of page furniture in the text, and of every credit that ends a caption."""
+    """The (start, end) of every line of page furniture in the text, of every credit that ends a caption, and of
+    every label before an article's own wording ("Title:")."""
     lines = [
         (match.start(), match.end()) for match in _FURNITURE.finditer(text)
         if match.group().strip() and len(match.group().split()) <= MAX_WORDS
     ]
-    credits = [(match.start(), match.end()) for match in _CREDIT_AFTER.finditer(text)]
-    return sorted(lines + [c for c in credits if not any(s <= c[0] < e for s, e in lines)])
+    parts = [(match.start(), match.end()) for pattern in (_CREDIT_AFTER, _LABEL) for match in pattern.finditer(text)]
+    return sorted(lines + [part for part in parts if not any(s <= part[0] < e for s, e in lines)])
 
 
 def without_furniture(text: str) -> str:

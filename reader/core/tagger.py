@@ -139,14 +139,15 @@ class Tagger:
         out: dict[int, str] = {}
         sentence: list[Token] = []
         for index, token in enumerate(tokens):
-            if token.kind is Kind.PUNCT and token.text in LIST_MARKS and index < len(tokens) - 1:
-                continue  # a list's bullet is in no tagged sentence the tagger learnt from: it would read "•" as a word
+            unread = token.kind is Kind.LINK or token.kind is Kind.PUNCT and token.text in LIST_MARKS
+            if unread and index < len(tokens) - 1:
+                continue  # a bullet or a web address is in no sentence the tagger learnt from: it would read a word
             sentence.append(token)
             ends = token.kind is Kind.PUNCT and token.text in SENTENCE_ENDS
             if ends or index == len(tokens) - 1:
                 words = [fold(t.text + t.clitic) for t in sentence]  # as written, ligatures and all read through
                 for item, tag in zip(sentence, self.tag(words), strict=True):
-                    if item.kind is not Kind.PUNCT:
+                    if item.kind is not Kind.PUNCT and item.kind is not Kind.LINK:
                         out[item.start] = tag
                 sentence = []
         return out

@@ -21,6 +21,7 @@ class Kind(Enum):
     WORD = "word"
     NUMBER = "number"
     PUNCT = "punct"
+    LINK = "link"  # a web or e-mail address, a handle, a hashtag: no word, and a break in the sentence's context
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,19 @@ _TITLES = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|St|Mt|
 # without them.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 LETTERS = r"[^\W\d_]+(?:[" + INVISIBLE + r"]+[^\W\d_]+)*"  # a word's letters, read through its invisible ones
+# A web address, an e-mail address, a social handle or a hashtag is no word of the sentence: a spinner leaves it, and
+# its parts ("politics" in cnn.com/politics, "news" in news.desk@cnn.com) are not looked up. One token of its own,
+# which ends a stretch of context.
+_TLDS = "com|org|net|gov|edu|io|uk"  # common enough that a bare "cnn.com" is a domain, not a typo's "end.It"
+LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]])?"
+    r"|(?<![\w@#])[@#][^\W\d_]\w{0,38}"
+)
 _TOKEN = re.compile(
-    r"(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"
+    r"(?P<link>" + LINK.pattern + r")"
+    r"|(?P<word>(?:[^\W\d_]\.){2,}|\b[^\W\d_](?:\.[^\W\d_])+\b"
     r"|\b(?:" + _TITLES + r")\.|" + LETTERS + r"(?:['\u2019]" + LETTERS + r")*)"
     r"|(?P<number>\d+(?:[.,:]\d+)*(?:['\u2019]s\b)?)"
     r"|(?P<punct>[^\w\s]|_)",
@@ -294,6 +306,11 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
         if "\n" in gap and current and not wrapped:
             out.append(current)
             current = []
+        if token.kind is Kind.LINK:
+            if current:
+                out.append(current)
+            current = []
+            continue
         if token.kind is Kind.PUNCT:
             if token.text in _QUOTES and _quotes_inside_a_sentence(text, tokens, index, wraps):
                 continue
@@ -310,4 +327,4 @@ def chunks(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for t in tokenize(text) if t.kind is not Kind.PUNCT)
+    return sum(1 for t in tokenize(text) if t.kind in (Kind.WORD, Kind.NUMBER))

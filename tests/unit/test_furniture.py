@@ -13,7 +13,9 @@ FURNITURE = [
     "Copyright 2024 The Associated Press. All rights reserved.", "Share this article", "Share", "12 comments",
     "— City of Riverton (@RivertonCity) March 5, 2024", "The post Storm hits coast appeared first on Daily News.",
     "(Reporting by Jane Doe; Editing by Sam Lee)", "Source link", "Source: Reuters",
-    "Click here to read the full story", "Your email address will not be published. Required fields are marked *",
+    "Click here to read the full story", "URL: https://www.cnn.com/2024/09/13/politics/index.html",
+    "Date: 2024-09-13", "Tags: politics, Ukraine, Russia",
+    "Your email address will not be published. Required fields are marked *",
 ]
 SENTENCES = [
     "By the numbers", "By Tuesday, officials said, the storm had passed.",
@@ -54,3 +56,8 @@ def test_blanking_keeps_every_offset_and_every_other_character() -> None:
     blank = without_furniture(text)
     assert len(blank) == len(text) and blank == text.replace("Advertisement", " " * 13)
     assert without_furniture("No furniture here.") == "No furniture here."
+
+
+def test_a_label_before_the_articles_own_wording_is_furniture_and_the_wording_is_not() -> None:
+    text = "Title: Officers stated the plan\nSummary: The council will debate it.\n\nThe council met."
+    assert [text[s:e] for s, e in furniture_lines(text)] == ["Title:", "Summary:"]
