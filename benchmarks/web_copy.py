@@ -7,7 +7,9 @@ text: a byline and an "Updated" time under the headline, an agency dateline, "Ad
 lines between paragraphs, photo captions and credits, an embedded social post with its handle and hashtag, a
 copyright line. Every spun and unspun modern article here (not the 1961 Brown texts) is checked as written, with
 that furniture between its paragraphs, with its paragraphs one line apart instead of a blank line apart (what many
-pages give when copied), with both, and with every paragraph a list item ("• "). The gold spans move with the text
+pages give when copied), with both, with every paragraph a list item ("• "), under a saved page's metadata header
+("URL:", "Date:", "Tags:"), and with a web address, a handle and a hashtag after the first sentence of every
+second paragraph. The gold spans move with the text
 (an offset map), so each variant is scored against the same substitutions; a flag on the furniture counts as a false
 one. Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
 """
@@ -109,12 +111,41 @@ def bulleted(text: str) -> Mapped:
     return _rebuilt(text, pieces)
 
 
+SAVED_HEADER = "URL: https://www.example.com/news/2024/03/05/{slug}/index.html\nDate: 2024-03-05\nTags: news, {tag}\n\n"
+LINK_AFTER = " (https://www.example.com/news/2024/03/05/related-story) @ExampleNews #News"
+
+
+def saved(text: str) -> Mapped:
+    """A metadata header as a saved page or a scraper's dump writes it (the URL, the date, tags), then the text as
+    written, headline first (a "Title:" line would repeat the headline, whose flags the gold counts once)."""
+    spans = _paragraphs(text)
+    words = text[spans[0][0] : spans[0][1]].lower().split()
+    header = SAVED_HEADER.format(slug="-".join(words[:6]), tag=words[-1] if words else "")
+    return _rebuilt(text, [(header, None), (text, 0)])
+
+
+def linked(text: str) -> Mapped:
+    """A web address, a handle and a hashtag after the first sentence of every second paragraph."""
+    pieces: list[tuple[str, int | None]] = []
+    cursor = 0
+    for number, (start, end) in enumerate(_paragraphs(text)):
+        stop = text.find(". ", start, end)
+        if number % 2 and stop >= 0:
+            pieces.append((text[cursor:stop], cursor))
+            pieces.append((LINK_AFTER, None))
+            cursor = stop
+    pieces.append((text[cursor:], cursor))
+    return _rebuilt(text, pieces)
+
+
 VARIANTS: dict[str, Variant] = {
     "as written": unmoved,
     "furnished": furnished,
     "single-spaced": single_spaced,
     "both": composed(furnished, single_spaced),
     "bulleted": bulleted,
+    "saved": saved,
+    "linked": linked,
 }
 
 
