@@ -4,12 +4,15 @@
 
 Mail, terminals and plain-text archives break lines inside sentences. Every spun and unspun article here (not the
 1961 Brown texts) is checked as written and wrapped at 60, 72 and 80 columns (a space turned into a line break, so
-every offset and gold span stays). Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
+every offset and gold span stays), and as a reply quotes it: every line after "> ", as written and wrapped at 72.
+Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
 
-from text_variants import Mapped, Variant, compare, unmoved
+import re
+
+from text_variants import Mapped, Variant, compare, composed, unmoved
 
 WIDTHS = (60, 72, 80)
 
@@ -38,7 +41,28 @@ def wrapped_at(width: int) -> Variant:
     return make
 
 
-VARIANTS: dict[str, Variant] = {"as written": unmoved, **{f"wrapped at {width}": wrapped_at(width) for width in WIDTHS}}
+def quoted(text: str) -> Mapped:
+    """Every line after a mail reply's quote mark ("> "): each offset moves by the marks before it."""
+    where = [0] * (len(text) + 1)
+    out: list[str] = []
+    for match in re.finditer(r"[^\n]*\n?", text):
+        line = match.group()
+        if line.strip("\n"):
+            out.append("> ")
+        start = sum(map(len, out))
+        for offset in range(len(line)):
+            where[match.start() + offset] = start + offset
+        out.append(line)
+    where[len(text)] = sum(map(len, out))
+    return "".join(out), where
+
+
+VARIANTS: dict[str, Variant] = {
+    "as written": unmoved,
+    **{f"wrapped at {width}": wrapped_at(width) for width in WIDTHS},
+    "quoted": quoted,
+    "wrapped at 72, quoted": composed(wrapped_at(72), quoted),
+}
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ from reader.core.tokens import (
     chunks,
     cites_after,
     join_broken_words,
+    only_space,
     possessive,
     tokenize,
 )
@@ -333,7 +334,7 @@ class Engine:
         # A word that may extend a span: a spinner's phrase is words in a row, so nothing but white space comes
         # before it ("testing, with" is no phrase, and replacing it would drop the comma).
         joinable = [
-            ok and token.kind is Kind.WORD and (index == 0 or not text[chunk[index - 1].end : token.start].strip())
+            ok and token.kind is Kind.WORD and (index == 0 or only_space(text[chunk[index - 1].end : token.start]))
             for index, (token, ok) in enumerate(zip(chunk, spannable, strict=True))
         ]
         for first in range(len(chunk)):

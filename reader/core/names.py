@@ -209,6 +209,7 @@ def acronym_hints(tokens: list[Token]) -> dict[int, str]:
     within a few tokens of an acronym that it spells all but a few words of (see ``acronym_letters``). Spinners
     swap the words of a name and leave its acronym, which is no word to them."""
     hints: dict[int, str] = {}
+    tokens = [token for token in tokens if token.text != ">"]  # a quoted mail's marks are inside no name
     acronyms = [index for index, token in enumerate(tokens) if is_acronym(token)]
     if not acronyms:
         return hints

@@ -42,7 +42,7 @@ def _normalize(word: str) -> str:
     return word.lower()
 
 
-LIST_MARKS = frozenset("•◦▪▫‣●○■□➢►▶✓✔")  # bullets that open a list item
+LIST_MARKS = frozenset("•◦▪▫‣●○■□➢►▶✓✔>")  # bullets that open a list item, and mail's quote mark
 
 
 class Tagger:

@@ -168,7 +168,10 @@ def line_wraps(text: str) -> frozenset[int]:
     Hard-wrapping the benchmark articles at 72 columns had cut seed F1 0.821 to 0.805 and WordNet light's 0.482 to
     0.350, every wrap ending a stretch of context (benchmarks/README.md, "Hard-wrapped text")."""
     lines = text.split("\n")
-    lengths = [len(line.rstrip()) for line in lines]
+    # A quoted mail's lines are measured without their quote marks ("> "), and wrap only within one quote depth.
+    marks = [_quote_mark(line) for line in lines]
+    bodies = [line[len(mark):] for line, mark in zip(lines, marks, strict=True)]
+    lengths = [len(body.rstrip()) for body in bodies]
     filled = [length for length in lengths if length]
     short = [length for length in filled if length <= WRAP_COLUMNS]
     if len(short) < 3 or len(short) < 0.8 * len(filled):
@@ -177,20 +180,38 @@ def line_wraps(text: str) -> frozenset[int]:
     wraps: list[int] = []
     joins = 0  # line breaks between two lines of text, not a blank line
     offset = -1
-    for line, length, following in zip(lines, lengths, lines[1:], strict=False):
+    for number, (line, length, following) in enumerate(zip(lines, lengths, bodies[1:], strict=False)):
         offset += len(line) + 1  # the offset of the break after ``line``
         words = following.split()
         if not length or not words:
             continue
         joins += 1
-        if following[0].isspace() or length > width:
+        if following[0].isspace() or length > width or marks[number].count(">") != marks[number + 1].count(">"):
             continue
         # The next word would not have fitted (fixed-width text), or the line stops mid-sentence and the next goes
         # on in lower case (a PDF's proportional type fills lines to unequal lengths).
-        if length + 1 + len(words[0]) > width or (line.rstrip()[-1] not in _SENTENCE_STOPS and words[0][0].islower()):
+        stop = bodies[number].rstrip()[-1] in _SENTENCE_STOPS
+        if length + 1 + len(words[0]) > width or (not stop and words[0][0].islower()):
             wraps.append(offset)
     # A few long lines in a text of short ones (a list, a poem, an address) are no wrapped paragraphs.
     return frozenset(wraps) if len(wraps) >= 2 and 2 * len(wraps) >= joins else frozenset()
+
+
+_MAIL_QUOTE = re.compile(r"(?:[ \t]*>)+[ \t]?")
+
+
+def _quote_mark(line: str) -> str:
+    """A quoted mail line's quote marks ("> ", ">> ", "> > "), or nothing."""
+    match = _MAIL_QUOTE.match(line)
+    return match.group() if match else ""
+
+
+_SPACE_OR_QUOTED_BREAK = re.compile(r"\s*|[ \t]*\n(?:[ \t]*>)+[ \t]*")
+
+
+def only_space(gap: str) -> bool:
+    """Whether the text between two words is white space: a quoted mail's line break ("\\n> ") counts as such."""
+    return _SPACE_OR_QUOTED_BREAK.fullmatch(gap) is not None
 
 
 def reflowed(text: str) -> str:
@@ -202,6 +223,8 @@ def reflowed(text: str) -> str:
     characters = list(text)
     for offset in wraps:
         characters[offset] = "\u200b" if offset and text[offset - 1] == "-" else " "
+        for inside in range(offset + 1, offset + 1 + len(_quote_mark(text[offset + 1 : offset + 80]))):
+            characters[inside] = "\u200b"  # a quoted mail's marks inside its paragraph are not drawn
     return "".join(characters)
 
 

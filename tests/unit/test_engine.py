@@ -849,3 +849,4 @@ def test_a_compound_after_an_abbreviation_is_no_word() -> None:
     token = next(t for t in tokenize(text) if t.text == "provided")
     assert not Engine._spannable(text, token)
     assert Engine._spannable("weapons provided by the West", tokenize("weapons provided by the West")[1])
+

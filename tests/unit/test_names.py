@@ -128,3 +128,9 @@ def test_an_acronym_after_a_dash_typed_as_two_hyphens_is_as_near_as_after_a_dash
     dash = "permitting Military Tactical Missile Techniques — often called ATACMS — to be launched"
     typed = dash.replace("—", "--")
     assert acronym_hints(tokenize(typed)) == acronym_hints(tokenize(dash)) != {}
+
+
+def test_a_quoted_mails_mark_inside_a_name_leaves_it_one_name() -> None:
+    dash = "permitting Military Tactical Missile Techniques — often called ATACMS — to be launched"
+    quoted = "> " + dash.replace(" Missile", "\n> Missile")
+    assert list(acronym_hints(tokenize(quoted)).values()) == list(acronym_hints(tokenize(dash)).values())

@@ -119,6 +119,7 @@ def test_the_model_file_round_trips_and_damage_is_reported(tagger: Tagger, tmp_p
 
 def test_a_lists_bullet_is_no_word_of_the_sentence() -> None:
     tagger = load_tagger()
-    plain, listed = "That meeting came about one week later.", "• That meeting came about one week later."
-    tags, bullet_tags = tagger.tag_tokens(tokenize(plain)), tagger.tag_tokens(tokenize(listed))
-    assert list(bullet_tags.values()) == list(tags.values())
+    plain = "That meeting came about one week later."
+    tags = list(tagger.tag_tokens(tokenize(plain)).values())
+    for mark in ("• ", "> ", "https://www.example.com/story "):  # a bullet, a mail's quote mark, a link
+        assert list(tagger.tag_tokens(tokenize(mark + plain)).values()) == tags

@@ -1,4 +1,14 @@
-from reader.core.tokens import Kind, chunks, join_broken_words, line_wraps, possessive, reflowed, tokenize, word_count
+from reader.core.tokens import (
+    Kind,
+    chunks,
+    join_broken_words,
+    line_wraps,
+    only_space,
+    possessive,
+    reflowed,
+    tokenize,
+    word_count,
+)
 
 
 def test_tokens_keep_offsets_and_apostrophes() -> None:
@@ -223,3 +233,19 @@ def test_web_and_mail_addresses_handles_and_hashtags_are_one_token_each_and_no_w
     assert [[t.text for t in c] for c in chunks(text, tokenize(text))] == [
         ["See"], ["write", "to"], ["or", "follow"], ["and"], ["on"], ["U.S.", "officials", "said", "so"]]
     assert word_count(text) == 11
+
+
+def test_a_quoted_mails_wrapped_lines_read_as_one_paragraph() -> None:
+    """A reply quotes an article wrapped at 60 columns, every line after "> ": the wraps are found through the
+    quote marks, which are drawn as nothing inside the paragraph; a line of another quote depth does not join."""
+    import textwrap
+
+    sentence = ("US officers stated on Tuesday that the council would debate the budget at its next meeting, after "
+                "weeks of talks between the two parties over the cost of the new bridge.")
+    text = "\n".join("> " + line for line in textwrap.wrap(sentence, 60)) + "\n>\n>> An older quote stays apart."
+    wraps = line_wraps(text)
+    assert len(wraps) == 2 and all(text[offset] == "\n" and text[offset + 1] == ">" for offset in wraps)
+    groups = chunks(text, tokenize(text))
+    assert " ".join(t.text for t in groups[0]).endswith("the new bridge") and len(groups) == 2
+    assert ">" not in reflowed(text).split("\n")[0][2:]
+    assert only_space(" ") and only_space("\n> ") and only_space("\n>> ") and not only_space(", ")
