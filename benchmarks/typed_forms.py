@@ -1,12 +1,12 @@
-"""The same article typed another way: "U.S." for "US", a dash typed as two hyphens, straight quote marks.
+"""The same article typed another way: "U.S." for "US", a dash typed as two hyphens, straight quotes, indents.
 
     .venv/bin/python benchmarks/typed_forms.py [--only PREFIX ...]
 
 Writers and wire services differ in what they type: AP style writes "U.S." where the seed writes "US" (and so
-"U.S.-provided"), plain-text archives and mail type a dash as " -- " or "--", and many keyboards give straight
-quotes and apostrophes. Every spun and unspun modern article here (not the 1961 Brown texts) is checked as written
-and in each of these forms; the gold spans move with the text (an offset map). Printed per set group: F1 /
-restoration and flags; for unspun sets, the flags.
+"U.S.-provided"), plain-text archives and mail type a dash as " -- " or "--", many keyboards give straight quotes
+and apostrophes, and plain-text archives indent each paragraph (four spaces or a tab). Every spun and unspun modern
+article here (not the 1961 Brown texts) is checked as written and in each of these forms; the gold spans move with
+the text (an offset map). Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ VARIANTS: dict[str, Variant] = {
     "spaced --": lambda text: substituted(text, r" ?[—–] ?", " -- "),
     "tight --": lambda text: substituted(text, r" ?[—–] ?", "--"),
     "straight quotes": lambda text: substituted(text, r"[‘’]", "'"),
+    "indented": lambda text: substituted(text, r"(?m)^(?=\S)", "    "),
+    "tab-indented": lambda text: substituted(text, r"(?m)^(?=\S)", "\t"),
 }
 
 
