@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 _SHORT = r"[^\n]{0,100}"  # the rest of a furniture line: a title, a name, a date
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|" \
+    "september|october|november|december"
 _PATTERNS = (
     # advertising breaks inside the article (newspaper sites)
     r"(?:advertisement|advertising|sponsored(?: content)?|ad)",
@@ -36,9 +38,11 @@ _PATTERNS = (
     # (names in capitals: "By the numbers" is a heading, not a byline)
     r"by (?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}){0,3}"
     r"(?:,? [A-Z][\w.'’ -]{0,40})?)",
-    # (a time or date in it, and no full stop at its end: "Updated figures show 3% growth." is a sentence)
-    r"(?:updated|published|posted|last updated|first published|last modified)\s*:?\s*[^\n]{0,60}\d[^\n]{0,40}"
-    r"(?<![.!?])",
+    # (a clock time or a date in it, and no full stop at its end: "Updated figures show 3% growth." is a sentence,
+    # and "Published figures show 3% rise in rents" a headline)
+    r"(?:updated|published|posted|last updated|first published|last modified)\s*:?\s*"
+    r"(?=[^\n]{0,60}?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    rf"|\b(?:{_MONTHS})\.?\s+\d|\d+\s+(?:minutes?|hours?|days?)\s+ago))[^\n]{{0,100}}(?<![.!?])",
     # credits and copyright
     r"(?:photo|image|picture|video|photograph|illustration|credit|file photo|graphic)(?: credit)?\s*:\s*[^\n]{1,80}",
     r"(?:©|\(c\)|copyright)\s*[^\n]{0,100}",

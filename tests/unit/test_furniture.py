@@ -9,6 +9,7 @@ FURNITURE = [
     "Read more: City Council Approves New Budget After Long Debate", "Related: What to know about the new rules",
     "Related Articles", "Sign up for our daily newsletter to get the latest news in your inbox.",
     "By Jane Doe and Sam Okafor, Reuters", "BY JOHN SMITH", "Updated 3:45 PM EST, Tue March 5, 2024",
+    "Published March 5, 2024", "Last updated: 2024-03-05 14:02", "Posted 3 hours ago",
     "Photo: Jane Doe/Getty Images", "© 2024 Reuters. All rights reserved.",
     "Copyright 2024 The Associated Press. All rights reserved.", "Share this article", "Share", "12 comments",
     "— City of Riverton (@RivertonCity) March 5, 2024", "The post Storm hits coast appeared first on Daily News.",
@@ -19,7 +20,8 @@ FURNITURE = [
 ]
 SENTENCES = [
     "By the numbers", "By Tuesday, officials said, the storm had passed.",
-    "Updated figures released on March 5 show 3% growth.",
+    "Updated figures released on March 5 show 3% growth.", "Published figures show 3% rise in rents",
+    "Posted 2024 results beat every forecast",
     "Writing in the journal Nature, researchers said the drug worked.", "Reporting from the scene was hard.",
     "Read more about it in the report, she said, adding that the council would vote on March 5 and that the plan "
     "needed wide support.",
