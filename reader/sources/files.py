@@ -103,7 +103,8 @@ def article_from_text(text: str, title: str | None = None, *, source: str = "",
     """An article from plain text (pasted or read); the title defaults to the first short line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if title is None:
-        first = next((line.strip("\ufeff \t") for line in text.splitlines() if line.strip("\ufeff \t")), "")
+        # the first line with words, without a byte-order mark or a quoted mail's marks ("> ")
+        first = next((title for line in text.splitlines() if (title := line.lstrip("\ufeff \t>").strip())), "")
         title = first if len(first) <= 150 else first[:120].rsplit(" ", 1)[0] + "…"
     return Article(title=title, text=text, source=source, notes=notes)
 

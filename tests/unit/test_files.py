@@ -223,3 +223,10 @@ def test_markdown_markup_on_long_lines_is_stripped_in_one_pass() -> None:
     assert strip_markdown("# a" + " " * 200_000 + "x") == "a" + " " * 200_000 + "x"
     text = "## Title ##\n**US officials** said the [storm](https://x.example) hit _by_ Friday, **a*b** and *c*.\n"
     assert strip_markdown(text) == "Title\nUS officials said the storm hit by Friday, a*b and c.\n"
+
+
+def test_a_quoted_mails_title_is_its_first_line_without_the_quote_marks() -> None:
+    from reader.sources.files import article_from_text
+
+    article = article_from_text("> \n> > Storm nears the coast\n> The storm would reach the coast by Friday.")
+    assert article.title == "Storm nears the coast"
