@@ -1,9 +1,10 @@
 """Tokens with character offsets, grouped into chunks the context model reads as one stretch of speech.
 
-A chunk ends at sentence punctuation, quotes, brackets, dashes and line breaks: an n-gram model trained on
-transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a chunk, and so
-do the quote marks of a fragment quoted inside a sentence and the line breaks of hard-wrapped text; a paper's
-citations ("[12]", "(Smith et al., 2020)", a superscript's "learning12") are passed over.
+A chunk ends at sentence punctuation, quotes, brackets, dashes (and "--"), line breaks and web addresses: an n-gram
+model trained on transcribed speech knows no punctuation, so context does not flow across those. Commas stay inside a
+chunk, and so do the quote marks of a fragment quoted inside a sentence and the line breaks of hard-wrapped text, a
+quoted mail's ("> ") too; a paper's citations ("[12]", "(Smith et al., 2020)", a superscript's "learning12") are
+passed over.
 
 A possessive "'s" is not part of its word's token ("Celebration" in "Labour Celebration's"): spinners swap the noun
 and keep the ending, so the noun is what the engine looks up, while the context model still hears "party's".
@@ -197,7 +198,8 @@ def line_wraps(text: str) -> frozenset[int]:
     return frozenset(wraps) if len(wraps) >= 2 and 2 * len(wraps) >= joins else frozenset()
 
 
-_MAIL_QUOTE = re.compile(r"(?:[ \t]*>)+[ \t]?")
+_QUOTE_MARKS = r"(?:[ \t]*>)+"  # a mail reply's quote marks at a line's start: "> ", ">> ", "> > "
+_MAIL_QUOTE = re.compile(_QUOTE_MARKS + r"[ \t]?")
 
 
 def _quote_mark(line: str) -> str:
@@ -206,7 +208,7 @@ def _quote_mark(line: str) -> str:
     return match.group() if match else ""
 
 
-_SPACE_OR_QUOTED_BREAK = re.compile(r"\s*|[ \t]*\n(?:[ \t]*>)+[ \t]*")
+_SPACE_OR_QUOTED_BREAK = re.compile(r"\s*|[ \t]*\n" + _QUOTE_MARKS + r"[ \t]*")
 
 
 def only_space(gap: str) -> bool:

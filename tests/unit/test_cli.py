@@ -63,12 +63,18 @@ def test_text_report_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "suspected substitutions" in out and "'Home' -> 'House'" in out
 
 
+def report_of(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> tuple[int, str]:
+    """``reader check``'s exit code and terminal report for a .txt file holding ``text``."""
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    code, out, _ = run([str(article)], capsys)
+    return code, out
+
+
 def test_the_report_shows_control_characters_instead_of_sending_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text(HONEST + "The council \x1b[31mvoted\x1b[0m on Tuesday.\x07\n", encoding="utf-8")
-    code, out, _ = run([str(article)], capsys)
+    code, out = report_of(tmp_path, capsys, HONEST + "The council \x1b[31mvoted\x1b[0m on Tuesday.\x07\n")
     assert code == 0 and "\x1b" not in out and "\x07" not in out and "\\x1b[31mvoted" in out
 
 
@@ -220,12 +226,9 @@ def test_standard_input_is_read_as_a_file_is(
 def test_the_report_says_which_lines_it_read_as_page_furniture(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = tmp_path / "pasted.txt"
-    article.write_text(SPUN + "\nAdvertisement\nRead more: Budget Talks Stall\n", encoding="utf-8")
-    code, out, _ = run([str(article)], capsys)
+    code, out = report_of(tmp_path, capsys, SPUN + "\nAdvertisement\nRead more: Budget Talks Stall\n")
     assert code == 0 and "2 lines of page furniture" in out
-    article.write_text(SPUN, encoding="utf-8")
-    assert "page furniture" not in run([str(article)], capsys)[1]
+    assert "page furniture" not in report_of(tmp_path, capsys, SPUN)[1]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
