@@ -1,12 +1,13 @@
-"""The same article typed another way: "U.S." for "US", a dash typed as two hyphens, straight quotes, indents.
+"""The same article typed another way: "U.S." for "US", dashes as hyphens, straight quotes, indents, "&#8217;".
 
     .venv/bin/python benchmarks/typed_forms.py [--only PREFIX ...]
 
 Writers and wire services differ in what they type: AP style writes "U.S." where the seed writes "US" (and so
 "U.S.-provided"), plain-text archives and mail type a dash as " -- " or "--", many keyboards give straight quotes
-and apostrophes, and plain-text archives indent each paragraph (four spaces or a tab). Every spun and unspun modern
-article here (not the 1961 Brown texts) is checked as written and in each of these forms; the gold spans move with
-the text (an offset map). Printed per set group: F1 / restoration and flags; for unspun sets, the flags.
+and apostrophes, plain-text archives indent each paragraph (four spaces or a tab), and scraped or twice-escaped text
+keeps HTML character references ("Russia&#8217;s"). Every spun and unspun modern article here (not the 1961 Brown
+texts) is checked as written and in each of these forms; the gold spans move with the text (an offset map). Printed
+per set group: F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ VARIANTS: dict[str, Variant] = {
     "straight quotes": lambda text: substituted(text, r"[‘’]", "'"),
     "indented": lambda text: substituted(text, r"(?m)^(?=\S)", "    "),
     "tab-indented": lambda text: substituted(text, r"(?m)^(?=\S)", "\t"),
+    "HTML references": lambda text: substituted(text, r"’", "&#8217;"),
 }
 
 

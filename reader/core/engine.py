@@ -25,6 +25,7 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.disguise import disguise_reason, disguise_suggestion, disguised, unmasked
+from reader.core.entities import decoded_references
 from reader.core.furniture import without_furniture
 from reader.core.headlines import body_names, in_capitals, runs_of, title_cased_lines
 from reader.core.names import (
@@ -1033,6 +1034,15 @@ class Engine:
         """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
         article of its own (see reader/core/sections.py), so that memory stays bounded."""
         _refuse_too_long(text)
+        # HTML character references left in the text ("Russia&#8217;s") are read as their characters; what is found
+        # is mapped back to the text as given.
+        decoded = decoded_references(text)
+        if decoded is None:
+            return self._analyze_text(text, progress)
+        inner = self._analyze_text(decoded.text, progress)
+        return Analysis(text, tuple(decoded.mapped(s, text) for s in inner.suggestions), inner.words)
+
+    def _analyze_text(self, text: str, progress: Callable[[float], None] | None) -> Analysis:
         # Words disguised with look-alike letters of another script are read in Latin letters (offsets hold).
         masks = disguised(text)
         plain = unmasked(text, masks) if masks else text
