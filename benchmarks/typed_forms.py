@@ -4,10 +4,11 @@
 
 Writers and wire services differ in what they type: AP style writes "U.S." where the seed writes "US" (and so
 "U.S.-provided"), plain-text archives and mail type a dash as " -- " or "--", many keyboards give straight quotes
-and apostrophes, plain-text archives indent each paragraph (four spaces or a tab), and scraped or twice-escaped text
-keeps HTML character references ("Russia&#8217;s"). Every spun and unspun modern article here (not the 1961 Brown
-texts) is checked as written and in each of these forms; the gold spans move with the text (an offset map). Printed
-per set group: F1 / restoration and flags; for unspun sets, the flags.
+and apostrophes, plain-text archives indent each paragraph (four spaces or a tab), scraped or twice-escaped text
+keeps HTML character references ("Russia&#8217;s"), and a file once opened in the wrong encoding keeps UTF-8 read as
+Windows-1252 ("Russiaâ€™s", mojibake). Every spun and unspun modern article here (not the 1961 Brown texts) is
+checked as written and in each of these forms; the gold spans move with the text (an offset map). Printed per set
+group: F1 / restoration and flags; for unspun sets, the flags.
 """
 
 from __future__ import annotations
@@ -39,6 +40,23 @@ def substituted(text: str, pattern: str, replacement: str) -> Mapped:
     return "".join(out), where
 
 
+def misread(text: str) -> Mapped:
+    """The text's UTF-8 read as Windows-1252 ("’" as "â€™", "é" as "Ã©"): each character's offset moves to its
+    first misread character."""
+    out: list[str] = []
+    where = [0] * (len(text) + 1)
+    length = 0
+    for offset, character in enumerate(text):
+        where[offset] = length
+        shown = "".join(
+            bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in character.encode("utf-8")
+        )
+        out.append(shown)
+        length += len(shown)
+    where[len(text)] = length
+    return "".join(out), where
+
+
 VARIANTS: dict[str, Variant] = {
     "as written": unmoved,
     "U.S.": lambda text: substituted(text, r"\bUS\b", "U.S."),
@@ -48,6 +66,7 @@ VARIANTS: dict[str, Variant] = {
     "indented": lambda text: substituted(text, r"(?m)^(?=\S)", "    "),
     "tab-indented": lambda text: substituted(text, r"(?m)^(?=\S)", "\t"),
     "HTML references": lambda text: substituted(text, r"’", "&#8217;"),
+    "mojibake": lambda text: misread(text),
 }
 
 

@@ -25,7 +25,6 @@ from reader.core.collector import collector_paused
 from reader.core.context_model import SPOKEN_FIGURES, ContextModel
 from reader.core.dialect import american_only, british_wording, writes_british
 from reader.core.disguise import disguise_reason, disguise_suggestion, disguised, unmasked
-from reader.core.entities import decoded_references
 from reader.core.furniture import without_furniture
 from reader.core.headlines import body_names, in_capitals, runs_of, title_cased_lines
 from reader.core.names import (
@@ -42,6 +41,7 @@ from reader.core.names import (
 from reader.core.option import DYNAMIC_FEATURES, Option
 from reader.core.patterns import CURATED_RELATIONS, load_patterns
 from reader.core.ranked import Entry, Ranked, RankedList
+from reader.core.readthrough import read_through
 from reader.core.sections import sections
 from reader.core.static_rank import StaticRanker, StoreRanking, linked_parts, wording_frequency
 from reader.core.suggestion import Analysis, Suggestion, calibration_share, counted, word_by_word
@@ -1034,9 +1034,9 @@ class Engine:
         """The suggestions for a text. A text longer than a section is analysed a section at a time, each as an
         article of its own (see reader/core/sections.py), so that memory stays bounded."""
         _refuse_too_long(text)
-        # HTML character references left in the text ("Russia&#8217;s") are read as their characters; what is found
-        # is mapped back to the text as given.
-        decoded = decoded_references(text)
+        # HTML character references and mojibake left in the text ("Russia&#8217;s", "Russiaâ€™s") are read as their
+        # characters; what is found is mapped back to the text as given.
+        decoded = read_through(text)
         if decoded is None:
             return self._analyze_text(text, progress)
         inner = self._analyze_text(decoded.text, progress)

@@ -9,8 +9,9 @@ from reader.core.suggestion import apply_edits, restore
 PIECES = list("abcdefghij ABC.,;’'\"—-\n0123[]()") + ["stated ", "officers ", "the ", "White Home ", "count on "] + [
     "profound learn-\ning ", "ofﬁcers ", "[12] ", "(Smith et al., 2020) ", "Officers Stated The Plan\n",
     "a line of words that goes on for a while\n",
-    # the forms of session 44: references, furniture, addresses, a quoted mail, typed dashes, bullets
-    "didn&#8217;t ", "&amp;", "&ldquo;", "Advertisement\n", "Read more: Talks Stall\n", "www.cnn.com/politics ",
+    # the forms of session 44: references, mojibake, furniture, addresses, a quoted mail, typed dashes, bullets
+    "didn&#8217;t ", "&amp;", "&ldquo;", "didnâ€™t ", "cafÃ©", "â€",
+    "Advertisement\n", "Read more: Talks Stall\n", "www.cnn.com/politics ",
     "news.desk@cnn.com ", "@CNN ", "\n> ", "--", "U.S.-provided ", "• ",
 ]
 WORDY = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
