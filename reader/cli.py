@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from reader.core.furniture import furniture_lines
+from reader.core.readthrough import read_through
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
 
 PROGRESS_AFTER = 1.0  # seconds of silence before a terminal hears how far a slow analysis has got
@@ -63,6 +64,9 @@ def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
     then the restored text."""
     lines = [f"{counted(len(analysis.suggestions), 'suspected substitution')} in {counted(analysis.words, 'word')} "
              f"(spin score {analysis.spin_score:.0%}: {analysis.verdict_words}); threshold {threshold:.2f}"]
+    if read_through(analysis.text) is not None:
+        lines.append("HTML character references or mis-decoded characters (\"&#8217;\", \"â€™\") read as the "
+                     "characters they stand for; offsets are the text's as given")
     if furniture := furniture_lines(analysis.text):
         lines.append(f"{counted(len(furniture), 'line')} of page furniture (advertisement breaks, links, bylines, "
                      "credits) read as blank: not checked")

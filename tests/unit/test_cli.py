@@ -240,3 +240,9 @@ def test_json_text_is_the_file_as_a_utf8_reader_reads_it(
     article.write_bytes(b"\xef\xbb\xbf" + SPUN.replace("\n", newline).encode("utf-8"))
     code, out, _ = run([str(article), "--json"], capsys)
     assert code == 0 and json.loads(out)["text"] == article.read_text(encoding="utf-8")
+
+
+def test_the_report_says_it_read_through_references(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = report_of(tmp_path, capsys, SPUN.replace("’", "&#8217;"))
+    assert code == 0 and "HTML character references" in out
+    assert "HTML character references" not in report_of(tmp_path, capsys, "Plain text, nothing escaped.")[1]
