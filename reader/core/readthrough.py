@@ -41,7 +41,7 @@ def _character(match: re.Match[str]) -> tuple[str, int]:
     if len(found) < size:
         return found, len(found)
     try:
-        character = bytes(_BYTE_OF[character] for character in found[:size]).decode("utf-8")
+        character = bytes(_BYTE_OF[shown] for shown in found[:size]).decode("utf-8")
     except UnicodeDecodeError:
         return found, len(found)
     # Only what mojibake of English text gives: accented Latin letters, punctuation, currency, "™", emoji. A real
@@ -54,8 +54,8 @@ def _character(match: re.Match[str]) -> tuple[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The text with its references decoded, and for each of its characters where it came from in the text given
-    (a reference's character spans the whole reference)."""
+    """The text with its references and misread sequences decoded, and for each of its characters where it came from
+    in the text given (a decoded character spans the whole form it was written as)."""
 
     text: str
     starts: tuple[int, ...]

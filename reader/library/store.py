@@ -105,6 +105,11 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def _english(text: str | None) -> int:
+    """The ``english`` column of an article with this text (also the SQL function the schema's migration 2 calls)."""
+    return int(looks_english(text or ""))
+
+
 def _text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
@@ -153,7 +158,7 @@ class Library:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.create_function("looks_english", 1, lambda text: int(looks_english(text or "")), deterministic=True)
+            db.create_function("looks_english", 1, _english, deterministic=True)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > LATEST:
                 raise LibraryError(f"the library was written by a newer version of Unspin (schema {version}; "
@@ -291,7 +296,7 @@ class Library:
             cursor = db.execute(
                 "INSERT INTO articles(feed_id, guid, url, title, byline, date, source, text, added_at, key_count, "
                 "english) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (feed_id, guid, url, title, byline, date, source, text, _now(), len(keys), int(looks_english(text))))
+                (feed_id, guid, url, title, byline, date, source, text, _now(), len(keys), _english(text)))
             article_id = int(cursor.lastrowid or 0)
             db.executemany("INSERT OR IGNORE INTO article_keys(key, article_id) VALUES (?, ?)",
                            [(k, article_id) for k in keys])

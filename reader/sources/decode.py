@@ -19,7 +19,9 @@ BINARY_MESSAGE = "this looks like a binary file, not text"
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
+    # "utf-8", not "utf-8-sig": the mark stays the text's first character, as any UTF-8 reader of the file reads it,
+    # so that offsets into a plain-text file count from where every other reader counts them
+    (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -108,14 +110,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             except UnicodeDecodeError as error:
                 raise DecodeError(f"it starts with a {encoding.upper()} mark but is not {encoding.upper()}"
                                   f" (bad bytes at {error.start})") from None
-            if encoding == "utf-8-sig":
-                # The mark stays the text's first character, as a UTF-8 reader reads it ("\ufeff"): offsets into
-                # a plain-text file then count from where any other reader of the file counts them.
-                text = "\ufeff" + text.lstrip("\ufeff")
-            else:
+            if encoding != "utf-8":
                 text = text.lstrip("\ufeff")
             _check_controls(text)
-            return Decoded(text, encoding.removesuffix("-sig"))
+            return Decoded(text, encoding)
     if b"\0" in data:
         utf16 = _looks_utf16_without_bom(data)
         if utf16 is None:
