@@ -33,6 +33,21 @@ def unmoved(text: str) -> Mapped:
     return text, list(range(len(text) + 1))
 
 
+def rebuilt(text: str, pieces: list[tuple[str, int | None]]) -> Mapped:
+    """The text from pieces: (inserted text, None) or (original text, its offset in ``text``)."""
+    out: list[str] = []
+    where = [0] * (len(text) + 1)
+    length = 0
+    for piece, start in pieces:
+        if start is not None:
+            for offset in range(len(piece)):
+                where[start + offset] = length + offset
+        out.append(piece)
+        length += len(piece)
+    where[len(text)] = length
+    return "".join(out), where
+
+
 def composed(first: Variant, second: Variant) -> Variant:
     """One form after another ("hyphenated" then "ligatures"), each offset carried through both."""
 

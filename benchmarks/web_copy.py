@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from text_variants import Mapped, Variant, compare, composed, unmoved
+from text_variants import Mapped, Variant, compare, composed, rebuilt, unmoved
 
 UNDER_HEADLINE = "By Jane Doe and Sam Okafor, Reuters\nUpdated 3:45 PM EST, Tue March 5, 2024"
 DATELINE = "WASHINGTON (Reuters) — "
@@ -34,21 +34,6 @@ BETWEEN = (
 )
 AT_END = "© 2024 Reuters. All rights reserved.\nShare this article"
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
-
-
-def _rebuilt(text: str, pieces: list[tuple[str, int | None]]) -> Mapped:
-    """The text from pieces: (inserted text, None) or (original text, its offset in ``text``)."""
-    out: list[str] = []
-    where = [0] * (len(text) + 1)
-    length = 0
-    for piece, start in pieces:
-        if start is not None:
-            for offset in range(len(piece)):
-                where[start + offset] = length + offset
-        out.append(piece)
-        length += len(piece)
-    where[len(text)] = length
-    return "".join(out), where
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,7 +63,7 @@ def furnished(text: str) -> Mapped:
             gap_end = spans[number + 1][0]
             pieces.append((text[end:gap_end], end))
     pieces.append(("\n\n" + AT_END, None))
-    return _rebuilt(text, pieces)
+    return rebuilt(text, pieces)
 
 
 def single_spaced(text: str) -> Mapped:
@@ -90,7 +75,7 @@ def single_spaced(text: str) -> Mapped:
         pieces.append(("\n", None))
         cursor = match.end()
     pieces.append((text[cursor:], cursor))
-    mapped, where = _rebuilt(text, pieces)
+    mapped, where = rebuilt(text, pieces)
     # the dropped break's own offsets go where the newline is (no gold span starts or ends there)
     for match in _PARAGRAPH_BREAK.finditer(text):
         for offset in range(match.start(), match.end()):
@@ -108,7 +93,7 @@ def bulleted(text: str) -> Mapped:
         pieces.append((text[start:end], start))
         if number + 1 < len(spans):
             pieces.append((text[end : spans[number + 1][0]], end))
-    return _rebuilt(text, pieces)
+    return rebuilt(text, pieces)
 
 
 SAVED_HEADER = "URL: https://www.example.com/news/2024/03/05/{slug}/index.html\nDate: 2024-03-05\nTags: news, {tag}\n\n"
@@ -121,7 +106,7 @@ def saved(text: str) -> Mapped:
     spans = _paragraphs(text)
     words = text[spans[0][0] : spans[0][1]].lower().split()
     header = SAVED_HEADER.format(slug="-".join(words[:6]), tag=words[-1] if words else "")
-    return _rebuilt(text, [(header, None), (text, 0)])
+    return rebuilt(text, [(header, None), (text, 0)])
 
 
 def linked(text: str) -> Mapped:
@@ -135,7 +120,7 @@ def linked(text: str) -> Mapped:
             pieces.append((LINK_AFTER, None))
             cursor = stop
     pieces.append((text[cursor:], cursor))
-    return _rebuilt(text, pieces)
+    return rebuilt(text, pieces)
 
 
 VARIANTS: dict[str, Variant] = {

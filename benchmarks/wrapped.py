@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from text_variants import Mapped, Variant, compare, composed, unmoved
+from text_variants import Mapped, Variant, compare, composed, rebuilt, unmoved
 
 WIDTHS = (60, 72, 80)
 
@@ -43,18 +43,12 @@ def wrapped_at(width: int) -> Variant:
 
 def quoted(text: str) -> Mapped:
     """Every line after a mail reply's quote mark ("> "): each offset moves by the marks before it."""
-    where = [0] * (len(text) + 1)
-    out: list[str] = []
+    pieces: list[tuple[str, int | None]] = []
     for match in re.finditer(r"[^\n]*\n?", text):
-        line = match.group()
-        if line.strip("\n"):
-            out.append("> ")
-        start = sum(map(len, out))
-        for offset in range(len(line)):
-            where[match.start() + offset] = start + offset
-        out.append(line)
-    where[len(text)] = sum(map(len, out))
-    return "".join(out), where
+        if match.group().strip("\n"):
+            pieces.append(("> ", None))
+        pieces.append((match.group(), match.start()))
+    return rebuilt(text, pieces)
 
 
 VARIANTS: dict[str, Variant] = {
