@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from reader.core.suggestion import Suggestion
 from reader.core.tokens import INVISIBLE, LETTERS
@@ -116,3 +117,17 @@ def disguise_suggestion(text: str, start: int, end: int, plain: str) -> Suggesti
 def disguise_reason(word: str) -> str:
     """The reason added to a suggestion whose span also holds a disguised word."""
     return f"The published wording is also written {_how(word)} (a disguise)."
+
+
+def with_disguises(text: str, suggestions: list[Suggestion], masks: list[tuple[int, int, str]]) -> list[Suggestion]:
+    """The suggestions of the unmasked text, as published (their ``original`` from ``text``, a disguise said in
+    their reasons), and one suggestion per disguised word that no other covers, in text order."""
+    out: list[Suggestion] = []
+    for suggestion in suggestions:
+        inside = [text[start:end] for start, end, _ in masks if suggestion.start < end and start < suggestion.end]
+        reasons = suggestion.reasons + tuple(disguise_reason(word) for word in inside[:1])
+        out.append(replace(suggestion, original=text[suggestion.start : suggestion.end], reasons=reasons))
+    for start, end, plain in masks:
+        if not any(s.start < end and start < s.end for s in suggestions):
+            out.append(disguise_suggestion(text, start, end, plain))
+    return sorted(out, key=lambda s: s.start)

@@ -6,9 +6,12 @@ from dataclasses import replace
 
 import pytest
 
+from reader.core.candidate_ranking import PREPOSITIONS
 from reader.core.candidates import RELATION_NAMES, Link
-from reader.core.engine import PREPOSITIONS, Engine, all_capitals, article_names, title_cased
+from reader.core.engine import Engine
+from reader.core.explain import consistency_reasons, context_reason
 from reader.core.suggestion import restore
+from reader.core.text_shape import all_capitals, article_names, ends_sentence_with_period, spannable, title_cased
 from reader.core.tokens import Kind, chunks, tokenize
 from reader.resources import resource_path
 
@@ -366,8 +369,8 @@ def test_a_place_whose_context_strongly_backs_a_close_swap_counts_flagged_or_not
     """A consistent spinner's swap in a lightly spun article: each place the context far prefers the close link
     vouches for the others, unless the article refutes the pair somewhere, or the link is loose or a name's."""
     from reader.core.candidates import Candidate
-    from reader.core.engine import STRONG_GAIN
     from reader.core.option import Option
+    from reader.core.settling import STRONG_GAIN
 
     said = Option(0, 2, 3, Candidate("said", "hypernym", "explain ~ say"), "explained")
     said.span_log_odds, said.gain = -2.0, STRONG_GAIN + 1.0
@@ -389,15 +392,15 @@ def test_the_context_reason_says_which_way_the_context_points() -> None:
 
     option = Option(0, 0, 1, Candidate("normal", "synonym", "rule ~ normal"), "rule")
     option.gain = math.log(20)
-    assert Engine._context_reason(option) == "The context makes it 20 times likelier than the published wording."
+    assert context_reason(option) == "The context makes it 20 times likelier than the published wording."
     option.gain = 0.1
-    assert Engine._context_reason(option) == "The context fits it about as well as the published wording."
+    assert context_reason(option) == "The context fits it about as well as the published wording."
     option.gain = -math.log(8)
-    assert Engine._context_reason(option) == (
+    assert context_reason(option) == (
         "The context fits the published wording 8 times better, which counts against it."
     )
     option.unknown = 1.0
-    assert "tells nothing" in Engine._context_reason(option)
+    assert "tells nothing" in context_reason(option)
 
 
 def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
@@ -406,7 +409,7 @@ def test_a_refuted_change_says_where_the_article_refutes_it() -> None:
 
     option = Option(0, 0, 1, Candidate("rules", "hypernym", "restriction ~ rule"), "restrictions")
     option.repeats, option.contradicted = math.log(1 + 3), math.log(1 + 2)
-    assert Engine._consistency_reasons(option) == (
+    assert consistency_reasons(option) == (
         "The article makes this same change in 3 other places (or its context there calls for it far more).",
         "In 2 places in this article the context fits 'restrictions' far better than 'rules', which counts against "
         "this change.",
@@ -789,7 +792,6 @@ def test_a_tortured_phrase_in_an_honest_looking_text_keeps_its_confidence(engine
 
 def test_a_replaced_abbreviation_leaves_the_period_that_ends_its_sentence() -> None:
     """"fell to 78 p.c. Officials said" -> "78 percent. Officials said": the period is the sentence's too."""
-    from reader.core.engine import _ends_sentence_with_period
 
     for text, ends in (
         ("Rates fell to 78 p.c. Officials said so.", True),
@@ -799,7 +801,7 @@ def test_a_replaced_abbreviation_leaves_the_period_that_ends_its_sentence() -> N
     ):
         [chunk] = [c for c in chunks(text, tokenize(text)) if any(t.text == "p.c." for t in c)]
         last = next(i for i, t in enumerate(chunk) if t.text == "p.c.") + 1
-        assert _ends_sentence_with_period(text, chunk, last) is ends, text
+        assert ends_sentence_with_period(text, chunk, last) is ends, text
 
 
 def test_a_title_cased_headline_is_read_as_its_words(engine: Engine) -> None:
@@ -847,6 +849,6 @@ def test_a_compound_after_an_abbreviation_is_no_word() -> None:
     """ "U.S.-provided" is one word to a spinner, as "US-provided" is: its part "provided" is not looked up."""
     text = "Russia utilizing U.S.-provided weapons, the administration said."
     token = next(t for t in tokenize(text) if t.text == "provided")
-    assert not Engine._spannable(text, token)
-    assert Engine._spannable("weapons provided by the West", tokenize("weapons provided by the West")[1])
+    assert not spannable(text, token)
+    assert spannable("weapons provided by the West", tokenize("weapons provided by the West")[1])
 
