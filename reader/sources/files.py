@@ -103,10 +103,27 @@ def article_from_text(text: str, title: str | None = None, *, source: str = "",
     """An article from plain text (pasted or read); the title defaults to the first short line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if title is None:
-        # the first line with words, without a byte-order mark or a quoted mail's marks ("> ")
-        first = next((title for line in text.splitlines() if (title := line.lstrip("\ufeff \t>").strip())), "")
+        # the lines with words, without a byte-order mark or a quoted mail's marks ("> ")
+        lines = [stripped for line in text.splitlines() if (stripped := line.lstrip("\ufeff \t>").strip())]
+        first = lines[_dateline_lines(lines)] if lines else ""
         title = first if len(first) <= 150 else first[:120].rsplit(" ", 1)[0] + "…"
     return Article(title=title, text=text, source=source, notes=notes)
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_lines(lines: list[str]) -> int:
+    """How many of the first lines are a dateline set on lines of its own, as a news page copies it ("Washington" /
+    "CNN" / "—", or "WASHINGTON (Reuters) —"): a few short lines that end in a dash, and no title. 0 where there is
+    none, or where nothing follows it."""
+    for count, line in enumerate(lines[:4], 1):
+        words = line.split()
+        if len(words) > 3:
+            return 0
+        if words[-1] in _DASHES:
+            return count if count < len(lines) else 0
+    return 0
 
 
 def _article_from_markdown(text: str, source: str, stem: str, notes: tuple[str, ...]) -> Article:

@@ -230,3 +230,16 @@ def test_a_quoted_mails_title_is_its_first_line_without_the_quote_marks() -> Non
 
     article = article_from_text("> \n> > Storm nears the coast\n> The storm would reach the coast by Friday.")
     assert article.title == "Storm nears the coast"
+
+
+def test_a_dateline_on_lines_of_its_own_is_no_title() -> None:
+    """A news page copied as text often opens with its dateline on lines of its own; the title is what follows."""
+    body = "President Joe Biden is signaling new openness in permitting Ukraine to fire missiles."
+    assert article_from_text(f"Washington\nCNN\n\u2014\n{body}\n").title == body
+    assert article_from_text(f"WASHINGTON (Reuters) \u2014\n{body}\n").title == body
+    long_body = body + " " + body
+    assert article_from_text(f"Washington\nCNN\n\u2014\n{long_body}\n").title.endswith("\u2026")
+    # A short headline stays the title, and so does a lone dash with nothing after it.
+    assert article_from_text(f"Biden weighs missiles\n\n{body}\n").title == "Biden weighs missiles"
+    assert article_from_text("Washington\n\u2014\n").title == "Washington"
+    assert article_from_text("Ceasefire - what next\n\nText.").title == "Ceasefire - what next"
