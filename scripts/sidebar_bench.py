@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from reader.gui.library_actions import GROUPED_ARTICLES  # noqa: E402
 from reader.gui.settings import Settings  # noqa: E402
 from reader.gui.sidebar import ArticleTableModel  # noqa: E402
-from reader.gui.window import GROUPED_ARTICLES, MainWindow  # noqa: E402
+from reader.gui.window import MainWindow  # noqa: E402
 from reader.library import Library  # noqa: E402
 
 

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence
@@ -26,36 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.language import looks_english
-from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, apply_lexicon
+from reader.core.lexicon import PersonalLexicon, Rule, apply_lexicon
 from reader.core.suggestion import Analysis, Decision, counted, verdict_words
 from reader.core.weights import engine_version
-from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
+from reader.gui.compare import CompareDialog
 from reader.gui.document import ArticleDocument
+from reader.gui.feed_actions import FeedActions
 from reader.gui.messagebar import MessageBar
 from reader.gui.render import anchor_span, mark_current, render_published, render_restored
 from reader.gui.settings import Settings
-from reader.gui.sidebar import LIST_LIMIT, Sidebar
+from reader.gui.sidebar import Sidebar
 from reader.gui.text_positions import utf16_offset
 from reader.gui.worker import (
     AnalysisSignals,
     AnalysisTask,
-    BackgroundTask,
     EngineHolder,
-    Report,
     TaskRelay,
-    TaskSignals,
 )
 from reader.library import Library, LibraryError, SourceMatch
 from reader.sources.article import Article, ArticleError
-from reader.sources.feeds import RefreshResult
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
-GROUPED_ARTICLES = 300  # story groups are looked for among this many listed articles (each costs a query)
-STORY_SCORE = 0.5  # find_sources score from which two articles are copies of one story (as in story_groups)
-BACKGROUND_ANALYSES = 200  # articles analysed in the background after a refresh (newest first)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=False)
@@ -71,7 +65,10 @@ def _pane() -> QTextBrowser:
     return pane
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FeedActions, QMainWindow):
+    """The reader's window. Its lexicon, library and web actions live in mixins of their own (``LexiconActions``,
+    ``LibraryActions``, ``FeedActions``, on ``WindowBase``); here the article is opened, drawn and reviewed."""
+
     def __init__(
         self,
         engine_factory: Callable[[], object],
@@ -186,24 +183,6 @@ class MainWindow(QMainWindow):
             if library.count_articles() > 1:
                 self.find_story_groups()
             self.analyse_library()
-
-    def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
-                      progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:
-        signals = TaskSignals(self)
-        self._relays.append(TaskRelay(signals, finished, failed, progress, self))
-        return signals
-
-    def _run(self, kind: str, signals: TaskSignals, work: Callable[[Report], object]) -> int:
-        """Start ``work`` on the pool; returns its request number (results of older requests are ignored)."""
-        self._requests[kind] += 1
-        request = self._requests[kind]
-        self.pool.start(BackgroundTask(request, signals, work))
-        return request
-
-    def _worker_library(self) -> Library:
-        """A connection of its own for a worker thread (sqlite3 connections stay on the thread that made them)."""
-        assert self.library is not None
-        return Library(self.library.path, check=False)
 
     # -- menus and keys ----------------------------------------------------------------------------------
     def _action(
@@ -649,496 +628,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self._error("Could not export", f"{path}: {error.strerror or error}")
 
-    # -- the personal lexicon ----------------------------------------------------------------------------
-    def lexicon(self) -> PersonalLexicon:
-        """The reader's pairs: the library's (rules and accepted/rejected counts), else this session's rules."""
-        if self.library is None:
-            return self.session_lexicon
-        try:
-            return self.library.lexicon()
-        except (LibraryError, sqlite3.Error) as error:
-            self.statusBar().showMessage(f"The lexicon could not be read: {error}", 8000)
-            return PersonalLexicon()
-
-    def _migrate_pair_rules(self) -> None:
-        """Rules an earlier version kept in QSettings move into the library's lexicon, once."""
-        assert self.library is not None
-        rules = self.settings.pair_rules()
-        if not rules:
-            return
-        try:
-            with self.library.transaction():
-                for original, replacement, rule in rules:
-                    self.library.set_rule(original, replacement, Rule(rule))
-        except (LibraryError, sqlite3.Error) as error:
-            self._error("Your always/never rules could not be moved into the library", str(error))
-            return
-        self.settings.clear_pair_rules()
-
-    def add_pairs(self, pairs: list[tuple[str, str]]) -> int:
-        """Add (spun, original) pairs as "always" rules; the open article is bent by them at once."""
-        if self.library is not None:
-            try:
-                count = self.library.add_pairs(pairs, Rule.ALWAYS)
-            except (LibraryError, sqlite3.Error) as error:
-                self._error("The pairs could not be added to your lexicon", str(error))
-                return 0
-        else:
-            count = 0
-            for spun, original in pairs:
-                if spun.strip() and original.strip():
-                    self.session_lexicon.set_rule(spun, original, Rule.ALWAYS)
-                    count += 1
-        self.reapply_lexicon()
-        self.statusBar().showMessage(f"{count} pairs added to your lexicon", 6000)
-        return count
-
-    def reapply_lexicon(self) -> None:
-        """Show the open article again, bent by the lexicon as it is now (decisions made are kept)."""
-        if self.document is None or self.analysing:
-            return
-        if self.library is not None and self.article_id is not None:
-            self.open_text(self.document.title, self.document.text, article_id=self.article_id)
-
-    def export_lexicon_file(self, path: str) -> int | None:
-        try:
-            if self.library is not None:
-                count = self.library.export_lexicon(path)
-            else:
-                Path(path).write_text(self.session_lexicon.to_json(), encoding="utf-8")
-                count = len(self.session_lexicon)
-        except (OSError, LibraryError, sqlite3.Error) as error:
-            self._error("Could not export the lexicon", f"{path}: {getattr(error, 'strerror', None) or error}")
-            return None
-        self.statusBar().showMessage(f"{count} pairs exported to {Path(path).name}", 6000)
-        return count
-
-    def import_lexicon_file(self, path: str) -> int | None:
-        try:
-            if self.library is not None:
-                count = self.library.import_lexicon(path)
-            else:
-                incoming = PersonalLexicon.from_json(Path(path).read_text(encoding="utf-8"))
-                for entry in incoming:
-                    self.session_lexicon.put(entry)
-                count = len(incoming)
-        except LexiconFormatError as error:
-            self._error("Could not import the lexicon", f"{Path(path).name}: {error}")
-            return None
-        except (OSError, UnicodeDecodeError, LibraryError, sqlite3.Error) as error:
-            self._error("Could not import the lexicon", f"{path}: {getattr(error, 'strerror', None) or error}")
-            return None
-        self.statusBar().showMessage(f"{count} pairs imported into your lexicon", 6000)
-        self.reapply_lexicon()
-        return count
-
-    def choose_lexicon_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export my lexicon", "unspin-lexicon.json", "Lexicon (*.json)")
-        if path:
-            self.export_lexicon_file(path)
-
-    def choose_lexicon_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a lexicon", "", "Lexicon (*.json);;All (*)")
-        if path:
-            self.import_lexicon_file(path)
-
-    # -- the library: read, starred, search ----------------------------------------------------------------
-    def _needs_library(self, what: str) -> bool:
-        if self.library is None:
-            self._error(f"Cannot {what}", "the library is unavailable in this session")
-            return False
-        return True
-
-    def _target_article(self) -> int | None:
-        """The article an action applies to: the one chosen in the sidebar, else the one open."""
-        if self.sidebar.table.hasFocus():
-            chosen = self.sidebar.current_article()
-            if chosen is not None:
-                return chosen
-        return self.article_id
-
-    def toggle_read(self) -> None:
-        article_id = self._target_article()
-        if self.library is None or article_id is None:
-            return
-        stored = self.library.article(article_id)
-        if stored is not None:
-            self.sidebar.articles.set_read(article_id, not stored.is_read)
-            self.sidebar.feeds.reload()
-            self.statusBar().showMessage("Marked unread" if stored.is_read else "Marked read", 3000)
-
-    def toggle_star(self) -> None:
-        article_id = self._target_article()
-        if self.library is None or article_id is None:
-            return
-        stored = self.library.article(article_id)
-        if stored is not None:
-            self.sidebar.articles.set_starred(article_id, not stored.starred)
-            self.statusBar().showMessage("Unstarred" if stored.starred else "Starred", 3000)
-
-    def focus_search(self) -> None:
-        self.dock.show()
-        self.sidebar.search.setFocus()
-        self.sidebar.search.selectAll()
-
-    # -- the web -------------------------------------------------------------------------------------------
-    def ask_url(self) -> None:
-        clipboard = QGuiApplication.clipboard().text().strip()
-        suggested = clipboard if clipboard.startswith(("http://", "https://")) and " " not in clipboard else ""
-        url, ok = QInputDialog.getText(self, "Open URL", "Address of the article:", text=suggested)
-        if ok and url.strip():
-            self.open_url(url.strip())
-
-    def open_url(self, url: str) -> None:
-        """Fetch and extract the article at ``url`` on the pool; the window stays usable meanwhile."""
-        from reader.sources.web import open_url
-
-        options = dict(self.fetch_options)
-        self.fetching = url
-        self.fetch_progress.show()
-        self.statusBar().showMessage(f"Fetching {url}…")
-        self._run("fetch", self.fetch_signals, lambda report: open_url(url, **options))
-
-    def _url_fetched(self, request: int, article: object) -> None:
-        if request != self._requests["fetch"]:
-            return
-        self.fetching = None
-        self.fetch_progress.hide()
-        self.statusBar().clearMessage()
-        assert isinstance(article, Article)
-        self.open_text(article.title or article.url or "Web article", article.text, article.source, article=article)
-        if article.notes:
-            self.statusBar().showMessage("; ".join(article.notes), 8000)
-
-    def _url_failed(self, request: int, message: str) -> None:
-        if request != self._requests["fetch"]:
-            return
-        self.fetching = None
-        self.fetch_progress.hide()
-        self._error("Could not open the page", message)
-
-    # -- feeds ---------------------------------------------------------------------------------------------
-    def ask_subscribe(self) -> None:
-        if not self._needs_library("subscribe"):
-            return
-        url, ok = QInputDialog.getText(self, "Subscribe", "Address of the feed (RSS, Atom or JSON Feed):")
-        if ok and url.strip():
-            self.subscribe(url.strip())
-
-    def subscribe(self, url: str) -> None:
-        """Subscribe and read the feed's entries, in the background; a feed that cannot be read is not kept."""
-        if not self._needs_library("subscribe"):
-            return
-        from reader.sources.feeds import FeedError, refresh_feeds
-
-        options = dict(self.fetch_options)
-        fetch_pages = self.fetch_pages
-
-        def work(report: Report) -> object:
-            with self._worker_library() as library:
-                known = {feed.url for feed in library.feeds()}
-                feed_id = library.add_feed(url)
-                results = refresh_feeds(library, feed_ids=[feed_id], fetch_pages=fetch_pages, **options)
-                if results and results[0].error:
-                    if url not in known:
-                        library.remove_feed(feed_id)
-                    raise FeedError(results[0].error)
-                return feed_id, results[0].new_entries if results else 0
-
-        self.fetch_progress.show()
-        self.statusBar().showMessage(f"Subscribing to {url}…")
-        self._run("subscribe", self.subscribe_signals, work)
-
-    def _subscribed(self, request: int, result: object) -> None:
-        self.fetch_progress.hide()
-        feed_id, new = cast(tuple[int, int], result)
-        self.sidebar.reload(keep=self.article_id)
-        title = next((f.title or f.url for f in self.sidebar.feeds.feeds if f.id == feed_id), "the feed")
-        self.statusBar().showMessage(f"Subscribed to {title}: {new} articles", 6000)
-        self.find_story_groups()
-        self.analyse_library()
-
-    def _subscribe_failed(self, request: int, message: str) -> None:
-        self.fetch_progress.hide()
-        self._error("Could not subscribe", message)
-
-    def refresh_feeds(self) -> None:
-        """Refresh every feed in the background, with progress in the status bar."""
-        if not self._needs_library("refresh feeds") or self.refreshing:
-            return
-        from reader.sources.feeds import refresh_feeds
-
-        options = dict(self.fetch_options)
-        fetch_pages = self.fetch_pages
-        self._cancel_refresh.clear()
-        cancelled = self._cancel_refresh.is_set
-
-        def work(report: Report) -> object:
-            with self._worker_library() as library:
-                return refresh_feeds(library, progress=report, cancelled=cancelled, fetch_pages=fetch_pages,
-                                     **options)
-
-        self.refreshing = True
-        self.feed_progress.setRange(0, max(1, len(self.sidebar.feeds.feeds)))
-        self.feed_progress.setValue(0)
-        self.feed_progress.show()
-        self._run("refresh", self.refresh_signals, work)
-
-    def _feeds_progress(self, request: int, done: int, total: int, label: str) -> None:
-        self.feed_progress.setRange(0, max(1, total))
-        self.feed_progress.setValue(done)
-        if label:
-            self.statusBar().showMessage(f"Refreshing {label}…")
-
-    def _feeds_refreshed(self, request: int, results: object) -> None:
-        self.refreshing = False
-        self.feed_progress.hide()
-        items = cast(list[RefreshResult], results)
-        new = sum(r.new_entries for r in items)
-        failed = [r for r in items if r.error]
-        self.sidebar.reload(keep=self.article_id)
-        message = f"Feeds refreshed: {new} new article{'s' if new != 1 else ''}"
-        if failed:
-            message += f"; {len(failed)} of {len(items)} feeds failed"
-            self.bar.show_message(
-                f"<b>{len(failed)} of {len(items)} feeds could not be refreshed</b>: "
-                + "; ".join(_escape(r.error or "") for r in failed[:3]), "warning")
-        self.statusBar().showMessage(message, 8000)
-        if new:
-            self.find_story_groups()
-            self.analyse_library()
-
-    def _feeds_failed(self, request: int, message: str) -> None:
-        self.refreshing = False
-        self.feed_progress.hide()
-        self._error("The feeds could not be refreshed", message)
-
-    def _feed_menu(self, feed_id: int | None) -> None:
-        from PySide6.QtGui import QCursor
-
-        menu = QMenu(self)
-        menu.addAction("Refresh feeds", self.refresh_feeds)
-        menu.addAction("Subscribe to a feed…", self.ask_subscribe)
-        if feed_id is not None:
-            menu.addSeparator()
-            menu.addAction("Unsubscribe", lambda: self.unsubscribe(feed_id))
-        menu.popup(QCursor.pos())
-
-    def unsubscribe(self, feed_id: int) -> None:
-        if self.library is None:
-            return
-        self.library.remove_feed(feed_id)
-        if self.sidebar.articles.feed_id == feed_id:
-            self.sidebar.articles.feed_id = None
-        if self.article_id is not None and self.library.article(self.article_id) is None:
-            self.article_id = None  # it went with its feed: decisions on it are no longer kept
-            self.statusBar().showMessage("The open article left the library with its feed", 6000)
-        self.sidebar.reload(keep=self.article_id)
-
-    def import_opml_file(self, path: str) -> int | None:
-        """Subscribe to the feeds of an OPML file, then refresh them in the background."""
-        if not self._needs_library("import subscriptions"):
-            return None
-        assert self.library is not None
-        try:
-            count = self.library.import_opml(path)
-        except ArticleError as error:
-            self._error("Could not import the subscriptions", f"{Path(path).name}: {error}")
-            return None
-        except (OSError, LibraryError, sqlite3.Error) as error:
-            self._error("Could not import the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
-            return None
-        self.sidebar.reload(keep=self.article_id)
-        self.statusBar().showMessage(f"{count} new subscriptions", 6000)
-        if count:
-            self.refresh_feeds()
-        return count
-
-    def export_opml_file(self, path: str) -> bool:
-        if not self._needs_library("export subscriptions"):
-            return False
-        assert self.library is not None
-        try:
-            self.library.export_opml(path)
-        except (OSError, LibraryError, sqlite3.Error) as error:
-            self._error("Could not export the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
-            return False
-        self.statusBar().showMessage(f"Subscriptions exported to {Path(path).name}", 6000)
-        return True
-
-    def choose_opml_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import subscriptions", "", "OPML (*.opml *.xml);;All (*)")
-        if path:
-            self.import_opml_file(path)
-
-    def choose_opml_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export subscriptions", "unspin.opml", "OPML (*.opml)")
-        if path:
-            self.export_opml_file(path)
-
-    # -- sources and copies --------------------------------------------------------------------------------
-    def find_sources(self) -> None:
-        """Look in the library, in the background, for the source of the open article and other copies."""
-        if self.library is None or self.article_id is None:
-            return
-        article_id = self.article_id
-
-        def work(report: Report) -> object:
-            with self._worker_library() as library:
-                return article_id, library.find_sources_of(article_id)
-
-        self.looking_for_sources = True
-        self._run("sources", self.source_signals, work)
-
-    def _sources_found(self, request: int, result: object) -> None:
-        article_id, matches = cast(tuple[int, list[SourceMatch]], result)
-        if request != self._requests["sources"]:
-            return
-        self.looking_for_sources = False
-        if article_id != self.article_id:
-            return
-        self.source_matches = list(matches)
-        if not matches:
-            return
-        strong = [m.article_id for m in matches if m.score >= STORY_SCORE]
-        if strong:
-            self.sidebar.articles.merge_group([article_id, *strong])
-        best = matches[0]
-        similar = f" ({best.similarity:.0%} of the words are the same)" if best.similarity is not None else ""
-        if best.relation == "source":
-            text = f"A likely <b>source</b> of this article is in your library: “{_escape(best.title)}”{similar}."
-        else:
-            text = f"Another <b>copy</b> of this story is in your library: “{_escape(best.title)}”{similar}."
-        others = len(matches) - 1
-        if others:
-            text += f" {others} more article{'s tell' if others != 1 else ' tells'} the same story."
-        self.bar.show_message(text, "info", [
-            ("Compare with source" if best.relation == "source" else "Compare with it",
-             lambda: self.compare_with_article(best.article_id)),
-            ("Open it", lambda: self.open_article(best.article_id))])
-
-    def _sources_failed(self, request: int, message: str) -> None:
-        if request == self._requests["sources"]:
-            self.looking_for_sources = False
-        self.statusBar().showMessage(f"Looking for the source failed: {message}", 6000)
-
-    def ask_source(self) -> None:
-        """Compare with source: the reader pastes the original, or opens it from a file."""
-        if self.document is None:
-            return
-
-        def read(path: str) -> tuple[str, str]:
-            from reader.sources.files import read_article
-
-            article = read_article(path)
-            return article.title, article.text
-
-        dialog = SourceDialog(self, read)
-        if self.source_matches:
-            stored = self.library.article(self.source_matches[0].article_id) if self.library else None
-            if stored is not None:
-                dialog.editor.setPlainText(stored.article.text)
-                dialog.title = f"“{stored.article.title}”"
-        if dialog.exec() and dialog.text().strip():
-            self.compare_with(dialog.text(), dialog.title)
-
-    def compare_with_article(self, article_id: int) -> CompareDialog | None:
-        if self.library is None:
-            return None
-        stored = self.library.article(article_id)
-        if stored is None:
-            return None
-        return self.compare_with(stored.article.text, f"“{stored.article.title}”")
-
-    def compare_with(self, source_text: str, title: str = "the source") -> CompareDialog | None:
-        """Align the source with the open article and show the exact substitutions (a non-modal dialog)."""
-        if self.document is None:
-            return None
-        comparison = build_comparison(source_text, self.document.text, self.document.suggestions, title)
-        if self.compare_dialog is not None:
-            self.compare_dialog.close()
-        self.compare_dialog = CompareDialog(comparison, self.add_pairs, self)
-        if self.analysing:
-            self.compare_dialog.summary.setText(comparison.summary() + " (The engine is still analysing this "
-                                                "article: its flags are not counted yet.)")
-        self.compare_dialog.show()
-        self.statusBar().showMessage(comparison.summary(), 10000)
-        return self.compare_dialog
-
-    def find_story_groups(self) -> None:
-        """Group copies of one story across feeds (the most recent articles listed), in the background."""
-        if self.library is None:
-            return
-        ids = [row.id for row in self.sidebar.articles.rows[:GROUPED_ARTICLES]]
-
-        def work(report: Report) -> object:
-            with self._worker_library() as library:
-                return library.story_groups(ids or None)
-
-        self._run("groups", self.group_signals, work)
-
-    def _groups_found(self, request: int, groups: object) -> None:
-        if request == self._requests["groups"]:
-            self.sidebar.articles.set_groups(cast(list[list[int]], groups))
-
-    def _groups_failed(self, request: int, message: str) -> None:
-        self.statusBar().showMessage(f"Grouping copies of stories failed: {message}", 6000)
-
-    # -- spin scores for the whole library ----------------------------------------------------------------
-    def analyse_library(self) -> None:
-        """Analyse, in the background, articles never opened, newest first, so the sidebar can sort and filter
-        them by spin score. One article at a time, sharing the engine with the open article."""
-        if self.library is None or self.background_analysing:
-            return
-        engines = self.engines
-        cancelled = self._cancel_background
-
-        def work(report: Report) -> object:
-            done = 0
-            with self._worker_library() as library:
-                todo = [row for row in library.list_articles(sort="added", limit=LIST_LIMIT)
-                        if row.spin_score is None][:BACKGROUND_ANALYSES]
-                for row in todo:
-                    if cancelled.is_set():
-                        break
-                    stored = library.article(row.id)
-                    if stored is None or library.load_analysis(row.id, engine_version()) is not None:
-                        continue
-                    engine = engines.get()
-                    with engines.busy:
-                        analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
-                    library.save_analysis(row.id, analysis, engine_version())
-                    done += 1
-                    report(done, len(todo), str(row.id))
-            return done
-
-        self.background_analysing = True
-        self._run("library", self.library_signals, work)
-
-    def _library_analysis_progress(self, request: int, done: int, total: int, label: str) -> None:
-        self.library_progress.setRange(0, max(1, total))
-        self.library_progress.setValue(done)
-        self.library_progress.setVisible(done < total)
-        if label.isdigit():
-            self.sidebar.articles.refresh_article(int(label))
-
-    def _library_analysed(self, request: int, count: object) -> None:
-        self.background_analysing = False
-        self.library_progress.hide()
-        if count and not self.statusBar().currentMessage():  # never hides a message that matters more
-            self.statusBar().showMessage(f"Spin scores found for {count} more articles", 5000)
-
-    def _library_analysis_failed(self, request: int, message: str) -> None:
-        self.background_analysing = False
-        self.library_progress.hide()
-        self.statusBar().showMessage(f"Analysing the library stopped: {message}", 8000)
-
-    # -- errors and closing ------------------------------------------------------------------------------
-    def _error(self, title: str, message: str) -> None:
-        """Shown in the window (a bar above the article, and the status bar), never a modal box."""
-        self.statusBar().showMessage(f"{title}: {message}", 10000)
-        self.bar.show_message(f"<b>{title}</b>: {_escape(message)}", "error")
-
+    # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._cancel_refresh.set()
         self._cancel_background.set()

@@ -1,0 +1,213 @@
+"""The web in the window: an article opened from its address, feeds subscribed to and refreshed in the background,
+subscriptions imported and exported as OPML."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+
+from reader.gui.library_actions import LibraryActions
+from reader.gui.window_base import escape
+from reader.gui.worker import Report
+from reader.library import LibraryError
+from reader.sources.article import Article, ArticleError
+from reader.sources.feeds import RefreshResult
+
+
+class FeedActions(LibraryActions):
+    def ask_url(self) -> None:
+        clipboard = QGuiApplication.clipboard().text().strip()
+        suggested = clipboard if clipboard.startswith(("http://", "https://")) and " " not in clipboard else ""
+        url, ok = QInputDialog.getText(self, "Open URL", "Address of the article:", text=suggested)
+        if ok and url.strip():
+            self.open_url(url.strip())
+
+    def open_url(self, url: str) -> None:
+        """Fetch and extract the article at ``url`` on the pool; the window stays usable meanwhile."""
+        from reader.sources.web import open_url
+
+        options = dict(self.fetch_options)
+        self.fetching = url
+        self.fetch_progress.show()
+        self.statusBar().showMessage(f"Fetching {url}…")
+        self._run("fetch", self.fetch_signals, lambda report: open_url(url, **options))
+
+    def _url_fetched(self, request: int, article: object) -> None:
+        if request != self._requests["fetch"]:
+            return
+        self.fetching = None
+        self.fetch_progress.hide()
+        self.statusBar().clearMessage()
+        assert isinstance(article, Article)
+        self.open_text(article.title or article.url or "Web article", article.text, article.source, article=article)
+        if article.notes:
+            self.statusBar().showMessage("; ".join(article.notes), 8000)
+
+    def _url_failed(self, request: int, message: str) -> None:
+        if request != self._requests["fetch"]:
+            return
+        self.fetching = None
+        self.fetch_progress.hide()
+        self._error("Could not open the page", message)
+
+    def ask_subscribe(self) -> None:
+        if not self._needs_library("subscribe"):
+            return
+        url, ok = QInputDialog.getText(self, "Subscribe", "Address of the feed (RSS, Atom or JSON Feed):")
+        if ok and url.strip():
+            self.subscribe(url.strip())
+
+    def subscribe(self, url: str) -> None:
+        """Subscribe and read the feed's entries, in the background; a feed that cannot be read is not kept."""
+        if not self._needs_library("subscribe"):
+            return
+        from reader.sources.feeds import FeedError, refresh_feeds
+
+        options = dict(self.fetch_options)
+        fetch_pages = self.fetch_pages
+
+        def work(report: Report) -> object:
+            with self._worker_library() as library:
+                known = {feed.url for feed in library.feeds()}
+                feed_id = library.add_feed(url)
+                results = refresh_feeds(library, feed_ids=[feed_id], fetch_pages=fetch_pages, **options)
+                if results and results[0].error:
+                    if url not in known:
+                        library.remove_feed(feed_id)
+                    raise FeedError(results[0].error)
+                return feed_id, results[0].new_entries if results else 0
+
+        self.fetch_progress.show()
+        self.statusBar().showMessage(f"Subscribing to {url}…")
+        self._run("subscribe", self.subscribe_signals, work)
+
+    def _subscribed(self, request: int, result: object) -> None:
+        self.fetch_progress.hide()
+        feed_id, new = cast(tuple[int, int], result)
+        self.sidebar.reload(keep=self.article_id)
+        title = next((f.title or f.url for f in self.sidebar.feeds.feeds if f.id == feed_id), "the feed")
+        self.statusBar().showMessage(f"Subscribed to {title}: {new} articles", 6000)
+        self.find_story_groups()
+        self.analyse_library()
+
+    def _subscribe_failed(self, request: int, message: str) -> None:
+        self.fetch_progress.hide()
+        self._error("Could not subscribe", message)
+
+    def refresh_feeds(self) -> None:
+        """Refresh every feed in the background, with progress in the status bar."""
+        if not self._needs_library("refresh feeds") or self.refreshing:
+            return
+        from reader.sources.feeds import refresh_feeds
+
+        options = dict(self.fetch_options)
+        fetch_pages = self.fetch_pages
+        self._cancel_refresh.clear()
+        cancelled = self._cancel_refresh.is_set
+
+        def work(report: Report) -> object:
+            with self._worker_library() as library:
+                return refresh_feeds(library, progress=report, cancelled=cancelled, fetch_pages=fetch_pages,
+                                     **options)
+
+        self.refreshing = True
+        self.feed_progress.setRange(0, max(1, len(self.sidebar.feeds.feeds)))
+        self.feed_progress.setValue(0)
+        self.feed_progress.show()
+        self._run("refresh", self.refresh_signals, work)
+
+    def _feeds_progress(self, request: int, done: int, total: int, label: str) -> None:
+        self.feed_progress.setRange(0, max(1, total))
+        self.feed_progress.setValue(done)
+        if label:
+            self.statusBar().showMessage(f"Refreshing {label}…")
+
+    def _feeds_refreshed(self, request: int, results: object) -> None:
+        self.refreshing = False
+        self.feed_progress.hide()
+        items = cast(list[RefreshResult], results)
+        new = sum(r.new_entries for r in items)
+        failed = [r for r in items if r.error]
+        self.sidebar.reload(keep=self.article_id)
+        message = f"Feeds refreshed: {new} new article{'s' if new != 1 else ''}"
+        if failed:
+            message += f"; {len(failed)} of {len(items)} feeds failed"
+            self.bar.show_message(
+                f"<b>{len(failed)} of {len(items)} feeds could not be refreshed</b>: "
+                + "; ".join(escape(r.error or "") for r in failed[:3]), "warning")
+        self.statusBar().showMessage(message, 8000)
+        if new:
+            self.find_story_groups()
+            self.analyse_library()
+
+    def _feeds_failed(self, request: int, message: str) -> None:
+        self.refreshing = False
+        self.feed_progress.hide()
+        self._error("The feeds could not be refreshed", message)
+
+    def _feed_menu(self, feed_id: int | None) -> None:
+        from PySide6.QtGui import QCursor
+
+        menu = QMenu(self)
+        menu.addAction("Refresh feeds", self.refresh_feeds)
+        menu.addAction("Subscribe to a feed…", self.ask_subscribe)
+        if feed_id is not None:
+            menu.addSeparator()
+            menu.addAction("Unsubscribe", lambda: self.unsubscribe(feed_id))
+        menu.popup(QCursor.pos())
+
+    def unsubscribe(self, feed_id: int) -> None:
+        if self.library is None:
+            return
+        self.library.remove_feed(feed_id)
+        if self.sidebar.articles.feed_id == feed_id:
+            self.sidebar.articles.feed_id = None
+        if self.article_id is not None and self.library.article(self.article_id) is None:
+            self.article_id = None  # it went with its feed: decisions on it are no longer kept
+            self.statusBar().showMessage("The open article left the library with its feed", 6000)
+        self.sidebar.reload(keep=self.article_id)
+
+    def import_opml_file(self, path: str) -> int | None:
+        """Subscribe to the feeds of an OPML file, then refresh them in the background."""
+        if not self._needs_library("import subscriptions"):
+            return None
+        assert self.library is not None
+        try:
+            count = self.library.import_opml(path)
+        except ArticleError as error:
+            self._error("Could not import the subscriptions", f"{Path(path).name}: {error}")
+            return None
+        except (OSError, LibraryError, sqlite3.Error) as error:
+            self._error("Could not import the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
+            return None
+        self.sidebar.reload(keep=self.article_id)
+        self.statusBar().showMessage(f"{count} new subscriptions", 6000)
+        if count:
+            self.refresh_feeds()
+        return count
+
+    def export_opml_file(self, path: str) -> bool:
+        if not self._needs_library("export subscriptions"):
+            return False
+        assert self.library is not None
+        try:
+            self.library.export_opml(path)
+        except (OSError, LibraryError, sqlite3.Error) as error:
+            self._error("Could not export the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
+            return False
+        self.statusBar().showMessage(f"Subscriptions exported to {Path(path).name}", 6000)
+        return True
+
+    def choose_opml_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import subscriptions", "", "OPML (*.opml *.xml);;All (*)")
+        if path:
+            self.import_opml_file(path)
+
+    def choose_opml_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export subscriptions", "unspin.opml", "OPML (*.opml)")
+        if path:
+            self.export_opml_file(path)
