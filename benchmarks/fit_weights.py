@@ -138,7 +138,7 @@ def span_rows(engine: Engine, text: str, gold_path: Path | None) -> list[tuple[f
     """Per labelled span: its uncalibrated summed log-odds, the article prior, and 1 if it was substituted."""
     rows = []
     for opts, substitution in labelled_spans(engine, text, gold_path):
-        summed = float(np.log(sum(np.exp(min(o.log_odds, 50.0)) for o in opts)))  # as Engine._best_per_span sums
+        summed = float(np.log(sum(np.exp(min(o.log_odds, 50.0)) for o in opts)))  # as Settling._settler sums
         rows.append((summed, opts[0].prior, int(substitution is not None)))
     return rows
 

@@ -39,6 +39,7 @@ class CandidateRanking:
     """The engine's candidate lists, per phrase and part of speech (see ``Engine``, which is one)."""
 
     def __init__(self, finder: CandidateFinder, context: ContextModel, weights: Weights) -> None:
+        # The engine's first base to take these: it passes nothing on (``Settling`` and ``object`` take no arguments).
         self.finder = finder
         self.context = context
         self.weights = weights

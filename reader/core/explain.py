@@ -35,6 +35,7 @@ def consistency_reasons(option: Option) -> tuple[str, ...]:
         )
     return tuple(reasons)
 
+
 def context_reason(option: Option) -> str:
     """What the context says of the change, in the reader's words: for it, nothing either way, or against it
     (a change the article's other evidence carries although the context prefers the published wording)."""
@@ -56,6 +57,7 @@ def context_reason(option: Option) -> str:
     if factor <= 1 / 1.5:
         return f"The context fits the published wording {1 / factor:,.0f} times better, which counts against it."
     return "The context fits it about as well as the published wording."
+
 
 def suggestion_of(
     text: str,

@@ -28,6 +28,7 @@ class NameRepair(CandidateRanking):
         self._in_lemmas = lru_cache(maxsize=2_000)(self._in_lemmas_uncached)
 
     def forget_rankings(self) -> None:
+        """``CandidateRanking.forget_rankings``, and the name menders' cuts, which depend on the weights too."""
         super().forget_rankings()
         self._in_lemmas.cache_clear()
 

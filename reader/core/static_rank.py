@@ -91,7 +91,7 @@ class StaticRanker:
 
     def _within_reach(self, scored: Ranked) -> Ranked:
         """The head of a ranking that can make the cut of ``max_candidates`` once a part-of-speech clash moves some
-        candidates by the ``pos_clash`` weight (``Engine._ranked_uncached``): the rest never can."""
+        candidates by the ``pos_clash`` weight (``CandidateRanking._ranked_uncached``): the rest never can."""
         cut = self.weights.max_candidates
         if len(scored) <= cut:
             return scored

@@ -1,5 +1,6 @@
 """How a text is written, read off its tokens: names, title case and capitals, hyphenated compounds, British
-spelling, an abbreviation that ends a sentence; and which tokens a spinner would have looked up at all."""
+spelling, an abbreviation that ends a sentence, the case a replacement takes (``match_case``); and which tokens a
+spinner would have looked up at all (``spannable``)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,6 @@ def match_case(span: list[Token], wording: str) -> str:
 
 def article_writes_british(groups: list[list[Token]]) -> bool:
     return writes_british(token.norm for chunk in groups for token in chunk)
-
-
-_ABBREVIATION_ENDS = frozenset(f"{letter}." for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # "U.S." + "-"
-_BROKEN_BEFORE = re.compile(r"\w" + LINE_END_HYPHEN + r"\Z")
-_BROKEN_AFTER = re.compile(LINE_END_HYPHEN + r"\w")
 
 
 def article_names(groups: list[list[Token]]) -> frozenset[str]:
@@ -106,6 +102,11 @@ def ends_sentence_with_period(text: str, chunk: list[Token], last: int) -> bool:
         return following.kind is Kind.WORD and following.text[:1].isupper() and following.start != token.end
     rest = text[token.end :]
     return not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
+
+
+_ABBREVIATION_ENDS = frozenset(f"{letter}." for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # "U.S." + "-"
+_BROKEN_BEFORE = re.compile(r"\w" + LINE_END_HYPHEN + r"\Z")
+_BROKEN_AFTER = re.compile(LINE_END_HYPHEN + r"\w")
 
 
 def spannable(text: str, token: Token, capitals: bool = False) -> bool:

@@ -49,12 +49,6 @@ from reader.sources.article import Article, ArticleError
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
 
 
-def escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=False)
-
-
 def _pane() -> QTextBrowser:
     pane = QTextBrowser()
     pane.setOpenLinks(False)

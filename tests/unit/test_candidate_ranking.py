@@ -2,28 +2,16 @@
 
 from dataclasses import replace
 
+from engine_texts import CLEAN, SPUN
+
 from reader.core.candidate_ranking import PREPOSITIONS
 from reader.core.candidates import RELATION_NAMES, Link
 from reader.core.engine import Engine
 from reader.core.tokens import Kind, tokenize
 
-SPUN = (
-    "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
-    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
-    "matter stated the plan may increase taxes for the 2 largest employers. The White Home declined to remark."
-)
-CLEAN = (
-    "The mayor said on Tuesday that the town council will discuss the new budget at its next meeting. City "
-    "officials said they did not expect any major changes, but people familiar with the plan said it could raise "
-    "taxes for the two largest employers. Austin residents will vote in November. The White House declined to "
-    "comment."
-)
-
 
 def test_the_multiword_filter_never_skips_a_span_that_has_candidates(engine: Engine) -> None:
     """Spans of two to four words are looked up only if the filter lets them through; it must be exact."""
-    from reader.core.tokens import Kind, tokenize
-
     text = SPUN + " They made use of the prime ministers, took part in the talks and kept in touch as a way to win."
     words = [t.norm for t in tokenize(text) if t.kind is Kind.WORD]
     passed = skipped = 0

@@ -239,7 +239,13 @@ def test_a_dateline_on_lines_of_its_own_is_no_title() -> None:
     assert article_from_text(f"WASHINGTON (Reuters) \u2014\n{body}\n").title == body
     long_body = body + " " + body
     assert article_from_text(f"Washington\nCNN\n\u2014\n{long_body}\n").title.endswith("\u2026")
-    # A short headline stays the title, and so does a lone dash with nothing after it.
+    assert article_from_text(f"LONDON\u2014\n{body}\n").title == body
+    # A short headline stays the title, before a dateline too, and so does a dateline with nothing after it.
     assert article_from_text(f"Biden weighs missiles\n\n{body}\n").title == "Biden weighs missiles"
+    assert article_from_text(f"Markets tumble\nLONDON \u2014\n{body}\n").title == "Markets tumble"
+    assert article_from_text(f"Markets tumble\nBy Jane Doe\nLONDON \u2014\n{body}\n").title == "Markets tumble"
+    assert article_from_text(f"What next? \u2014\n{body}\n").title == "What next? \u2014"
+    assert article_from_text(f"Title\n--\n{body}\n").title == "Title"
     assert article_from_text("Washington\n\u2014\n").title == "Washington"
+    assert article_from_text("Washington\nCNN\n\u2014\n").title == "Washington"
     assert article_from_text("Ceasefire - what next\n\nText.").title == "Ceasefire - what next"

@@ -3,20 +3,12 @@
 import math
 from dataclasses import replace
 
+from engine_texts import SPUN, by_original
+
 from reader.core.engine import Engine
 from reader.core.suggestion import restore
 from reader.core.text_shape import article_names
 from reader.core.tokens import chunks, tokenize
-
-SPUN = (
-    "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
-    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
-    "matter stated the plan may increase taxes for the 2 largest employers. The White Home declined to remark."
-)
-
-
-def by_original(engine: Engine, text: str) -> dict[str, str]:
-    return {s.original: s.replacement for s in engine.analyze(text).suggestions}
 
 
 def test_names_are_left_alone(engine: Engine) -> None:

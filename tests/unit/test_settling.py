@@ -1,17 +1,13 @@
-"""Settling an article's options: the weights applied, the article's consistency, its spin estimate
-(reader/core/settling.py)."""
+"""Settling an article's options (reader/core/settling.py): the weights applied, and the evidence the settling reads
+from the rest of the article (made in ``Engine.options``): the same swap elsewhere, a swap refuted elsewhere, the
+article's spin estimate."""
 
 import math
 
 import pytest
+from engine_texts import SPUN
 
 from reader.core.engine import Engine
-
-SPUN = (
-    "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
-    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
-    "matter stated the plan may increase taxes for the 2 largest employers. The White Home declined to remark."
-)
 
 
 def test_settled_log_odds_are_the_weights_applied_to_the_features(engine: Engine) -> None:

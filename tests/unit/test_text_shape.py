@@ -1,21 +1,10 @@
 """How a text is written: compounds, abbreviations, title case and capitals (reader/core/text_shape.py)."""
 
+from engine_texts import CLEAN, SPUN
 
 from reader.core.engine import Engine
 from reader.core.text_shape import all_capitals, ends_sentence_with_period, spannable, title_cased
 from reader.core.tokens import chunks, tokenize
-
-SPUN = (
-    "The mayor stated on Tuesday that the town council will debate the new budget at its subsequent assembly. "
-    "Metropolis officers stated they didn't count on any main adjustments, however individuals conversant in the "
-    "matter stated the plan may increase taxes for the 2 largest employers. The White Home declined to remark."
-)
-CLEAN = (
-    "The mayor said on Tuesday that the town council will discuss the new budget at its next meeting. City "
-    "officials said they did not expect any major changes, but people familiar with the plan said it could raise "
-    "taxes for the two largest employers. Austin residents will vote in November. The White House declined to "
-    "comment."
-)
 
 
 def test_parts_of_compounds_and_of_figures_are_not_words(engine: Engine) -> None:
