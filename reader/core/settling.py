@@ -14,6 +14,11 @@ from reader.core.weights import Weights
 STRONG_GAIN = 5.0  # nats: a synonym this much likelier in context is strong evidence of spinning
 # Links whose strong context gain counts as the article making the swap, flagged or not (``_makes_its_swap``).
 VOUCHING_RELATIONS = frozenset({"synonym", "similar", "hypernym", "hyponym", "pattern", "rewrite", "tortured"})
+# A swap the article refutes at two places or more (``contradicted``: the published word fits far better there, see
+# ``CONTRADICTING_GAIN``) is no spinner's: the writer uses that word where nothing else fits, and a spinner that
+# swapped the other wording into it elsewhere would be a coincidence. One such place can be the context model's gap;
+# two are the article's own vocabulary (benchmarks/README.md, "A swap the article refutes twice").
+REFUTED_ELSEWHERE = math.log(1 + 2)
 
 
 class Settling:
@@ -98,9 +103,11 @@ class Settling:
             best = span_options[0]
             total = 0.0
             for option in span_options:
-                if option.mended_elsewhere and not option.repeats:
+                if (option.mended_elsewhere and not option.repeats) or option.contradicted >= REFUTED_ELSEWHERE:
+                    # No evidence until the article makes the swap in a name (``_mended_elsewhere``); none for a swap
+                    # the article refutes at two places or more (``REFUTED_ELSEWHERE``).
                     option.log_odds = option.rank_score = -math.inf
-                    continue  # no evidence until the article makes the swap in a name (``_mended_elsewhere``)
+                    continue
                 log_odds = option.static + (
                     w_gain * option.gain + w_unknown * option.unknown + w_prior * option.prior
                     + w_repeats * option.repeats + w_contra * option.contradicted

@@ -11,11 +11,16 @@ from reader.core.engine import Engine
 
 
 def test_settled_log_odds_are_the_weights_applied_to_the_features(engine: Engine) -> None:
-    """The hot loop writes Weights.combine out by hand; it must stay the same sum."""
+    """The hot loop writes Weights.combine out by hand; it must stay the same sum, for every option it scores."""
+    from reader.core.settling import REFUTED_ELSEWHERE
+
     _, options, _ = engine.options(SPUN)
     assert options
     for option in options:
-        assert abs(option.log_odds - engine.weights.combine(option.features())) < 1e-9
+        if option.contradicted >= REFUTED_ELSEWHERE or (option.mended_elsewhere and not option.repeats):
+            assert option.log_odds == -math.inf  # no swap (see Settling._settler)
+        else:
+            assert abs(option.log_odds - engine.weights.combine(option.features())) < 1e-9
 
 
 def test_a_swap_the_context_refutes_somewhere_counts_against_it_everywhere_in_the_article(engine: Engine) -> None:
@@ -34,6 +39,32 @@ def test_a_swap_the_context_refutes_somewhere_counts_against_it_everywhere_in_th
     assert all(o.contradicted == pytest.approx(math.log(1 + refuted)) for o in pair)
     unrelated = [o for o in options if o.observed == "officials"]
     assert all(o.contradicted == 0.0 for o in unrelated if o.gain > CONTRADICTING_GAIN)
+
+
+def test_a_swap_the_article_refutes_twice_is_never_proposed() -> None:
+    """A pair refuted at one place only counts against the swap; refuted at two places or more, it is no swap at all:
+    its option gets no odds, and the span's other candidates decide."""
+    from reader.core.candidates import Candidate
+    from reader.core.option import Option
+    from reader.core.settling import Settling
+    from reader.core.weights import load_weights
+
+    class Settler(Settling):
+        weights = load_weights()
+
+    def span(contradicted: float) -> list[Option]:
+        rules = Option(0, 3, 4, Candidate("rules", "hypernym", "restriction ~ rule"), "restrictions", gain=6.0)
+        limits = Option(0, 3, 4, Candidate("limits", "synonym", "restriction ~ limit"), "restrictions", gain=1.0)
+        rules.contradicted = contradicted
+        return [rules, limits]
+
+    settle = Settler()._settler()
+    once = span(math.log(1 + 1))
+    assert settle(once).candidate.wording == "rules" and math.isfinite(once[0].log_odds)
+    twice = span(math.log(1 + 2))
+    best = settle(twice)
+    assert twice[0].log_odds == -math.inf and best.candidate.wording == "limits"
+    assert best.span_log_odds < settle(span(0.0)).span_log_odds
 
 
 def test_a_change_is_no_evidence_for_itself(engine: Engine) -> None:
