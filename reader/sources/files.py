@@ -110,7 +110,7 @@ def article_from_text(text: str, title: str | None = None, *, source: str = "",
     return Article(title=title, text=text, source=source, notes=notes)
 
 
-_DASHES = ("-", "\u2013", "\u2014", "\u2015")
+_DASHES = "-\u2013\u2014\u2015"
 _DATELINE_WORDS = 3  # "WASHINGTON (Reuters) —"; a place and an agency on lines of their own have a word or two each
 
 
@@ -118,17 +118,17 @@ def _dateline_lines(lines: list[str]) -> int:
     """How many of the first lines are a dateline set on lines of its own, as a news page copies it: a first line of
     a place (and an agency) that ends in a dash ("WASHINGTON (Reuters) —"), or two or three lines of a word or two
     with a lone dash after them ("Washington" / "CNN" / "—"). None of them is the title. 0 where there is no such
-    dateline, or where nothing follows it, so that a short headline ("Markets tumble", "What next? —") stays."""
+    dateline, or where nothing follows it, so that a short headline ("Markets tumble", "What next? —") stays.
+    ``lines`` are stripped and not empty."""
     if len(lines) < 2:
         return 0
     first = lines[0]
-    if first.endswith(_DASHES) and not first.strip("".join(_DASHES)).strip() == "":
-        place = first.rstrip("".join(_DASHES) + " ").split()
-        if len(place) <= _DATELINE_WORDS and all(word[:1].isupper() or word[:1] == "(" for word in place):
-            return 1 if not any(mark in first for mark in ".?!:;,") else 0
-        return 0
+    if first[-1] in _DASHES and first.strip(_DASHES + " "):
+        place = first.rstrip(_DASHES + " ").split()
+        named = len(place) <= _DATELINE_WORDS and all(word[:1].isupper() or word[:1] == "(" for word in place)
+        return int(named and not any(mark in first for mark in ".?!:;,"))
     for count, line in enumerate(lines[:4]):
-        if line.strip("".join(_DASHES)) == "":  # a lone dash
+        if not line.strip(_DASHES):  # a lone dash
             short = count >= 2 and all(len(before.split()) <= 2 for before in lines[:count])
             return count + 1 if short and count + 1 < len(lines) else 0
     return 0
