@@ -1,4 +1,4 @@
-"""``reader check FILE [--json] [--threshold T]``: the engine headless."""
+"""``reader check FILE|URL [--json] [--threshold T]``: the engine headless."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.core.furniture import furniture_lines
 from reader.core.readthrough import read_through
 from reader.core.suggestion import APPLY_THRESHOLD, Analysis, counted, restore
+
+if TYPE_CHECKING:
+    from reader.sources.web import FeedAddress
 
 PROGRESS_AFTER = 1.0  # seconds of silence before a terminal hears how far a slow analysis has got
 
@@ -45,18 +48,45 @@ def terminal_progress(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and newline, and DEL
 
 
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+FEED_LINKS_SHOWN = 5
+
+
 def _read_input(path: str) -> str:
-    """The article's text from a file or (``-``) standard input, read alike: encoding detection, HTML extraction,
-    line endings; a guessed encoding is said on stderr."""
+    """The article's text from a file, a web address or (``-``) standard input, read alike: encoding detection,
+    HTML extraction, line endings; a guessed encoding is said on stderr."""
     from reader.sources.files import ArticleError, article_from_stream, read_article
+    from reader.sources.web import FeedAddress, open_url
 
     try:
-        article = article_from_stream(sys.stdin.buffer, "standard input") if path == "-" else read_article(path)
+        if path == "-":
+            article = article_from_stream(sys.stdin.buffer, "standard input")
+        elif WEB_ADDRESS.match(path):
+            article = open_url(path)
+        else:
+            article = read_article(path)
+    except FeedAddress as feed:
+        raise ValueError(_feed_message(feed)) from None
     except ArticleError as error:
         raise ValueError(str(error)) from None
     for note in article.notes:  # a guessed encoding: the reader should know the text may be garbled
         print(f"reader check: {'standard input' if path == '-' else path}: {note}", file=sys.stderr)
     return article.text
+
+
+def _feed_message(feed: FeedAddress) -> str:
+    """A feed is no article: say so, with the addresses of its latest articles to check instead."""
+    from reader.sources.feeds import FeedError, parse_feed
+
+    try:
+        entries = parse_feed(feed.fetched.body, feed.fetched.url, feed.fetched.content_type).entries
+    except FeedError:
+        entries = ()
+    links = [entry.link for entry in entries if entry.link][:FEED_LINKS_SHOWN]
+    if not links:
+        return f"{feed} (subscribe to it in the app; it lists no article addresses)"
+    listed = "\n".join(f"  {link}" for link in links)
+    return f"{feed}: subscribe to it in the app, or check one of its articles:\n{listed}"
 
 
 def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
@@ -99,7 +129,8 @@ def analysis_json(analysis: Analysis, threshold: float) -> dict[str, object]:
 
 def check_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader check", description="Find spun wording in an article.")
-    parser.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
+    parser.add_argument("file", help="a .txt, .md or .html file, a web address (http:// or https://), or - for "
+                        "standard input")
     parser.add_argument("--json", action="store_true", help="print JSON: text, suggestions, restored")
     parser.add_argument("--threshold", type=float, default=APPLY_THRESHOLD,
                         help=f"confidence at which to apply (0..1; default {APPLY_THRESHOLD})")

@@ -10,12 +10,14 @@ from typing import cast
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
+from reader.core.suggestion import counted
 from reader.gui.library_actions import LibraryActions
 from reader.gui.window_base import escape
 from reader.gui.worker import Report
 from reader.library import LibraryError
 from reader.sources.article import Article, ArticleError
 from reader.sources.feeds import RefreshResult
+from reader.sources.web import FeedAddress
 
 
 class FeedActions(LibraryActions):
@@ -27,14 +29,22 @@ class FeedActions(LibraryActions):
             self.open_url(url.strip())
 
     def open_url(self, url: str) -> None:
-        """Fetch and extract the article at ``url`` on the pool; the window stays usable meanwhile."""
-        from reader.sources.web import open_url
+        """Fetch and extract the article at ``url`` on the pool; the window stays usable meanwhile. A feed's
+        address is subscribed to, as the reader who opened it wants its articles."""
+        from reader.sources.web import FeedAddress, open_url
 
         options = dict(self.fetch_options)
         self.fetching = url
         self.fetch_progress.show()
         self.statusBar().showMessage(f"Fetching {url}…")
-        self._run("fetch", self.fetch_signals, lambda report: open_url(url, **options))
+
+        def work(report: Report) -> object:
+            try:
+                return open_url(url, **options)
+            except FeedAddress as feed:
+                return feed
+
+        self._run("fetch", self.fetch_signals, work)
 
     def _url_fetched(self, request: int, article: object) -> None:
         if request != self._requests["fetch"]:
@@ -42,6 +52,9 @@ class FeedActions(LibraryActions):
         self.fetching = None
         self.fetch_progress.hide()
         self.statusBar().clearMessage()
+        if isinstance(article, FeedAddress):  # the address after redirects, which the feed is read from
+            self.subscribe(article.fetched.url)
+            return
         assert isinstance(article, Article)
         self.open_text(article.title or article.url or "Web article", article.text, article.source, article=article)
         if article.notes:
@@ -90,7 +103,7 @@ class FeedActions(LibraryActions):
         feed_id, new = cast(tuple[int, int], result)
         self.sidebar.reload(keep=self.article_id)
         title = next((f.title or f.url for f in self.sidebar.feeds.feeds if f.id == feed_id), "the feed")
-        self.statusBar().showMessage(f"Subscribed to {title}: {new} articles", 6000)
+        self.statusBar().showMessage(f"Subscribed to {title}: {counted(new, 'article')}", 6000)
         self.find_story_groups()
         self.analyse_library()
 
@@ -133,7 +146,7 @@ class FeedActions(LibraryActions):
         new = sum(r.new_entries for r in items)
         failed = [r for r in items if r.error]
         self.sidebar.reload(keep=self.article_id)
-        message = f"Feeds refreshed: {new} new article{'s' if new != 1 else ''}"
+        message = f"Feeds refreshed: {counted(new, 'new article')}"
         if failed:
             message += f"; {len(failed)} of {len(items)} feeds failed"
             self.bar.show_message(
@@ -185,7 +198,7 @@ class FeedActions(LibraryActions):
             self._error("Could not import the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
             return None
         self.sidebar.reload(keep=self.article_id)
-        self.statusBar().showMessage(f"{count} new subscriptions", 6000)
+        self.statusBar().showMessage(f"{counted(count, 'new subscription')}", 6000)
         if count:
             self.refresh_feeds()
         return count

@@ -42,6 +42,7 @@ from reader.core.suggestion import (
     HONEST_BELOW,
     NOT_ENGLISH,
     SPUN_FROM,
+    counted,
     passes_spin_filter,
     spin_verdict,
     verdict_words,
@@ -354,7 +355,7 @@ class FeedListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             checked = f"\nlast checked {feed.checked_at}" if feed.checked_at else "\nnot refreshed yet"
             problem = f"\nlast refresh failed: {feed.last_error}" if feed.last_error else ""
-            return f"{feed.url}\n{feed.articles} articles, {feed.unread} unread{checked}{problem}"
+            return f"{feed.url}\n{counted(feed.articles, 'article')}, {feed.unread} unread{checked}{problem}"
         if role == Qt.ItemDataRole.ForegroundRole and feed.last_error:
             return QBrush(QColor(180, 40, 40))
         return None

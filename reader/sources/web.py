@@ -9,6 +9,7 @@ conditional headers, and it keeps the dependency list short.
 from __future__ import annotations
 
 import email.message
+import re
 import socket
 import time
 import urllib.error
@@ -34,6 +35,33 @@ class FetchError(ArticleError):
         super().__init__(message)
         self.status = status
         self.retryable = retryable
+
+
+class FeedAddress(FetchError):
+    """The address holds a news feed, not an article: the caller may subscribe to it (``fetched`` is the feed)."""
+
+    def __init__(self, fetched: Fetched) -> None:
+        super().__init__(f"{_host(fetched.url)} sent a news feed, not an article")
+        self.fetched = fetched
+
+
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/feed+json"})
+# The first element of an XML document, after its declaration, comments and processing instructions.
+_FIRST_ELEMENT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w:.-]*)", re.DOTALL)
+_FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf:rdf", b"rdf"})
+
+
+def is_feed(fetched: Fetched) -> bool:
+    """Whether a response is a feed, by its declared type or, for XML or JSON sent as anything, by its root: an
+    RSS, Atom or RDF element, or a JSON Feed's version."""
+    if fetched.content_type in FEED_TYPES:
+        return True
+    head = fetched.body[:4096]
+    if head.lstrip()[:1] == b"{":
+        return b"jsonfeed.org/version/" in head
+    first = _FIRST_ELEMENT.match(head)
+    return first is not None and first.group(1).lower() in _FEED_ROOTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +221,12 @@ def _fetch_once(url: str, headers: dict[str, str], timeout: float, total_timeout
 
 
 def article_from_response(fetched: Fetched) -> Article:
-    """Turn a fetched page into an Article; refuse what is not one (images, PDFs, empty pages)."""
+    """Turn a fetched page into an Article; refuse what is not one (images, PDFs, empty pages), and say when it
+    is a feed (``FeedAddress``)."""
     kind = fetched.content_type
     host = _host(fetched.url)
+    if is_feed(fetched):
+        raise FeedAddress(fetched)
     if kind.startswith(("image/", "audio/", "video/")) or kind in ("application/pdf", "application/zip",
                                                                   "application/octet-stream"):
         raise FetchError(f"not an article: {host} sent {kind}")

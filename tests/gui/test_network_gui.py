@@ -148,6 +148,21 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
     assert server.hits["/feed.xml"] == 2
 
 
+def test_opening_a_feed_address_subscribes_to_it(
+        win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
+    win.open_text("Open before", TEXT)
+    qtbot.waitUntil(lambda: not win.analysing, timeout=5000)
+    items = [("a1", "Storm nears", 5, BODY)]
+    server.routes["/a1"] = static(PAGE)
+    server.routes["/news.xml"] = lambda h: send(h, 200, rss(server.base, *items).encode(), "text/xml")
+    win.open_url(server.url("/news.xml"))
+    qtbot.waitUntil(lambda: len(win.sidebar.articles.rows) == 2, timeout=10_000)
+    assert [feed.url for feed in library.feeds()] == [server.url("/news.xml")]
+    assert "Subscribed to Local Daily: 1 article" in win.statusBar().currentMessage()
+    assert win.published.toPlainText() == TEXT  # no feed XML opened as an article
+    assert win.bar.kind != "error"
+
+
 def test_a_page_that_is_not_a_feed_is_not_subscribed(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
     server.routes["/page"] = static(PAGE)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from localserver import LocalServer, closed_port, static  # tests/localserver.py
 
 from reader.cli import check_main, terminal_progress
 from reader.core.suggestion import apply_edits
@@ -246,3 +247,28 @@ def test_the_report_says_it_read_through_references(tmp_path: Path, capsys: pyte
     code, out = report_of(tmp_path, capsys, SPUN.replace("’", "&#8217;"))
     assert code == 0 and "HTML character references" in out
     assert "HTML character references" not in report_of(tmp_path, capsys, "Plain text, nothing escaped.")[1]
+
+
+def test_a_web_address_is_fetched_and_its_article_checked(
+        server: LocalServer, capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/story"] = static("<!doctype html><html><head><title>Officials</title></head><body>"
+                                     "<nav>Sections | Weather</nav><article><h1>Officials</h1>"
+                                     f"<p>{SPUN}</p><p>{HONEST}</p></article></body></html>")
+    code, out, err = run([server.url("/story"), "--json"], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["text"].startswith("Officials\n\nUS officers stated") and "Sections" not in data["text"]
+    assert "White House" in data["restored"]
+
+
+def test_a_feed_address_lists_its_articles_and_an_unreachable_one_is_explained(
+        server: LocalServer, capsys: pytest.CaptureFixture[str]) -> None:
+    items = "".join(f"<item><title>Story {n}</title><link>{server.base}/s{n}</link></item>" for n in range(7))
+    server.routes["/feed"] = static(f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>",
+                                    "application/rss+xml")
+    code, out, err = run([server.url("/feed"), "--json"], capsys)
+    assert code == 2 and out == ""
+    assert "sent a news feed, not an article: subscribe to it in the app, or check one of its articles:" in err
+    assert [line.strip() for line in err.splitlines()[1:]] == [server.url(f"/s{n}") for n in range(5)]
+    code, out, err = run([f"http://127.0.0.1:{closed_port()}/news"], capsys)
+    assert code == 2 and out == "" and err.startswith("reader check: could not reach 127.0.0.1:")

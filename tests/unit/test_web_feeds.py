@@ -13,7 +13,7 @@ from localserver import LocalServer, send, static  # tests/localserver.py
 
 from reader.library import Library
 from reader.sources.feeds import FeedError, FeedRef, export_opml, fetch_feed, parse_feed, parse_opml, refresh_feeds
-from reader.sources.web import FetchError, fetch, open_url
+from reader.sources.web import FeedAddress, Fetched, FetchError, fetch, is_feed, open_url
 
 BODY = ("US officials said on Tuesday that the storm would reach the coast by Friday, bringing heavy rain and "
         "strong winds. The National Weather Service warned 2,000 residents to leave their homes at once.")
@@ -52,6 +52,46 @@ def test_open_url_extracts_article(server: LocalServer) -> None:
     article = open_url(server.url("/page"), **FAST)
     assert article.title == "Storm nears" and article.byline == "Jane Roe"
     assert BODY in article.text and article.url == server.url("/page")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (RSS, "application/rss+xml"),
+        (RSS, "text/html"),  # a server that sends every file as a page
+        (ATOM, "application/xml"),
+        ("\ufeff<?xml version='1.0'?><!-- generated --><?xml-stylesheet href='s.xsl'?>\n<rss version='2.0'/>",
+         "text/xml"),
+        ("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><channel/></rdf:RDF>", "text/plain"),
+        (JSON_FEED, "application/json"),
+        ("{}", "application/feed+json"),
+    ],
+)
+def test_a_feed_is_known_by_its_type_or_its_root(body: str, content_type: str) -> None:
+    assert is_feed(Fetched("http://x/f", 200, body.encode(), content_type, None, None, None))
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (PAGE, "text/html"),
+        ("<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><body><p>rss feed</p></body></html>",
+         "application/xhtml+xml"),
+        ("<!-- <rss> --><html><body>See our <feed> page</body></html>", "text/html"),
+        ('{"title": "not a feed"}', "application/json"),
+        ("A plain text about an RSS feed.", "text/plain"),
+    ],
+)
+def test_a_page_is_no_feed(body: str, content_type: str) -> None:
+    assert not is_feed(Fetched("http://x/p", 200, body.encode(), content_type, None, None, None))
+
+
+def test_opening_a_feed_as_an_article_says_it_is_a_feed(server: LocalServer) -> None:
+    server.routes["/feed.xml"] = static(RSS.format(base=server.base), "text/xml")
+    with pytest.raises(FeedAddress, match="sent a news feed, not an article") as info:
+        open_url(server.url("/feed.xml"), **FAST)
+    assert info.value.fetched.url == server.url("/feed.xml")
+    assert [e.link for e in parse_feed(info.value.fetched.body).entries] == [server.url("/page"), server.url("/two")]
 
 
 def test_404_is_not_retried_and_explained(server: LocalServer) -> None:
