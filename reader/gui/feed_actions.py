@@ -18,6 +18,7 @@ from reader.library import LibraryError
 from reader.sources.article import Article, ArticleError
 from reader.sources.feeds import RefreshResult
 from reader.sources.web import FeedAddress
+from reader.sources.web import open_url as fetch_article
 
 
 class FeedActions(LibraryActions):
@@ -31,8 +32,6 @@ class FeedActions(LibraryActions):
     def open_url(self, url: str) -> None:
         """Fetch and extract the article at ``url`` on the pool; the window stays usable meanwhile. A feed's
         address is subscribed to, as the reader who opened it wants its articles."""
-        from reader.sources.web import FeedAddress, open_url
-
         options = dict(self.fetch_options)
         self.fetching = url
         self.fetch_progress.show()
@@ -40,7 +39,7 @@ class FeedActions(LibraryActions):
 
         def work(report: Report) -> object:
             try:
-                return open_url(url, **options)
+                return fetch_article(url, **options)
             except FeedAddress as feed:
                 return feed
 
