@@ -48,7 +48,13 @@ def terminal_progress(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and newline, and DEL
 
 
+def _visible(text: str) -> str:
+    """Control characters (a terminal's escape sequences, a bell) shown as escapes, not sent to be obeyed."""
+    return _CONTROL.sub(lambda c: f"\\x{ord(c.group()):02x}", text)
+
+
 WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+ANY_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # ftp://... is an address too, just not one we read
 FEED_LINKS_SHOWN = 5
 
 
@@ -61,8 +67,8 @@ def _read_input(path: str) -> str:
     try:
         if path == "-":
             article = article_from_stream(sys.stdin.buffer, "standard input")
-        elif WEB_ADDRESS.match(path):
-            article = open_url(path)
+        elif ANY_ADDRESS.match(path):
+            article = open_url(path)  # says plainly when it is no web address
         else:
             article = read_article(path)
     except FeedAddress as feed:
@@ -75,17 +81,21 @@ def _read_input(path: str) -> str:
 
 
 def _feed_message(feed: FeedAddress) -> str:
-    """A feed is no article: say so, with the addresses of its latest articles to check instead."""
+    """A feed is no article: say so, with the addresses of its latest articles to check instead (made absolute,
+    web addresses only, control characters shown, not obeyed: they come from the network)."""
+    from urllib.parse import urljoin
+
     from reader.sources.feeds import FeedError, parse_feed
 
     try:
         entries = parse_feed(feed.fetched.body, feed.fetched.url, feed.fetched.content_type).entries
-    except FeedError:
-        entries = ()
-    links = [entry.link for entry in entries if entry.link][:FEED_LINKS_SHOWN]
+    except FeedError as error:
+        return f"{feed}, and the feed could not be read ({error})"
+    links = [urljoin(feed.fetched.url, entry.link.strip()) for entry in entries if entry.link]
+    links = [_visible(link) for link in links if WEB_ADDRESS.match(link)]
     if not links:
         return f"{feed} (subscribe to it in the app; it lists no article addresses)"
-    listed = "\n".join(f"  {link}" for link in links)
+    listed = "\n".join(f"  {link}" for link in links[:FEED_LINKS_SHOWN])
     return f"{feed}: subscribe to it in the app, or check one of its articles:\n{listed}"
 
 
@@ -108,9 +118,7 @@ def _report(analysis: Analysis, threshold: float, why: bool = False) -> str:
         if why:
             lines.extend(f"{'':10}{reason}" for reason in s.reasons)
     lines.append("")
-    # Control characters in the text (a terminal's escape sequences, a bell) are shown, not obeyed.
-    lines.append(_CONTROL.sub(lambda c: f"\\x{ord(c.group()):02x}", restore(analysis.text, analysis.suggestions,
-                                                                          threshold=threshold)))
+    lines.append(_visible(restore(analysis.text, analysis.suggestions, threshold=threshold)))
     return "\n".join(lines)
 
 

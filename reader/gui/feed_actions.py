@@ -4,6 +4,7 @@ subscriptions imported and exported as OPML."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -19,6 +20,15 @@ from reader.sources.article import Article, ArticleError
 from reader.sources.feeds import RefreshResult
 from reader.sources.web import FeedAddress
 from reader.sources.web import open_url as fetch_article
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFound:
+    """What Open URL found at an address that holds a feed: the address as typed, which a subscription keeps (as
+    Subscribe does: its redirects are followed at every refresh), and what was found there."""
+
+    url: str
+    message: str
 
 
 class FeedActions(LibraryActions):
@@ -41,7 +51,7 @@ class FeedActions(LibraryActions):
             try:
                 return fetch_article(url, **options)
             except FeedAddress as feed:
-                return feed
+                return FeedFound(url, str(feed))
 
         self._run("fetch", self.fetch_signals, work)
 
@@ -51,8 +61,12 @@ class FeedActions(LibraryActions):
         self.fetching = None
         self.fetch_progress.hide()
         self.statusBar().clearMessage()
-        if isinstance(article, FeedAddress):  # the address after redirects, which the feed is read from
-            self.subscribe(article.fetched.url)
+        if isinstance(article, FeedFound):
+            if self.library is None:
+                self._error("Could not open the page", f"{article.message}; feeds need the library, which is "
+                            "unavailable in this session")
+            else:
+                self.subscribe(article.url)
             return
         assert isinstance(article, Article)
         self.open_text(article.title or article.url or "Web article", article.text, article.source, article=article)
@@ -147,9 +161,9 @@ class FeedActions(LibraryActions):
         self.sidebar.reload(keep=self.article_id)
         message = f"Feeds refreshed: {counted(new, 'new article')}"
         if failed:
-            message += f"; {len(failed)} of {len(items)} feeds failed"
+            message += f"; {len(failed)} of {counted(len(items), 'feed')} failed"
             self.bar.show_message(
-                f"<b>{len(failed)} of {len(items)} feeds could not be refreshed</b>: "
+                f"<b>{len(failed)} of {counted(len(items), 'feed')} could not be refreshed</b>: "
                 + "; ".join(escape(r.error or "") for r in failed[:3]), "warning")
         self.statusBar().showMessage(message, 8000)
         if new:
@@ -197,7 +211,7 @@ class FeedActions(LibraryActions):
             self._error("Could not import the subscriptions", f"{path}: {getattr(error, 'strerror', None) or error}")
             return None
         self.sidebar.reload(keep=self.article_id)
-        self.statusBar().showMessage(f"{counted(count, 'new subscription')}", 6000)
+        self.statusBar().showMessage(counted(count, 'new subscription'), 6000)
         if count:
             self.refresh_feeds()
         return count

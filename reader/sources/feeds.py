@@ -18,7 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 from reader.sources.article import ArticleError
 from reader.sources.extract import plain_text
-from reader.sources.web import MAX_PAGE_BYTES, Fetched, FetchError, fetch
+from reader.sources.web import JSON_FEED_VERSION, MAX_PAGE_BYTES, Fetched, FetchError, fetch
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
                "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
@@ -104,7 +104,7 @@ def _parse_json_feed(data: bytes) -> Feed:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise FeedError(f"not a feed: the JSON is broken ({error})") from None
-    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
+    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(JSON_FEED_VERSION):
         raise FeedError("not a feed: JSON without a jsonfeed.org version")
     items = doc.get("items")
     if not isinstance(items, list):
@@ -113,16 +113,22 @@ def _parse_json_feed(data: bytes) -> Feed:
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
+        # Every field is read as the type the spec gives it, or not at all: a feed in the wild may send anything.
         html = item.get("content_html")
         text = str(item.get("content_text") or "") or (plain_text(str(html))[0] if html else "")
         text = text or str(item.get("summary") or "")
-        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        authors = item.get("authors")
+        if not isinstance(authors, list):
+            authors = [item["author"]] if isinstance(item.get("author"), dict) else []
         names = [str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
         link = item.get("url") or item.get("external_url")
+        link = link if isinstance(link, str) else None
+        published = item.get("date_published")
         guid = str(item.get("id") or link or index)
-        entries.append(FeedEntry(guid, str(item.get("title") or link or UNTITLED), str(link) if link else None,
-                                 text.strip(), ", ".join(names) or None, item.get("date_published")))
-    return Feed(str(doc.get("title") or ""), doc.get("home_page_url"), tuple(entries), "json")
+        entries.append(FeedEntry(guid, str(item.get("title") or link or UNTITLED), link, text.strip(),
+                                 ", ".join(names) or None, published if isinstance(published, str) else None))
+    home = doc.get("home_page_url")
+    return Feed(str(doc.get("title") or ""), home if isinstance(home, str) else None, tuple(entries), "json")
 
 
 def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None = None,

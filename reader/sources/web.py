@@ -8,7 +8,9 @@ conditional headers, and it keeps the dependency list short.
 
 from __future__ import annotations
 
+import codecs
 import email.message
+import json
 import re
 import socket
 import time
@@ -23,6 +25,7 @@ from reader.sources.article import Article, ArticleError
 from reader.sources.decode import DecodeError, decode_bytes
 from reader.sources.extract import article_from_html, declared_charset
 
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 MAX_PAGE_BYTES = 10_000_000  # news pages are well under 5 MB including inline scripts
 USER_AGENT = "Unspin/0.1 (desktop news reader)"
 _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -45,23 +48,41 @@ class FeedAddress(FetchError):
         self.fetched = fetched
 
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                        "application/feed+json"})
-# The first element of an XML document, after its declaration, comments and processing instructions.
-_FIRST_ELEMENT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w:.-]*)", re.DOTALL)
-_FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf:rdf", b"rdf"})
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json"})
+FEED_PROLOG_BYTES = 65_536  # how far into a document its root element is looked for
+# The first element of an XML document, after its declaration, comments, processing instructions and DOCTYPE. Each
+# part stops at its own end mark and can run past none ("-->" ends a comment, nothing inside it does), so a page of
+# a thousand comments is matched in one pass: no hostile prolog can make this take exponential time.
+_FIRST_ELEMENT = re.compile(
+    rb"\s*(?:(?:<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)\s*)*"
+    rb"<([A-Za-z_][\w:.-]*)",
+    re.IGNORECASE,
+)
+_FEED_ROOTS = frozenset({b"rss", b"feed"})  # RSS 0.9x/2.0 and Atom, with or without a namespace prefix
+_RSS_1 = b"purl.org/rss/1.0"  # RSS 1.0 is RDF: an rdf:RDF root is a feed only in that namespace (not FOAF, say)
 
 
 def is_feed(fetched: Fetched) -> bool:
-    """Whether a response is a feed, by its declared type or, for XML or JSON sent as anything, by its root: an
-    RSS, Atom or RDF element, or a JSON Feed's version."""
+    """Whether a response is a feed, by its declared type or, whatever it is sent as, by its root: an RSS or Atom
+    element, an RSS 1.0 rdf:RDF, or a JSON object with a JSON Feed's version."""
     if fetched.content_type in FEED_TYPES:
         return True
-    head = fetched.body[:4096]
-    if head.lstrip()[:1] == b"{":
-        return b"jsonfeed.org/version/" in head
-    first = _FIRST_ELEMENT.match(head)
-    return first is not None and first.group(1).lower() in _FEED_ROOTS
+    body = fetched.body
+    if body[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        body = body[: 2 * FEED_PROLOG_BYTES].decode("utf-16", "ignore").encode()
+    body = body.removeprefix(codecs.BOM_UTF8)
+    if body.lstrip()[:1] == b"{":
+        try:
+            document = json.loads(body)  # at most MAX_PAGE_BYTES
+        except (ValueError, RecursionError):
+            return False
+        return isinstance(document, dict) and str(document.get("version", "")).startswith(JSON_FEED_VERSION)
+    prolog = body[:FEED_PROLOG_BYTES]
+    first = _FIRST_ELEMENT.match(prolog)
+    if first is None:
+        return False
+    root = first.group(1).lower().rpartition(b":")[2]
+    return root in _FEED_ROOTS or (root == b"rdf" and _RSS_1 in prolog)
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,12 +155,26 @@ def test_opening_a_feed_address_subscribes_to_it(
     items = [("a1", "Storm nears", 5, BODY)]
     server.routes["/a1"] = static(PAGE)
     server.routes["/news.xml"] = lambda h: send(h, 200, rss(server.base, *items).encode(), "text/xml")
-    win.open_url(server.url("/news.xml"))
+    server.routes["/latest"] = lambda h: send(h, 302, b"", headers={"Location": server.url("/news.xml")})
+    win.open_url(server.url("/latest"))
     qtbot.waitUntil(lambda: len(win.sidebar.articles.rows) == 2, timeout=10_000)
-    assert [feed.url for feed in library.feeds()] == [server.url("/news.xml")]
+    assert [feed.url for feed in library.feeds()] == [server.url("/latest")]  # as typed, as Subscribe keeps it
     assert "Subscribed to Local Daily: 1 article" in win.statusBar().currentMessage()
     assert win.published.toPlainText() == TEXT  # no feed XML opened as an article
     assert win.bar.kind != "error"
+
+
+def test_a_feed_address_without_a_library_is_explained(
+        qtbot, settings: Settings, pool: QThreadPool, server: LocalServer) -> None:  # noqa: ANN001
+    window = MainWindow(FakeEngine, pool=pool, settings=settings, library=None)
+    window.fetch_options = dict(FAST)
+    qtbot.addWidget(window)
+    server.routes["/news.xml"] = lambda h: send(h, 200, rss(server.base).encode(), "application/rss+xml")
+    window.open_url(server.url("/news.xml"))
+    qtbot.waitUntil(lambda: window.fetching is None, timeout=10_000)
+    assert "sent a news feed, not an article; feeds need the library" in window.bar.text()
+    window.close()
+    pool.waitForDone(10_000)
 
 
 def test_a_page_that_is_not_a_feed_is_not_subscribed(

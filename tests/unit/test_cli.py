@@ -272,3 +272,19 @@ def test_a_feed_address_lists_its_articles_and_an_unreachable_one_is_explained(
     assert [line.strip() for line in err.splitlines()[1:]] == [server.url(f"/s{n}") for n in range(5)]
     code, out, err = run([f"http://127.0.0.1:{closed_port()}/news"], capsys)
     assert code == 2 and out == "" and err.startswith("reader check: could not reach 127.0.0.1:")
+
+
+def test_a_feeds_links_are_made_absolute_and_shown_safely(
+        server: LocalServer, capsys: pytest.CaptureFixture[str]) -> None:
+    links = ["/relative", "ftp://x/file", "http://x/\x1b]0;title\x07bell", "https://x/fine"]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "items": [{"id": n, "url": u} for n, u in enumerate(links)]}
+    server.routes["/json"] = static(json.dumps(feed), "application/json")
+    code, _, err = run([server.url("/json")], capsys)
+    assert code == 2 and "\x1b" not in err and "\x07" not in err
+    assert [line.strip() for line in err.splitlines()[1:]] == [
+        server.url("/relative"), "http://x/\\x1b]0;title\\x07bell", "https://x/fine"]
+    server.routes["/broken"] = static("{\"version\": ", "application/feed+json")
+    code, _, err = run([server.url("/broken")], capsys)
+    assert code == 2 and "sent a news feed, not an article, and the feed could not be read" in err
+    code, _, err = run(["ftp://example.org/story.txt"], capsys)
+    assert code == 2 and "not a web address: ftp://example.org/story.txt" in err

@@ -54,6 +54,19 @@ def test_open_url_extracts_article(server: LocalServer) -> None:
     assert BODY in article.text and article.url == server.url("/page")
 
 
+RSS_091 = ('<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+           '"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>W</title>'
+           "</channel></rss>")
+RSS_1 = ('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+         'xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>')
+FOAF = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:foaf="http://xmlns.com/foaf/0.1/">'
+        "<foaf:Person/></rdf:RDF>")
+
+
+def _fetched(body: str | bytes, content_type: str) -> Fetched:
+    return Fetched("http://x/f", 200, body.encode() if isinstance(body, str) else body, content_type, None, None, None)
+
+
 @pytest.mark.parametrize(
     ("body", "content_type"),
     [
@@ -62,13 +75,20 @@ def test_open_url_extracts_article(server: LocalServer) -> None:
         (ATOM, "application/xml"),
         ("\ufeff<?xml version='1.0'?><!-- generated --><?xml-stylesheet href='s.xsl'?>\n<rss version='2.0'/>",
          "text/xml"),
-        ("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><channel/></rdf:RDF>", "text/plain"),
+        (RSS_091, "text/xml"),  # a DOCTYPE before the root
+        ("<!DOCTYPE rss [<!ELEMENT rss ANY>]><rss/>", "text/xml"),  # with an internal subset
+        ("<atom:feed xmlns:atom='http://www.w3.org/2005/Atom'/>", "application/xml"),
+        (RSS_1, "text/plain"),
+        ("<?xml version='1.0' encoding='utf-16'?><rss version='2.0'/>".encode("utf-16"), "text/xml"),
         (JSON_FEED, "application/json"),
+        ("\ufeff" + json.dumps({"items": [{"id": "x" * 5000}], "version": "https://jsonfeed.org/version/1"}),
+         "application/json"),  # the version past the first 4 KB
+        ('{"version": "https:\\/\\/jsonfeed.org\\/version\\/1", "items": []}', "text/plain"),  # PHP's escapes
         ("{}", "application/feed+json"),
     ],
 )
-def test_a_feed_is_known_by_its_type_or_its_root(body: str, content_type: str) -> None:
-    assert is_feed(Fetched("http://x/f", 200, body.encode(), content_type, None, None, None))
+def test_a_feed_is_known_by_its_type_or_its_root(body: str | bytes, content_type: str) -> None:
+    assert is_feed(_fetched(body, content_type))
 
 
 @pytest.mark.parametrize(
@@ -78,12 +98,25 @@ def test_a_feed_is_known_by_its_type_or_its_root(body: str, content_type: str) -
         ("<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><body><p>rss feed</p></body></html>",
          "application/xhtml+xml"),
         ("<!-- <rss> --><html><body>See our <feed> page</body></html>", "text/html"),
-        ('{"title": "not a feed"}', "application/json"),
+        ('{"title": "about feeds", "see": "https://jsonfeed.org/version/1.1"}', "application/json"),
+        ('{"version": "https://jsonfeed.org/version/1"', "application/json"),  # broken JSON
         ("A plain text about an RSS feed.", "text/plain"),
+        (FOAF, "application/rdf+xml"),  # RDF, but no RSS 1.0
+        ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>", "text/xml"),
+        ("<!-- x -->" * 1000 + "<!DOCTYPE html>", "text/html"),  # no root: once exponential in the comments
+        ("<?pi ?>" * 1000 + "text", "text/plain"),
     ],
 )
 def test_a_page_is_no_feed(body: str, content_type: str) -> None:
-    assert not is_feed(Fetched("http://x/p", 200, body.encode(), content_type, None, None, None))
+    assert not is_feed(_fetched(body, content_type))
+
+
+def test_a_json_feed_of_odd_types_is_read_not_crashed_on() -> None:
+    odd = json.dumps({"version": "https://jsonfeed.org/version/1.1", "home_page_url": 5,
+                      "items": [{"id": 1, "authors": 5, "url": ["x"], "date_published": 7, "title": "Odd"}]})
+    feed = parse_feed(odd.encode())
+    assert feed.site_url is None
+    assert feed.entries[0].author is None and feed.entries[0].link is None and feed.entries[0].published is None
 
 
 def test_opening_a_feed_as_an_article_says_it_is_a_feed(server: LocalServer) -> None:
