@@ -184,8 +184,11 @@ class LibraryActions(LexiconActions):
                     if stored is None or library.load_analysis(row.id, engine_version()) is not None:
                         continue
                     engine = engines.get()
-                    with engines.busy:
-                        analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
+                    try:
+                        with engines.busy:
+                            analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
+                    except ValueError:
+                        continue  # a text the engine refuses (too long: stored before it was refused on opening)
                     library.save_analysis(row.id, analysis, engine_version())
                     done += 1
                     report(done, len(todo), str(row.id))

@@ -15,14 +15,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -361,6 +363,40 @@ class FeedListModel(QAbstractListModel):
         return None
 
 
+# Keys the sidebar's own widgets act on. The window's review shortcuts use them too (Return accepts, Delete keeps
+# the published wording, Space shows the choices): from a search box or a list they must not touch the article.
+OWN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Space})
+
+
+class SidebarKeys(QObject):
+    """Keeps the sidebar's keys its own: a shortcut override for ``OWN_KEYS`` is accepted, so the key goes to the
+    widget with the focus, not to the window's shortcut. In the article list Return opens the article at once, and a
+    click on the star column stars the row without choosing it (starring is no reading)."""
+
+    def __init__(self, sidebar: Sidebar) -> None:
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+        self.table = sidebar.table
+        self.viewport = sidebar.table.viewport()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's naming)
+        kind = event.type()  # only the events below touch a widget: others may come while the sidebar is destroyed
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in OWN_KEYS:
+            event.accept()
+            return True
+        if kind == QEvent.Type.KeyPress and watched is self.table and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.sidebar.open_current_now()
+            return True
+        if (kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and watched is self.viewport
+                and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton):
+            index = self.table.indexAt(event.position().toPoint())
+            if index.isValid() and index.column() == ArticleTableModel.STAR:
+                self.sidebar.toggle_star_at(index.row())
+                return True
+        return False
+
+
 class Sidebar(QWidget):
     """Search box, feeds, filters and the article table; emits ``article_chosen`` when the reader picks one."""
 
@@ -423,7 +459,6 @@ class Sidebar(QWidget):
         header.setMinimumSectionSize(24)
         header.setHighlightSections(False)
         self.table.sortByColumn(ArticleTableModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.clicked.connect(self._clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.articles.modelReset.connect(self._update_count)
         self._open_timer = QTimer(self)
@@ -448,6 +483,9 @@ class Sidebar(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
         layout.addWidget(split, 1)
+        keys = SidebarKeys(self)
+        for widget in (self.search, self.feed_view, self.table, self.table.viewport()):
+            widget.installEventFilter(keys)
         self.reload()
 
     def reload(self, keep: int | None = None) -> None:
@@ -500,12 +538,14 @@ class Sidebar(QWidget):
         if article_id is not None:
             self.article_chosen.emit(article_id)
 
-    def _clicked(self, index: QModelIndex) -> None:
-        article_id = self.articles.article_id(index.row())
-        if article_id is None:
-            return
-        if index.column() == ArticleTableModel.STAR:
-            self.articles.set_starred(article_id, not self.articles.rows[index.row()].starred)
+    def open_current_now(self) -> None:
+        self._open_timer.stop()
+        self._open_current()
+
+    def toggle_star_at(self, row: int) -> None:
+        article_id = self.articles.article_id(row)
+        if article_id is not None:
+            self.articles.set_starred(article_id, not self.articles.rows[row].starred)
 
     def on_feed_context(self, handler: Callable[[int | None], None]) -> None:
         """Call ``handler(feed id or None)`` for a right click on the feed list."""

@@ -253,6 +253,12 @@ class MainWindow(FeedActions, QMainWindow):
         A new text is stored in the library first (``article`` carries what else is known of it); an
         ``article_id`` opens one already there, with its stored analysis unless ``reanalyse``.
         """
+        from reader.core.engine import MAX_TEXT_CHARS  # here: the window opens before the engine is loaded
+
+        if article_id is None and len(text) > MAX_TEXT_CHARS:  # refused before it is stored or drawn
+            self._error("Cannot open this text", f"“{title}” is too long to analyse ({len(text):,} characters; the "
+                        f"limit is {MAX_TEXT_CHARS:,}, about 80,000 words): open it in parts")
+            return
         self.bar.dismiss()  # what it said was about the article before
         self.document = ArticleDocument(title, text, self.settings.threshold)
         is_new = article_id is None
@@ -438,8 +444,11 @@ class MainWindow(FeedActions, QMainWindow):
             return
         count = len(document.suggestions)
         analysis = document.analysis
-        spin = analysis.spin_score if analysis else 0.0
-        verdict = verdict_words(spin, analysis.words if analysis else None, looks_english(document.text))
+        if analysis is None:  # the analysis failed (the bar says why): no verdict to give
+            self.status.setText(f"{document.title}: not analysed")
+            return
+        spin = analysis.spin_score
+        verdict = verdict_words(spin, analysis.words, looks_english(document.text))
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
         self.status.setText(
             f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "
@@ -472,11 +481,10 @@ class MainWindow(FeedActions, QMainWindow):
             self._update_status()
         s = self.document.suggestions[index]
         for pane in (self.published, self.restored):
+            if pane is self.restored and restored is None:
+                continue  # a twin not drawn (not applied): the restored pane follows the published one's scroll
             cursor = pane.textCursor()
-            if pane is self.restored:
-                position = 0 if restored is None else restored[0]  # a twin not drawn: the top of the pane
-            else:
-                position = utf16_offset(self.document.text, s.start)
+            position = restored[0] if pane is self.restored and restored else utf16_offset(self.document.text, s.start)
             cursor.setPosition(min(position, pane.document().characterCount() - 1))
             pane.setTextCursor(cursor)
             pane.ensureCursorVisible()

@@ -166,8 +166,40 @@ def test_choosing_an_article_opens_it_marks_it_read_and_keys_star_and_unread_it(
         assert stored is not None and stored.starred and not stored.is_read
     qtbot.keyClick(win.sidebar.table, "s")
     assert not library.article(ids["budget"]).starred
-    win.sidebar.table.clicked.emit(win.sidebar.articles.index(row, ArticleTableModel.STAR))  # a click on the star
-    assert library.article(ids["budget"]).starred
+    storm = win.sidebar.articles.row_of(ids["storm"])
+    star = win.sidebar.table.visualRect(win.sidebar.articles.index(storm, ArticleTableModel.STAR)).center()
+    qtbot.mouseClick(win.sidebar.table.viewport(), Qt.MouseButton.LeftButton, pos=star)  # a click on another star
+    qtbot.wait(50)
+    stored = library.article(ids["storm"])
+    assert not stored.starred and not stored.is_read  # the click unstars it, and does not open it: no reading
+    assert win.article_id == ids["budget"] and cell(win, storm, ArticleTableModel.STAR) == "☆"
+    qtbot.mouseClick(win.sidebar.table.viewport(), Qt.MouseButton.LeftButton, pos=star)
+    assert library.article(ids["storm"]).starred and not library.article(ids["storm"]).is_read
+
+
+def test_keys_in_the_sidebar_do_not_review_the_open_article(
+        win: MainWindow, library: Library, qtbot) -> None:  # noqa: ANN001
+    ids = fill(library)
+    win.open_text("Reviewed", TEXT)
+    opened = win.article_id
+    win.select(0)
+    win.sidebar.search.setFocus()
+    qtbot.keyClicks(win.sidebar.search, "coast")
+    qtbot.keyClick(win.sidebar.search, Qt.Key.Key_Return)  # Return searches; it accepts nothing
+    qtbot.keyClick(win.sidebar.search, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: listed(win) == ["Storm nears the coast"], timeout=3000)
+    win.sidebar.table.setFocus()
+    qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Delete)  # keeps nothing as published
+    qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Space)
+    assert win.document.decisions == {} and library.stored_decisions(opened) == {}
+    win.sidebar.table.setCurrentIndex(win.sidebar.articles.index(0, ArticleTableModel.TITLE))
+    qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Return)  # opens the article chosen
+    assert win.article_id == ids["storm"]
+    assert win.open_article(opened)
+    win.published.setFocus()
+    win.select(0)
+    qtbot.keyClick(win.published, Qt.Key.Key_Delete)  # in the article the keys review it
+    assert [d.verdict.name for d in win.document.decisions.values()] == ["REJECT"]
 
 
 def test_reopening_from_the_sidebar_brings_back_the_decisions(win: MainWindow, library: Library) -> None:
@@ -359,3 +391,20 @@ def test_spin_column_shows_no_score_for_a_text_not_in_english(win: MainWindow, l
     assert listed(win) == []
     win.sidebar.spin.setCurrentIndex(1)  # unclear or spun
     assert listed(win) == ["Retraites"]
+
+
+def test_background_analysis_goes_past_a_text_the_engine_refuses(
+        qtbot, settings: Settings, library: Library) -> None:  # noqa: ANN001
+    class Refusing(FakeEngine):
+        def analyze(self, text: str, progress=None) -> Analysis:  # noqa: ANN001
+            if text.startswith("Too long"):
+                raise ValueError("the text is too long to analyse")
+            return super().analyze(text, progress)
+
+    fine = library.add_article(title="Fine", text=TEXT)
+    refused = library.add_article(title="Huge", text="Too long to read. " * 10)  # newest: analysed first
+    window = MainWindow(Refusing, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert library.article(fine).spin_score is not None  # the run went on past the refused text
+    assert library.article(refused).spin_score is None
+    assert not window.background_analysing and "stopped" not in window.statusBar().currentMessage()

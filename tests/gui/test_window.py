@@ -126,6 +126,32 @@ def test_keep_as_published_and_keyboard_review(window: MainWindow, qtbot) -> Non
     assert "1 accepted" in window.status.text()
 
 
+def test_moving_to_a_suggestion_kept_as_published_shows_it(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    filler = "A paragraph of honest text that pushes the article down the page.\n\n" * 120
+    window.resize(900, 500)
+    window.open_text("Long", filler + TEXT)
+    window.select(0)
+    qtbot.keyClick(window.published, "r")  # "officers" kept: the restored pane draws no twin of it
+    window.published.verticalScrollBar().setValue(0)
+    window.select(1)
+    window.select(0)
+    published = window.published
+    assert published.verticalScrollBar().value() > 0  # not sent back to the top of the article
+    assert published.viewport().rect().contains(published.cursorRect().center())  # the kept word is in view
+    assert window.restored.verticalScrollBar().value() > 0  # the restored pane follows the published one
+
+
+def test_a_text_too_long_to_analyse_is_refused_before_it_is_shown(window: MainWindow) -> None:
+    from reader.core.engine import MAX_TEXT_CHARS
+
+    window.open_text("Huge", "word " * (MAX_TEXT_CHARS // 5 + 1))
+    assert "too long to analyse" in window.bar.text() and "open it in parts" in window.bar.text()
+    assert window.published.toPlainText() == TEXT and window.document.title == "Test"  # the open article stays
+    window.document.analysis = None  # an analysis that failed: no verdict
+    window._update_status()
+    assert window.status.text() == "Test: not analysed"
+
+
 def test_accept_all_above_a_confidence(window: MainWindow) -> None:
     assert window.document.accept_all(0.88) == 2
     assert window.document.accepted_count() == 2
