@@ -44,6 +44,7 @@ class FeedActions(LibraryActions):
         address is subscribed to, as the reader who opened it wants its articles."""
         options = dict(self.fetch_options)
         self.fetching = url
+        self._open_when_fetching = self.document  # another article opened meanwhile is not replaced by the page
         self.fetch_progress.show()
         self.statusBar().showMessage(f"Fetching {url}…")
 
@@ -69,9 +70,30 @@ class FeedActions(LibraryActions):
                 self.subscribe(article.url)
             return
         assert isinstance(article, Article)
-        self.open_text(article.title or article.url or "Web article", article.text, article.source, article=article)
+        title = article.title or article.url or "Web article"
+        if self.document is not self._open_when_fetching and self.document is not None:
+            self._page_arrived_later(title, article)
+            return
+        self.open_text(title, article.text, article.source, article=article)
         if article.notes:
             self.statusBar().showMessage("; ".join(article.notes), 8000)
+
+    def _page_arrived_later(self, title: str, article: Article) -> None:
+        """A page that arrives after the reader opened another article: kept (in the library, where there is one)
+        and offered, not put in place of what is being read."""
+        from reader.core.engine import MAX_TEXT_CHARS
+
+        if len(article.text) > MAX_TEXT_CHARS:
+            self.open_text(title, article.text, article.source, article=article)  # says why it cannot open it
+            return
+        article_id = self._store_article(article)
+        if article_id is not None:
+            self.sidebar.reload(keep=self.article_id)
+            self.bar.show_message(f"The page “{escape(title)}” has arrived; it is in your library.", "info",
+                                  [("Open it", lambda: self.open_article(article_id))])
+        else:
+            self.bar.show_message(f"The page “{escape(title)}” has arrived.", "info", [
+                ("Open it", lambda: self.open_text(title, article.text, article.source, article=article))])
 
     def _url_failed(self, request: int, message: str) -> None:
         if request != self._requests["fetch"]:

@@ -90,6 +90,7 @@ class MainWindow(FeedActions, QMainWindow):
         self.fetch_options: dict[str, Any] = {}  # passed to reader.sources.web.fetch (tests: short timeouts)
         self.fetch_pages = True  # feed entries with only a summary are replaced by the article page they link to
         self.fetching: str | None = None  # the URL being fetched
+        self._open_when_fetching: ArticleDocument | None = None  # the article open when the fetch began
         self.refreshing = False
         self.source_matches: list[SourceMatch] = []  # likely sources and copies of the open article
         self.looking_for_sources = False
@@ -335,7 +336,10 @@ class MainWindow(FeedActions, QMainWindow):
         clipboard = QGuiApplication.clipboard().text()
         text, ok = QInputDialog.getMultiLineText(self, "Paste article", "Article text:", clipboard)
         if ok and text.strip():
-            self.open_text("Pasted article", text)
+            from reader.sources.files import article_from_text
+
+            article = article_from_text(text)  # titled by its first line, as a plain-text file is
+            self.open_text(article.title or "Pasted article", article.text, article=article)
 
     def analyse_again(self) -> None:
         """Run the engine again on the open article (e.g. after the engine was updated)."""
@@ -544,18 +548,24 @@ class MainWindow(FeedActions, QMainWindow):
             return None
         index = self.current
         s = self.document.suggestions[index]
+        applied, wording = self.document.is_applied(index), self.document.wording(index)
         menu = QMenu(self)
         for choice in s.choices():
             action = menu.addAction(f"Use “{choice}”")
+            action.setCheckable(True)
+            action.setChecked(applied and choice == wording)  # what the restored text says now
             action.triggered.connect(lambda checked=False, c=choice: self._decide(index, c))
         menu.addSeparator()
         keep = menu.addAction(f"Keep “{s.original}” as published")
+        keep.setCheckable(True)
+        keep.setChecked(not applied)
         keep.triggered.connect(lambda: self._decide(index, None))
         menu.addSeparator()
-        always = menu.addAction(f"Always “{s.original}” → “{s.replacement}”")
-        always.triggered.connect(lambda: self._rule(index, "always"))
-        never = menu.addAction(f"Never “{s.original}” → “{s.replacement}”")
-        never.triggered.connect(lambda: self._rule(index, "never"))
+        # The rules are for the wording chosen here: "Use 'said'", then "Always", means always "said".
+        always = menu.addAction(f"Always “{s.original}” → “{wording}”")
+        always.triggered.connect(lambda: self._rule(index, "always", wording))
+        never = menu.addAction(f"Never “{s.original}” → “{wording}”")
+        never.triggered.connect(lambda: self._rule(index, "never", wording))
         return menu
 
     def _decide(self, index: int, choice: str | None) -> None:
@@ -575,24 +585,26 @@ class MainWindow(FeedActions, QMainWindow):
         rect = pane.cursorRect()
         menu.popup(pane.viewport().mapToGlobal(rect.bottomLeft()))
 
-    def _rule(self, index: int, rule: str) -> None:
-        """"Always" / "never" for the pair: into the lexicon (the library's, or this session's), then decided here."""
+    def _rule(self, index: int, rule: str, wording: str | None = None) -> None:
+        """"Always" / "never" for the pair (the published words and ``wording``, by default the engine's best):
+        into the lexicon (the library's, or this session's), then decided here."""
         if self.document is None:
             return
         s = self.document.suggestions[index]
+        wording = wording or s.replacement
         value = Rule(rule)
         if self.library is not None:
             try:
-                self.library.set_rule(s.original, s.replacement, value)
+                self.library.set_rule(s.original, wording, value)
             except (LibraryError, sqlite3.Error) as error:
                 self._error("The rule could not be saved", str(error))
         else:
-            self.session_lexicon.set_rule(s.original, s.replacement, value)
+            self.session_lexicon.set_rule(s.original, wording, value)
         if value is Rule.ALWAYS:
-            self.document.accept(index)
+            self.document.accept(index, wording)
         else:
             self.document.reject(index)
-        self.statusBar().showMessage(f"“{s.original}” → “{s.replacement}”: {rule}, for later articles too", 5000)
+        self.statusBar().showMessage(f"“{s.original}” → “{wording}”: {rule}, for later articles too", 5000)
 
     # -- export ------------------------------------------------------------------------------------------
     def copy_restored(self) -> None:

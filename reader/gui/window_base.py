@@ -45,6 +45,7 @@ class WindowBase(_Window):
     fetch_options: dict[str, Any]
     fetch_pages: bool
     fetching: str | None
+    _open_when_fetching: ArticleDocument | None
     refreshing: bool
     source_matches: list[SourceMatch]
     looking_for_sources: bool
@@ -75,6 +76,8 @@ class WindowBase(_Window):
         ) -> None: ...
 
         def open_article(self, article_id: int) -> bool: ...
+
+        def _store_article(self, article: Article) -> int | None: ...
 
     def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
                       progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:

@@ -13,6 +13,7 @@ import email.message
 import json
 import re
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.parse
@@ -108,9 +109,14 @@ def _host(url: str) -> str:
 
 def _check_url(url: str) -> str:
     url = url.strip()
+    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        raise FetchError(f"not a web address: {url!r} (an address has no spaces)")
     if "://" not in url:
         url = "https://" + url
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as error:  # "http://[::1": a broken IPv6 address
+        raise FetchError(f"not a web address: {url} ({error})") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise FetchError(f"not a web address: {url}")
     return url
@@ -222,6 +228,12 @@ def _fetch_once(url: str, headers: dict[str, str], timeout: float, total_timeout
         raise FetchError(message, status=error.code) from None
     except urllib.error.URLError as error:
         cause: object = error.reason
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            raise FetchError(f"could not reach {host} safely: its certificate could not be verified "
+                             f"({cause.verify_message or cause})") from None
+        if isinstance(cause, ssl.SSLError):
+            raise FetchError(f"could not make a secure connection to {host} ({cause.reason or cause}); if the site "
+                             "has no https, try its http:// address", retryable=True) from None
         if isinstance(cause, socket.timeout | TimeoutError):
             raise FetchError(f"could not reach {host}: no answer within {timeout:g} s", retryable=True) from None
         if isinstance(cause, socket.gaierror):
@@ -231,6 +243,8 @@ def _fetch_once(url: str, headers: dict[str, str], timeout: float, total_timeout
                          retryable=True) from None
     except TimeoutError:
         raise FetchError(f"could not reach {host}: no answer within {timeout:g} s", retryable=True) from None
+    except ValueError as error:  # http.client.InvalidURL: an address urllib cannot send
+        raise FetchError(f"not a web address: {url} ({error})") from None
     except (ConnectionError, OSError) as error:
         if isinstance(error, FetchError):
             raise

@@ -88,6 +88,26 @@ def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
     assert win.sidebar.current_article() == win.article_id
 
 
+def test_a_page_that_arrives_after_another_article_was_opened_is_offered_not_put_in_its_place(
+        win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
+    def slow_page(handler) -> None:  # noqa: ANN001
+        time.sleep(0.5)
+        send(handler, 200, PAGE.encode())
+
+    server.routes["/storm"] = slow_page
+    win.open_url(server.url("/storm"))
+    win.open_text("Read meanwhile", TEXT)
+    reading = win.article_id
+    qtbot.waitUntil(lambda: win.fetching is None, timeout=10_000)
+    assert win.article_id == reading and win.published.toPlainText() == TEXT  # what is being read stays
+    assert "The page “Storm nears” has arrived; it is in your library." in win.bar.text()
+    assert sorted(row.title for row in win.sidebar.articles.rows) == ["Read meanwhile", "Storm nears"]
+    open_it = next(b for b in win.bar.buttons if b.text() == "Open it")
+    open_it.click()
+    qtbot.waitUntil(lambda: win.document is not None and win.document.title == "Storm nears", timeout=5000)
+    assert win.published.toPlainText().startswith("Storm nears")
+
+
 def test_unreachable_url_and_missing_page_are_errors_in_the_window(
         win: MainWindow, server: LocalServer, qtbot) -> None:  # noqa: ANN001
     win.open_text("Open before", TEXT)

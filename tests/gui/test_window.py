@@ -109,6 +109,22 @@ def test_accepting_an_alternative_changes_the_restored_pane_and_undo_restores_it
     assert window.restored.toPlainText().startswith("US servicemen said")
 
 
+def test_the_choices_show_the_wording_in_use_and_always_keeps_it(window: MainWindow) -> None:
+    window.select(0)
+    checked = [a.text() for a in window.choices_menu().actions() if a.isChecked()]
+    assert checked == ["Use “officials”"]  # applied by the engine
+    next(a for a in window.choices_menu().actions() if a.text() == "Use “servicemen”").trigger()
+    menu = window.choices_menu()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Use “servicemen”"]
+    next(a for a in menu.actions() if a.text() == "Always “officers” → “servicemen”").trigger()
+    assert window.restored.toPlainText().startswith("US servicemen said")  # the reader's pick stands
+    assert window.session_lexicon.get("officers", "servicemen").rule.value == "always"
+    assert window.session_lexicon.get("officers", "officials") is None
+    window.select(2)
+    next(a for a in window.choices_menu().actions() if a.text().startswith("Keep")).trigger()
+    assert [a.text() for a in window.choices_menu().actions() if a.isChecked()] == ["Keep “debate” as published"]
+
+
 def test_keep_as_published_and_keyboard_review(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     visited = []
     for _ in range(len(window.document.suggestions)):
@@ -150,6 +166,16 @@ def test_a_text_too_long_to_analyse_is_refused_before_it_is_shown(window: MainWi
     window.document.analysis = None  # an analysis that failed: no verdict
     window._update_status()
     assert window.status.text() == "Test: not analysed"
+
+
+def test_a_pasted_article_is_titled_by_its_first_line(window: MainWindow, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    pasted = "Washington\nCNN\n—\nOfficers stated the plan\n\n" + TEXT
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args: (pasted, True))
+    window.paste_article()
+    assert window.document.title == "Officers stated the plan"  # its headline, past the dateline
+    assert window.published.toPlainText() == pasted
 
 
 def test_accept_all_above_a_confidence(window: MainWindow) -> None:

@@ -143,6 +143,28 @@ def test_could_not_reach_closed_port() -> None:
         fetch(f"http://127.0.0.1:{port}/", retries=1, **FAST)
 
 
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("not a url at all", "not a web address: 'not a url at all' (an address has no spaces)"),
+        ("http://example.org/a\x07b", "not a web address"),
+        ("http://[::1", "not a web address: http://[::1 (Invalid IPv6 URL)"),
+        ("ftp://example.org/", "not a web address: ftp://example.org/"),
+    ],
+)
+def test_what_is_no_web_address_is_said_so(address: str, message: str) -> None:
+    with pytest.raises(FetchError) as info:
+        fetch(address, retries=0, **FAST)
+    assert str(info.value).startswith(message)
+
+
+def test_https_to_a_plain_http_server_suggests_its_http_address(server: LocalServer) -> None:
+    server.routes["/p"] = static(PAGE)
+    host = server.base.removeprefix("http://")
+    with pytest.raises(FetchError, match=f"could not make a secure connection to {host} .*try its http:// address"):
+        fetch(f"{host}/p", retries=0, **FAST)  # an address typed without its scheme is tried as https://
+
+
 def test_slow_server_hits_the_timeout(server: LocalServer) -> None:
     server.routes["/slow"] = lambda h: time.sleep(1.5)
     started = time.monotonic()
