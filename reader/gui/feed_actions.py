@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from reader.core.suggestion import counted
 from reader.gui.library_actions import LibraryActions
@@ -209,9 +209,24 @@ class FeedActions(LibraryActions):
         menu.popup(QCursor.pos())
 
     def unsubscribe(self, feed_id: int) -> None:
+        """Unsubscribe after the reader confirms: the feed's articles leave the library, but for the ones starred or
+        reviewed and the one open, which stay as articles of no feed."""
         if self.library is None:
             return
-        self.library.remove_feed(feed_id)
+        feed = next((f for f in self.library.feeds() if f.id == feed_id), None)
+        if feed is None:
+            return
+        kept = self.library.kept_on_unsubscribe(feed_id)
+        gone = feed.articles - kept
+        detail = f"{counted(gone, 'article')} of it will leave the library" if gone else "No article will leave"
+        if kept:
+            detail += f"; the {counted(kept, 'article')} you starred or reviewed will stay"
+        answer = QMessageBox.question(
+            self, "Unsubscribe", f"Unsubscribe from “{feed.title or feed.url}”?\n\n{detail}.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.library.remove_feed(feed_id, keep=[self.article_id] if self.article_id is not None else [])
         if self.sidebar.articles.feed_id == feed_id:
             self.sidebar.articles.feed_id = None
         if self.article_id is not None and self.library.article(self.article_id) is None:

@@ -3,15 +3,19 @@ copies of one story grouped, and spin scores found in the background for article
 
 from __future__ import annotations
 
+import sqlite3
 from typing import cast
 
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.suggestion import counted
 from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
 from reader.gui.lexicon_actions import LexiconActions
 from reader.gui.sidebar import LIST_LIMIT
 from reader.gui.window_base import escape
 from reader.gui.worker import Report
-from reader.library import SourceMatch
+from reader.library import LibraryError, SourceMatch
 
 GROUPED_ARTICLES = 300  # story groups are looked for among this many listed articles (each costs a query)
 STORY_SCORE = 0.5  # find_sources score from which two articles are copies of one story (as in story_groups)
@@ -51,6 +55,33 @@ class LibraryActions(LexiconActions):
         if stored is not None:
             self.sidebar.articles.set_starred(article_id, not stored.starred)
             self.statusBar().showMessage("Unstarred" if stored.starred else "Starred", 3000)
+
+    def delete_article(self, article_id: int | None = None) -> None:
+        """Delete an article (the one chosen in the list, else the one open) from the library, with its decisions,
+        after the reader confirms."""
+        article_id = self._target_article() if article_id is None else article_id
+        if not self._needs_library("delete an article") or article_id is None:
+            return
+        assert self.library is not None
+        stored = self.library.article(article_id)
+        if stored is None:
+            return
+        decided = len(self.library.stored_decisions(article_id))
+        detail = f" Your {counted(decided, 'decision')} on it will go too." if decided else ""
+        answer = QMessageBox.question(
+            self, "Delete article", f"Delete “{stored.article.title}” from the library?{detail}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.library.delete_article(article_id)
+        except (LibraryError, sqlite3.Error) as error:
+            self._error("The article could not be deleted", str(error))
+            return
+        if article_id == self.article_id:
+            self.close_article()
+        self.sidebar.reload(keep=self.article_id)
+        self.statusBar().showMessage(f"Deleted “{stored.article.title}”", 5000)
 
     def focus_search(self) -> None:
         self.dock.show()

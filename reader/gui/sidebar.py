@@ -371,7 +371,8 @@ OWN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt
 class SidebarKeys(QObject):
     """Keeps the sidebar's keys its own: a shortcut override for ``OWN_KEYS`` is accepted, so the key goes to the
     widget with the focus, not to the window's shortcut. In the article list Return opens the article at once, and a
-    click on the star column stars the row without choosing it (starring is no reading)."""
+    click on the star column stars the row without choosing it (starring is no reading); Delete asks to delete the
+    article chosen."""
 
     def __init__(self, sidebar: Sidebar) -> None:
         super().__init__(sidebar)
@@ -384,10 +385,13 @@ class SidebarKeys(QObject):
         if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in OWN_KEYS:
             event.accept()
             return True
-        if kind == QEvent.Type.KeyPress and watched is self.table and isinstance(event, QKeyEvent) and event.key() in (
-                Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.sidebar.open_current_now()
-            return True
+        if kind == QEvent.Type.KeyPress and watched is self.table and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.sidebar.open_current_now()
+                return True
+            if event.key() == Qt.Key.Key_Delete and (chosen := self.sidebar.current_article()) is not None:
+                self.sidebar.delete_requested.emit(chosen)  # the window asks first
+                return True
         if (kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and watched is self.viewport
                 and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton):
             index = self.table.indexAt(event.position().toPoint())
@@ -401,6 +405,7 @@ class Sidebar(QWidget):
     """Search box, feeds, filters and the article table; emits ``article_chosen`` when the reader picks one."""
 
     article_chosen = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, library: Library | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

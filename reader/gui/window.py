@@ -132,6 +132,7 @@ class MainWindow(FeedActions, QMainWindow):
 
         self.sidebar = Sidebar(library)
         self.sidebar.article_chosen.connect(self.open_article)
+        self.sidebar.delete_requested.connect(self.delete_article)
         self.sidebar.on_feed_context(self._feed_menu)
         self.dock = QDockWidget("Library", self)
         self.dock.setObjectName("library")
@@ -222,6 +223,7 @@ class MainWindow(FeedActions, QMainWindow):
         self._action(library, "&Search…", self.focus_search, QKeySequence.StandardKey.Find)
         self._action(library, "Mark &read / unread", self.toggle_read, "M")
         self._action(library, "&Star / unstar", self.toggle_star, "S")
+        self._action(library, "&Delete article…", self.delete_article)  # Delete in the article list, too
         library.addSeparator()
         self._action(library, "Su&bscribe to a feed…", self.ask_subscribe, "Ctrl+Shift+N")
         self._action(library, "&Refresh feeds", self.refresh_feeds, QKeySequence.StandardKey.Refresh, "F5")
@@ -289,6 +291,20 @@ class MainWindow(FeedActions, QMainWindow):
         self.progress.show()
         self._update_status()
         self.pool.start(AnalysisTask(self.request, text, self.engines, self.signals))
+
+    def close_article(self) -> None:
+        """Show no article (the one open was deleted): the panes are emptied and nothing is stored for it."""
+        self.request += 1  # an analysis still running for it is dropped when it ends
+        self.document = None
+        self.article_id = None
+        self.current = None
+        self.analysing = False
+        self.progress.hide()
+        self.published.clear()
+        self.restored.clear()
+        self.bar.dismiss()
+        self.setWindowTitle("Unspin")
+        self._update_status()
 
     def open_article(self, article_id: int) -> bool:
         """Open an article of the library (the sidebar's choice) and mark it read."""

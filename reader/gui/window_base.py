@@ -79,6 +79,8 @@ class WindowBase(_Window):
 
         def _store_article(self, article: Article) -> int | None: ...
 
+        def close_article(self) -> None: ...
+
     def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
                       progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:
         signals = TaskSignals(self)

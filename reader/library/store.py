@@ -240,10 +240,23 @@ class Library:
                        (url, title, site_url, _now()))
             return int(db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0])
 
-    def remove_feed(self, feed_id: int) -> None:
-        """Unsubscribe and forget its articles (and their decisions)."""
+    _KEPT_ARTICLE = "starred = 1 OR id IN (SELECT article_id FROM decisions)"  # what the reader marked or reviewed
+
+    def remove_feed(self, feed_id: int, keep: Iterable[int] = ()) -> int:
+        """Unsubscribe and forget its articles (and their analyses), but for those the reader starred or reviewed
+        (a decision) and those in ``keep`` (the one open): they stay, as articles of no feed. Returns how many."""
+        kept = list(keep)
+        listed = ", ".join("?" * len(kept)) or "NULL"
         with self.transaction() as db:
+            stay = db.execute(f"UPDATE articles SET feed_id = NULL WHERE feed_id = ? AND ({self._KEPT_ARTICLE} "
+                              f"OR id IN ({listed}))", (feed_id, *kept)).rowcount
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return stay
+
+    def kept_on_unsubscribe(self, feed_id: int) -> int:
+        """How many of a feed's articles ``remove_feed`` keeps by itself (starred or reviewed)."""
+        return int(self._db.execute(f"SELECT COUNT(*) FROM articles WHERE feed_id = ? AND ({self._KEPT_ARTICLE})",
+                                    (feed_id,)).fetchone()[0])
 
     def feeds(self) -> list[FeedInfo]:
         rows = self._db.execute(

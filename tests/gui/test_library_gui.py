@@ -178,7 +178,12 @@ def test_choosing_an_article_opens_it_marks_it_read_and_keys_star_and_unread_it(
 
 
 def test_keys_in_the_sidebar_do_not_review_the_open_article(
-        win: MainWindow, library: Library, qtbot) -> None:  # noqa: ANN001
+        win: MainWindow, library: Library, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *args: asked.append(text) or QMessageBox.StandardButton.Cancel)
     ids = fill(library)
     win.open_text("Reviewed", TEXT)
     opened = win.article_id
@@ -189,9 +194,12 @@ def test_keys_in_the_sidebar_do_not_review_the_open_article(
     qtbot.keyClick(win.sidebar.search, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: listed(win) == ["Storm nears the coast"], timeout=3000)
     win.sidebar.table.setFocus()
-    qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Delete)  # keeps nothing as published
+    win.sidebar.table.setCurrentIndex(win.sidebar.articles.index(0, ArticleTableModel.TITLE))
+    qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Delete)  # keeps nothing as published: asks to delete the article
+    assert asked == ["Delete “Storm nears the coast” from the library?"]
     qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Space)
     assert win.document.decisions == {} and library.stored_decisions(opened) == {}
+    assert library.article(ids["storm"]) is not None  # cancelled
     win.sidebar.table.setCurrentIndex(win.sidebar.articles.index(0, ArticleTableModel.TITLE))
     qtbot.keyClick(win.sidebar.table, Qt.Key.Key_Return)  # opens the article chosen
     assert win.article_id == ids["storm"]
@@ -334,18 +342,37 @@ def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library) -> 
     assert listed(win)[2] == "Gardening"
 
 
-def test_unsubscribing_removes_the_feed_and_its_articles(win: MainWindow, library: Library) -> None:
-    ids = fill(library)
-    win.sidebar.reload()
-    assert win.open_article(ids["storm"])
+def test_unsubscribing_asks_and_keeps_what_the_reader_starred_reviewed_or_reads(
+        win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    ids = fill(library)  # "storm", of the Daily feed, is starred
     daily = library.article(ids["storm"]).feed_id
+    library.add_article(title="Tide tables", text="High water at noon.", feed_id=daily, guid="d2")
+    reading = library.add_article(title="Open one", text=TEXT, feed_id=daily, guid="d3")
+    win.sidebar.reload()
+    assert win.open_article(reading)
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # noqa: ANN202
+        def ask(parent, title, text, *args):  # noqa: ANN001, ANN202
+            asked.append(text)
+            return button
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
     win.unsubscribe(daily)
-    assert win.article_id is None and "left the library" in win.statusBar().currentMessage()
-    assert sorted(listed(win)) == ["Budget debate", "My notes"]
-    assert [f.title for f in win.sidebar.feeds.feeds] == ["Wire"]
+    assert asked == ["Unsubscribe from “Daily”?\n\n2 articles of it will leave the library; "
+                     "the 1 article you starred or reviewed will stay."]
+    assert len(library.feeds()) == 2 and len(listed(win)) == 5  # cancelled: nothing changed
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    win.unsubscribe(daily)
+    assert sorted(listed(win)) == ["Budget debate", "My notes", "Open one", "Storm nears the coast"]
+    assert [f.title for f in library.feeds()] == ["Wire"]
+    assert win.article_id == reading and library.article(reading).feed_id is None  # the open one stays, feedless
     win.select(0)
-    win.accept_current()  # still works on the open text; nothing is written for a removed article
-    assert win.bar.text() == ""
+    win.accept_current()  # its decisions are still kept
+    assert library.stored_decisions(reading)
 
 
 def test_compare_with_source_asks_for_the_original_prefilled_with_the_likely_source(
@@ -408,3 +435,27 @@ def test_background_analysis_goes_past_a_text_the_engine_refuses(
     assert library.article(fine).spin_score is not None  # the run went on past the refused text
     assert library.article(refused).spin_score is None
     assert not window.background_analysing and "stopped" not in window.statusBar().currentMessage()
+
+
+def test_deleting_an_article_asks_first_and_the_open_one_closes(
+        win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *args: asked.append(text) or QMessageBox.StandardButton.Yes)
+    ids = fill(library)
+    win.open_text("Reviewed", TEXT)
+    reviewed = win.article_id
+    win.select(0)
+    win.accept_current()
+    win.delete_article(ids["local"])  # one not open
+    assert library.article(ids["local"]) is None and "My notes" not in listed(win)
+    assert win.article_id == reviewed
+    win.delete_article()  # the one open
+    assert asked[-1] == "Delete “Reviewed” from the library? Your 1 decision on it will go too."
+    assert library.article(reviewed) is None and library.stored_decisions(reviewed) == {}
+    assert win.document is None and win.article_id is None and win.published.toPlainText() == ""
+    assert win.windowTitle() == "Unspin" and "Open an article" in win.status.text()
+    win.next_suggestion()  # nothing open: nothing happens
+    win.accept_current()

@@ -259,8 +259,22 @@ def test_search_sort_filter_read_starred(library: Library) -> None:
     assert [r.id for r in library.list_articles(unread_only=True)] == [b]
     assert [r.id for r in library.list_articles(starred_only=True)] == [b]
     assert library.feeds()[0].unread == 0 and library.feeds()[0].articles == 1
-    library.remove_feed(feed)
+    assert library.kept_on_unsubscribe(feed) == 0
+    assert library.remove_feed(feed) == 0
     assert [r.id for r in library.list_articles()] == [b] and [h.row.id for h in library.search("maria")] == []
+
+
+def test_unsubscribing_keeps_the_articles_starred_reviewed_or_named(library: Library) -> None:
+    feed = library.add_feed("http://127.0.0.1/feed", "Feed")
+    plain, starred, reviewed, named = (library.add_article(title=t, text=f"{t} text.", feed_id=feed, guid=t)
+                                       for t in ("plain", "starred", "reviewed", "named"))
+    library.set_starred(starred)
+    library.set_decision(reviewed, Suggestion(0, 8, "reviewed", "seen"), Decision(Verdict.REJECT))
+    assert library.kept_on_unsubscribe(feed) == 2
+    assert library.remove_feed(feed, keep=[named]) == 3
+    assert library.article(plain) is None and library.feeds() == []
+    assert {library.article(i).feed_id for i in (starred, reviewed, named)} == {None}
+    assert library.stored_decisions(reviewed) == {(0, 8, "reviewed"): Decision(Verdict.REJECT)}
 
 
 def test_opml_import_export(library: Library, tmp_path: Path) -> None:
