@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.suggestion import counted
 from reader.resources import resource_path, resources_dir
+
+if TYPE_CHECKING:
+    from reader.gui.window import MainWindow
 
 SAMPLE = ("sample", "sample_article.txt")
 FALLBACK_SAMPLE = (
@@ -35,6 +39,16 @@ def engine_loader(notices: EngineNotices) -> Callable[[], object]:
     return load
 
 
+def show_library_notice(window: MainWindow, notice: str) -> None:
+    """What happened to the library (set aside as damaged, unavailable) in a window of its own, not modal, that
+    stays until the reader closes it: the bar above the article is the article's, and the status bar forgets."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unspin library", notice, QMessageBox.StandardButton.Ok, window)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    window.library_notice = box
+    window.statusBar().showMessage(notice, 15000)
+
+
 def run(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader", description="Unspin: find and undo spun wording.")
     parser.add_argument("file", nargs="?", help="an article to open (.txt, .md, .html)")
@@ -54,16 +68,19 @@ def run(args: list[str]) -> int:
     from reader.library import Library, LibraryError
 
     library = None
+    notice: str | None = None  # about the library, for the reader to see (not only a terminal)
     try:
         library = Library.open()
+        notice = library.notice
     except (LibraryError, OSError) as error:
-        print(f"reader: the library is unavailable, decisions will not be kept: {error}", file=sys.stderr)
+        notice = f"The library is unavailable, so decisions will not be kept in this session: {error}"
+        print(f"reader: {notice}", file=sys.stderr)
     notices = EngineNotices()
     window = MainWindow(engine_loader(notices), library=library)
     notices.message.connect(lambda message: window.statusBar().showMessage(message, 60_000))
     window.show()
-    if library is not None and library.notice:
-        window.statusBar().showMessage(library.notice, 15000)
+    if notice:
+        show_library_notice(window, notice)
     if options.file:
         window.open_path(options.file)
     else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QTextBrowser,
@@ -91,6 +92,7 @@ class MainWindow(FeedActions, QMainWindow):
         self.fetch_pages = True  # feed entries with only a summary are replaced by the article page they link to
         self.fetching: str | None = None  # the URL being fetched
         self._open_when_fetching: ArticleDocument | None = None  # the article open when the fetch began
+        self.library_notice: QMessageBox | None = None  # what the app said of the library at start (app.main)
         self.refreshing = False
         self.source_matches: list[SourceMatch] = []  # likely sources and copies of the open article
         self.looking_for_sources = False
@@ -511,10 +513,15 @@ class MainWindow(FeedActions, QMainWindow):
 
     def next_suggestion(self) -> None:
         if self.document and self.document.suggestions:
-            self.select(0 if self.current is None else min(self.current + 1, len(self.document.suggestions) - 1))
+            last = len(self.document.suggestions) - 1
+            if self.current == last:
+                self.statusBar().showMessage("That was the last suggestion", 3000)
+            self.select(0 if self.current is None else min(self.current + 1, last))
 
     def previous_suggestion(self) -> None:
         if self.document and self.document.suggestions:
+            if self.current == 0:
+                self.statusBar().showMessage("That was the first suggestion", 3000)
             self.select(0 if self.current is None else max(self.current - 1, 0))
 
     def accept_current(self, choice: str | None = None) -> None:
@@ -636,20 +643,24 @@ class MainWindow(FeedActions, QMainWindow):
             self.write_export(path, chosen)
 
     def write_export(self, path: str, chosen_filter: str = "") -> None:
+        """Write the restored text as the file's extension says, else as the chosen filter says (a name typed
+        without an extension gets the filter's)."""
         assert self.document is not None
         restored = self.document.restored()
-        if path.endswith((".html", ".htm")) or "HTML" in chosen_filter:
+        lines = [line for line in restored.splitlines() if line.strip()]
+        heading, paragraphs = self.document.title, lines
+        if lines and self.document.text.lstrip().startswith(heading):
+            heading, paragraphs = lines[0], lines[1:]  # the text opens with its headline: the restored one heads it
+        suffix = Path(path).suffix.lower()
+        if not suffix:
+            suffix = ".html" if "HTML" in chosen_filter else ".md" if "Markdown" in chosen_filter else ".txt"
+            path += suffix
+        if suffix in (".html", ".htm"):
             import html
 
-            paragraphs = [line for line in restored.splitlines() if line.strip()]
-            title = html.escape(self.document.title)
-            body = "".join(f"<p>{html.escape(line)}</p>\n" for line in paragraphs)
-            content = f"<!doctype html>\n<meta charset='utf-8'>\n<title>{title}</title>\n{body}"
-        elif path.endswith(".md") or "Markdown" in chosen_filter:
-            paragraphs = [line for line in restored.splitlines() if line.strip()]
-            heading = self.document.title
-            if paragraphs and self.document.text.lstrip().startswith(heading):
-                heading = paragraphs.pop(0)  # the text opens with its headline: the restored one is the heading
+            body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+            content = f"<!doctype html>\n<meta charset='utf-8'>\n<title>{html.escape(heading)}</title>\n{body}"
+        elif suffix in (".md", ".markdown"):
             content = f"# {heading}\n\n" + "\n\n".join(paragraphs) + "\n"
         else:
             content = restored

@@ -5,9 +5,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal, SignalInstance
 
 from reader.core.suggestion import Analysis
+
+
+def emit(signal: SignalInstance, *args: object) -> None:
+    """Emit from a worker thread; a window closed meanwhile took the signal's object with it, and then the result
+    has no one to go to (quitting during an analysis printed "Signal source has been deleted")."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
 
 
 class AnalysisSignals(QObject):
@@ -50,12 +59,12 @@ class AnalysisTask(QRunnable):
             engine = self.engines.get()
             with self.engines.busy:
                 analysis: Analysis = engine.analyze(  # type: ignore[attr-defined]
-                    self.text, progress=lambda share: self.signals.progress.emit(self.request, share)
+                    self.text, progress=lambda share: emit(self.signals.progress, self.request, share)
                 )
         except Exception as error:  # noqa: BLE001 - any engine failure is shown to the reader, never a crash
-            self.signals.failed.emit(self.request, str(error) or error.__class__.__name__)
+            emit(self.signals.failed, self.request, str(error) or error.__class__.__name__)
             return
-        self.signals.finished.emit(self.request, analysis)
+        emit(self.signals.finished, self.request, analysis)
 
 
 class TaskSignals(QObject):
@@ -114,11 +123,11 @@ class BackgroundTask(QRunnable):
         from reader.sources.article import ArticleError
 
         try:
-            result = self.work(lambda done, total, label: self.signals.progress.emit(self.request, done, total, label))
+            result = self.work(lambda done, total, label: emit(self.signals.progress, self.request, done, total, label))
         except ArticleError as error:
-            self.signals.failed.emit(self.request, str(error))
+            emit(self.signals.failed, self.request, str(error))
             return
         except Exception as error:  # noqa: BLE001 - shown to the reader, never a crash of the window
-            self.signals.failed.emit(self.request, f"{error.__class__.__name__}: {error}")
+            emit(self.signals.failed, self.request, f"{error.__class__.__name__}: {error}")
             return
-        self.signals.finished.emit(self.request, result)
+        emit(self.signals.finished, self.request, result)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from conftest import FakeEngine, SynchronousPool  # tests/gui/conftest.py
 
-from reader.gui.app import EngineNotices, engine_loader
+from reader.gui.app import EngineNotices, engine_loader, show_library_notice
+from reader.gui.window import MainWindow
 
 
 def test_a_notice_from_the_engine_loading_on_a_worker_reaches_the_gui_thread(
@@ -32,3 +34,14 @@ def test_a_notice_from_the_engine_loading_on_a_worker_reaches_the_gui_thread(
     qtbot.waitUntil(lambda: bool(heard), timeout=2000)
     assert heard == [("Building the WordNet index", True)]
     assert results == [loaded]
+
+
+def test_what_happened_to_the_library_stays_on_screen_until_read(qtbot, settings) -> None:  # noqa: ANN001
+    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    show_library_notice(window, "The library file was damaged. It was set aside as library.sqlite3.damaged-1.")
+    window.open_text("Later", "An article opened after the notice.")  # the bar above the article is cleared
+    box = window.library_notice
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert box.text().startswith("The library file was damaged.")

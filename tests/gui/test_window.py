@@ -131,6 +131,8 @@ def test_keep_as_published_and_keyboard_review(window: MainWindow, qtbot) -> Non
         qtbot.keyClick(window.published, "n")
         visited.append(window.current)
     assert visited == list(range(len(window.document.suggestions)))
+    qtbot.keyClick(window.published, "n")
+    assert window.current == len(visited) - 1 and window.statusBar().currentMessage() == "That was the last suggestion"
     qtbot.keyClick(window.published, "p")
     assert window.current == len(visited) - 2
     window.select(1)
@@ -205,6 +207,10 @@ def test_export_and_bad_files_keep_the_app_running(window: MainWindow, tmp_path:
     window.open_text("Officers stated the plan", "Officers stated the plan\n\n" + TEXT)
     window.write_export(str(tmp_path / "headed.md"))
     assert (tmp_path / "headed.md").read_text(encoding="utf-8").startswith("# Officers said the plan\n\nUS officials")
+    window.write_export(str(tmp_path / "headed.html"))
+    assert "<title>Officers said the plan</title>" in (tmp_path / "headed.html").read_text(encoding="utf-8")
+    window.write_export(str(tmp_path / "typed_without_extension"), "Markdown (*.md)")
+    assert (tmp_path / "typed_without_extension.md").read_text(encoding="utf-8").startswith("# Officers said")
     window.open_text("Test", TEXT)
     binary = tmp_path / "bad.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
