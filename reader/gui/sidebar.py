@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -433,6 +434,10 @@ class Sidebar(QWidget):
         self.starred = QCheckBox("Starred")
         self.starred.toggled.connect(lambda on: self.articles.set_query(starred_only=on))
         self.spin = QComboBox()
+        # It takes the row's room but needs little: its longest label set the sidebar's minimum width.
+        self.spin.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.spin.setMinimumContentsLength(10)
+        self.spin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for label, _value in SPIN_FILTERS:
             self.spin.addItem(label)
         self.spin.currentIndexChanged.connect(lambda i: self.articles.set_query(min_spin=SPIN_FILTERS[i][1]))
@@ -440,8 +445,7 @@ class Sidebar(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.unread)
         filters.addWidget(self.starred)
-        filters.addStretch(1)
-        filters.addWidget(self.spin)
+        filters.addWidget(self.spin, 1)
 
         self.table = QTableView()
         self.table.setModel(self.articles)

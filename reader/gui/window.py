@@ -472,9 +472,10 @@ class MainWindow(FeedActions, QMainWindow):
         spin = analysis.spin_score
         verdict = verdict_words(spin, analysis.words, looks_english(document.text))
         where = f" · at {self.current + 1} of {count}" if self.current is not None else ""
+        applied = sum(1 for index in range(count) if document.is_applied(index))  # what the restored pane shows
         self.status.setText(
-            f"{counted(count, 'suggestion')} · {document.accepted_count()} accepted · spin score {spin:.0%}, "
-            f"{verdict}{where}"
+            f"{counted(count, 'suggestion')}, {applied} applied · {document.accepted_count()} accepted · spin score "
+            f"{spin:.0%}, {verdict}{where}"
         )
 
     def _sync_scroll(self, source: QTextBrowser, target: QTextBrowser) -> None:

@@ -142,6 +142,10 @@ def test_keep_as_published_and_keyboard_review(window: MainWindow, qtbot) -> Non
     qtbot.keyClick(window.published, "a")
     assert "officials said" in window.restored.toPlainText()
     assert "1 accepted" in window.status.text()
+    assert window.status.text().startswith("4 suggestions, 4 applied")  # "stated" accepted again, after being kept
+    window.select(2)
+    qtbot.keyClick(window.published, "r")
+    assert window.status.text().startswith("4 suggestions, 3 applied · 1 accepted")
 
 
 def test_moving_to_a_suggestion_kept_as_published_shows_it(window: MainWindow, qtbot) -> None:  # noqa: ANN001
