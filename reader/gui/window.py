@@ -264,7 +264,8 @@ class MainWindow(FeedActions, QMainWindow):
             self._error("Cannot open this text", f"“{title}” is too long to analyse ({len(text):,} characters; the "
                         f"limit is {MAX_TEXT_CHARS:,}, about 80,000 words): open it in parts")
             return
-        self.bar.dismiss()  # what it said was about the article before
+        self.bar.dismiss()  # what it and the status bar said was about the article before ("read as cp1251")
+        self.statusBar().clearMessage()
         self.document = ArticleDocument(title, text, self.settings.threshold)
         is_new = article_id is None
         if article_id is None:

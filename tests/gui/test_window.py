@@ -184,6 +184,17 @@ def test_a_pasted_article_is_titled_by_its_first_line(window: MainWindow, monkey
     assert window.published.toPlainText() == pasted
 
 
+def test_a_files_encoding_note_goes_with_it(window: MainWindow, tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Café officers stated the plan.\n".encode("cp1252"))
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Plain officers stated it.\n", encoding="utf-8")
+    assert window.open_path(str(legacy))
+    assert "Windows-1252" in window.statusBar().currentMessage()
+    assert window.open_path(str(plain))
+    assert "Windows-1252" not in window.statusBar().currentMessage()  # said of the file before, not of this one
+
+
 def test_accept_all_above_a_confidence(window: MainWindow) -> None:
     assert window.document.accept_all(0.88) == 2
     assert window.document.accepted_count() == 2
