@@ -216,23 +216,22 @@ class FeedActions(LibraryActions):
         feed = next((f for f in self.library.feeds() if f.id == feed_id), None)
         if feed is None:
             return
-        kept = self.library.kept_on_unsubscribe(feed_id)
+        reading = [self.article_id] if self.article_id is not None else []
+        kept = self.library.kept_on_unsubscribe(feed_id, keep=reading)
         gone = feed.articles - kept
         detail = f"{counted(gone, 'article')} of it will leave the library" if gone else "No article will leave"
         if kept:
-            detail += f"; the {counted(kept, 'article')} you starred or reviewed will stay"
+            detail += f"; the {counted(kept, 'article')} you starred, reviewed or are reading will stay"
         answer = QMessageBox.question(
             self, "Unsubscribe", f"Unsubscribe from “{feed.title or feed.url}”?\n\n{detail}.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.library.remove_feed(feed_id, keep=[self.article_id] if self.article_id is not None else [])
+        self.library.remove_feed(feed_id, keep=reading)
         if self.sidebar.articles.feed_id == feed_id:
             self.sidebar.articles.feed_id = None
-        if self.article_id is not None and self.library.article(self.article_id) is None:
-            self.article_id = None  # it went with its feed: decisions on it are no longer kept
-            self.statusBar().showMessage("The open article left the library with its feed", 6000)
         self.sidebar.reload(keep=self.article_id)
+        self.find_story_groups()  # copies of a story may have gone with the feed
 
     def import_opml_file(self, path: str) -> int | None:
         """Subscribe to the feeds of an OPML file, then refresh them in the background."""

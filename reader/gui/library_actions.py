@@ -81,6 +81,7 @@ class LibraryActions(LexiconActions):
         if article_id == self.article_id:
             self.close_article()
         self.sidebar.reload(keep=self.article_id)
+        self.find_story_groups()  # the copies of its story are one fewer
         self.statusBar().showMessage(f"Deleted “{stored.article.title}”", 5000)
 
     def focus_search(self) -> None:
@@ -220,7 +221,10 @@ class LibraryActions(LexiconActions):
                             analysis = engine.analyze(stored.article.text)  # type: ignore[attr-defined]
                     except ValueError:
                         continue  # a text the engine refuses (too long: stored before it was refused on opening)
-                    library.save_analysis(row.id, analysis, engine_version())
+                    try:
+                        library.save_analysis(row.id, analysis, engine_version())
+                    except sqlite3.IntegrityError:
+                        continue  # deleted (or unsubscribed from) while it was analysed
                     done += 1
                     report(done, len(todo), str(row.id))
             return done

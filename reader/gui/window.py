@@ -50,6 +50,18 @@ from reader.sources.article import Article, ArticleError
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
 
 
+EXPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def export_path(path: str, chosen_filter: str = "") -> str:
+    """The file an export writes: the name as typed where it ends in an extension the export knows, else with the
+    chosen filter's ("Mr. Smith" with the HTML filter is "Mr. Smith.html"; a trailing dot is dropped)."""
+    if Path(path).suffix.lower() in EXPORT_SUFFIXES:
+        return path
+    suffix = ".html" if "HTML" in chosen_filter else ".md" if "Markdown" in chosen_filter else ".txt"
+    return path.rstrip(".") + suffix
+
+
 def _pane() -> QTextBrowser:
     pane = QTextBrowser()
     pane.setOpenLinks(False)
@@ -641,8 +653,16 @@ class MainWindow(FeedActions, QMainWindow):
         if self.document is None:
             return
         path, chosen = QFileDialog.getSaveFileName(self, "Export restored text", "", EXPORT_FILTERS)
-        if path:
-            self.write_export(path, chosen)
+        if not path:
+            return
+        final = export_path(path, chosen)
+        if final != path and Path(final).exists():  # the dialog asked about the name typed, not this one
+            answer = QMessageBox.question(self, "Export restored text", f"{Path(final).name} exists. Replace it?",
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                          QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.write_export(final, chosen)
 
     def write_export(self, path: str, chosen_filter: str = "") -> None:
         """Write the restored text as the file's extension says, else as the chosen filter says (a name typed
@@ -653,10 +673,8 @@ class MainWindow(FeedActions, QMainWindow):
         heading, paragraphs = self.document.title, lines
         if lines and self.document.text.lstrip().startswith(heading):
             heading, paragraphs = lines[0], lines[1:]  # the text opens with its headline: the restored one heads it
+        path = export_path(path, chosen_filter)
         suffix = Path(path).suffix.lower()
-        if not suffix:
-            suffix = ".html" if "HTML" in chosen_filter else ".md" if "Markdown" in chosen_filter else ".txt"
-            path += suffix
         if suffix in (".html", ".htm"):
             import html
 

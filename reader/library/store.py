@@ -242,21 +242,25 @@ class Library:
 
     _KEPT_ARTICLE = "starred = 1 OR id IN (SELECT article_id FROM decisions)"  # what the reader marked or reviewed
 
+    @classmethod
+    def _kept_on_unsubscribe(cls, keep: Iterable[int]) -> tuple[str, list[int]]:
+        """The condition on a feed's articles that stay when it is unsubscribed from, and its parameters."""
+        kept = list(keep)
+        return f"feed_id = ? AND ({cls._KEPT_ARTICLE} OR id IN ({', '.join('?' * len(kept)) or 'NULL'}))", kept
+
     def remove_feed(self, feed_id: int, keep: Iterable[int] = ()) -> int:
         """Unsubscribe and forget its articles (and their analyses), but for those the reader starred or reviewed
         (a decision) and those in ``keep`` (the one open): they stay, as articles of no feed. Returns how many."""
-        kept = list(keep)
-        listed = ", ".join("?" * len(kept)) or "NULL"
+        condition, kept = self._kept_on_unsubscribe(keep)
         with self.transaction() as db:
-            stay = db.execute(f"UPDATE articles SET feed_id = NULL WHERE feed_id = ? AND ({self._KEPT_ARTICLE} "
-                              f"OR id IN ({listed}))", (feed_id, *kept)).rowcount
+            stay = db.execute(f"UPDATE articles SET feed_id = NULL WHERE {condition}", (feed_id, *kept)).rowcount
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return stay
 
-    def kept_on_unsubscribe(self, feed_id: int) -> int:
-        """How many of a feed's articles ``remove_feed`` keeps by itself (starred or reviewed)."""
-        return int(self._db.execute(f"SELECT COUNT(*) FROM articles WHERE feed_id = ? AND ({self._KEPT_ARTICLE})",
-                                    (feed_id,)).fetchone()[0])
+    def kept_on_unsubscribe(self, feed_id: int, keep: Iterable[int] = ()) -> int:
+        """How many of a feed's articles ``remove_feed`` with the same ``keep`` keeps."""
+        condition, kept = self._kept_on_unsubscribe(keep)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM articles WHERE {condition}", (feed_id, *kept)).fetchone()[0])
 
     def feeds(self) -> list[FeedInfo]:
         rows = self._db.execute(

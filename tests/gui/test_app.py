@@ -5,10 +5,20 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import FakeEngine, SynchronousPool  # tests/gui/conftest.py
 
+from reader.core.suggestion import Analysis
 from reader.gui.app import EngineNotices, engine_loader, show_library_notice
 from reader.gui.window import MainWindow
+
+
+class NoEngine:
+    def analyze(self, text: str, progress=None) -> Analysis:  # noqa: ANN001
+        return Analysis(text, (), words=len(text.split()))
+
+
+class AtOnce:
+    def start(self, runnable) -> None:  # noqa: ANN001
+        runnable.run()
 
 
 def test_a_notice_from_the_engine_loading_on_a_worker_reaches_the_gui_thread(
@@ -37,7 +47,7 @@ def test_a_notice_from_the_engine_loading_on_a_worker_reaches_the_gui_thread(
 
 
 def test_what_happened_to_the_library_stays_on_screen_until_read(qtbot, settings) -> None:  # noqa: ANN001
-    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    window = MainWindow(NoEngine, pool=AtOnce(), settings=settings)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
     show_library_notice(window, "The library file was damaged. It was set aside as library.sqlite3.damaged-1.")

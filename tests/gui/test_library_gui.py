@@ -327,7 +327,9 @@ def test_compare_with_pasted_source_without_a_library(qtbot, settings: Settings)
     assert window.session_lexicon.always_for("attain") == "reach"
 
 
-def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library) -> None:
+def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
     copy, _ = spin(ORIGINAL)
     first = library.add_article(title="Maria nears", text=ORIGINAL)
     second = library.add_article(title="Maria approaches", text=copy)
@@ -340,6 +342,10 @@ def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library) -> 
     assert model.groups[first] == model.groups[second]
     win.sidebar.table.sortByColumn(ArticleTableModel.STORY, Qt.SortOrder.DescendingOrder)
     assert listed(win)[2] == "Gardening"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    win.delete_article(second)  # one copy fewer: the story is no longer told twice
+    assert {row.title: cell(win, r, ArticleTableModel.STORY) for r, row in enumerate(model.rows)} == {
+        "Maria nears": "", "Gardening": ""}
 
 
 def test_unsubscribing_asks_and_keeps_what_the_reader_starred_reviewed_or_reads(
@@ -362,8 +368,8 @@ def test_unsubscribing_asks_and_keeps_what_the_reader_starred_reviewed_or_reads(
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
     win.unsubscribe(daily)
-    assert asked == ["Unsubscribe from “Daily”?\n\n2 articles of it will leave the library; "
-                     "the 1 article you starred or reviewed will stay."]
+    assert asked == ["Unsubscribe from “Daily”?\n\n1 article of it will leave the library; "
+                     "the 2 articles you starred, reviewed or are reading will stay."]
     assert len(library.feeds()) == 2 and len(listed(win)) == 5  # cancelled: nothing changed
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     win.unsubscribe(daily)
@@ -459,3 +465,20 @@ def test_deleting_an_article_asks_first_and_the_open_one_closes(
     assert win.windowTitle() == "Unspin" and "Open an article" in win.status.text()
     win.next_suggestion()  # nothing open: nothing happens
     win.accept_current()
+
+
+def test_background_analysis_goes_past_an_article_deleted_while_it_is_analysed(
+        qtbot, settings: Settings, library: Library) -> None:  # noqa: ANN001
+    first = library.add_article(title="First", text=TEXT)
+    doomed = library.add_article(title="Doomed", text="Doomed " + TEXT)  # newest: analysed first
+
+    class Deleting(FakeEngine):
+        def analyze(self, text: str, progress=None) -> Analysis:  # noqa: ANN001
+            if text.startswith("Doomed"):
+                library.delete_article(doomed)  # the reader deletes it meanwhile
+            return super().analyze(text, progress)
+
+    window = MainWindow(Deleting, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert library.article(doomed) is None and library.article(first).spin_score is not None
+    assert "stopped" not in window.statusBar().currentMessage()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.gui.text_positions import utf16_offset
-from reader.gui.window import MainWindow
+from reader.gui.window import MainWindow, export_path
 
 pytestmark = pytest.mark.gui
 
@@ -226,6 +226,10 @@ def test_export_and_bad_files_keep_the_app_running(window: MainWindow, tmp_path:
     assert "<title>Officers said the plan</title>" in (tmp_path / "headed.html").read_text(encoding="utf-8")
     window.write_export(str(tmp_path / "typed_without_extension"), "Markdown (*.md)")
     assert (tmp_path / "typed_without_extension.md").read_text(encoding="utf-8").startswith("# Officers said")
+    assert export_path("/x/Mr. Smith", "HTML (*.html)") == "/x/Mr. Smith.html"  # a dot is no extension
+    assert export_path("/x/notes.v2", "Markdown (*.md)") == "/x/notes.v2.md"
+    assert export_path("/x/a.", "Markdown (*.md)") == "/x/a.md"
+    assert export_path("/x/a.HTML", "Plain text (*.txt)") == "/x/a.HTML"
     window.open_text("Test", TEXT)
     binary = tmp_path / "bad.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)

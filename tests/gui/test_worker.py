@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from conftest import TEXT, FakeEngine  # tests/gui/conftest.py
 
+from reader.core.suggestion import Analysis
 from reader.gui.worker import AnalysisSignals, AnalysisTask, BackgroundTask, EngineHolder, TaskSignals
 
 pytestmark = pytest.mark.gui
+
+
+class ReportingEngine:
+    def analyze(self, text: str, progress=None) -> Analysis:  # noqa: ANN001
+        if progress:
+            progress(1.0)
+        return Analysis(text, (), words=len(text.split()))
 
 
 def test_tasks_that_end_after_their_window_closed_drop_their_results(qtbot, capsys) -> None:  # noqa: ANN001
@@ -22,6 +29,6 @@ def test_tasks_that_end_after_their_window_closed_drop_their_results(qtbot, caps
 
     BackgroundTask(1, signals, work).run()
     BackgroundTask(2, signals, lambda report: 1 / 0).run()
-    AnalysisTask(3, TEXT, EngineHolder(FakeEngine), analysis_signals).run()
+    AnalysisTask(3, "Some text.", EngineHolder(ReportingEngine), analysis_signals).run()
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and "deleted" not in captured.err

@@ -270,7 +270,7 @@ def test_unsubscribing_keeps_the_articles_starred_reviewed_or_named(library: Lib
                                        for t in ("plain", "starred", "reviewed", "named"))
     library.set_starred(starred)
     library.set_decision(reviewed, Suggestion(0, 8, "reviewed", "seen"), Decision(Verdict.REJECT))
-    assert library.kept_on_unsubscribe(feed) == 2
+    assert library.kept_on_unsubscribe(feed) == 2 and library.kept_on_unsubscribe(feed, keep=[named]) == 3
     assert library.remove_feed(feed, keep=[named]) == 3
     assert library.article(plain) is None and library.feeds() == []
     assert {library.article(i).feed_id for i in (starred, reviewed, named)} == {None}
