@@ -120,7 +120,7 @@ class PersonalLexicon:
         taken = [(s.start, s.end) for s in existing]
         out: list[Suggestion] = []
         for entry in self._entries.values():
-            if entry.rule is not Rule.ALWAYS:
+            if entry.rule is not Rule.ALWAYS or not entry.spun:
                 continue
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, entry.spun.split())) + r"(?!\w)"
             for match in re.finditer(pattern, text, re.IGNORECASE):
@@ -138,19 +138,26 @@ class PersonalLexicon:
 
     @classmethod
     def from_json(cls, data: str) -> PersonalLexicon:
+        """A lexicon file's pairs. Each wording must be text with a word in it, each count a whole number (capped
+        at ``MAX_COUNT``): a blank "spun" would match between every two characters of every article."""
         try:
-            doc = json.loads(data)
-        except json.JSONDecodeError as error:
-            raise LexiconFormatError(f"not a lexicon file: {error}") from None
+            doc = json.loads(data.removeprefix("\ufeff"))  # a BOM, as Windows editors write one
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            raise LexiconFormatError(f"not a lexicon file: {reason}") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("pairs"), list):
             raise LexiconFormatError("not an Unspin lexicon file")
         entries = []
         for item in doc["pairs"]:
             try:
+                spun, original = item["spun"], item["original"]
+                if not (isinstance(spun, str) and isinstance(original, str) and normalise(spun)
+                        and normalise(original)):
+                    raise ValueError("a wording that is not text")
                 rule = Rule(item["rule"]) if item.get("rule") else None
-                entries.append(Entry(str(item["spun"]), str(item["original"]), rule,
-                                     max(0, int(item.get("accepted", 0))), max(0, int(item.get("rejected", 0)))))
-            except (KeyError, TypeError, ValueError, AttributeError):
+                entries.append(Entry(spun, original, rule, _count(item.get("accepted", 0)),
+                                     _count(item.get("rejected", 0))))
+            except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
                 raise LexiconFormatError(f"a damaged pair in the lexicon file: {item!r:.80}") from None
         return cls(entries)
 
@@ -170,8 +177,28 @@ def apply_lexicon(analysis: Analysis, lexicon: PersonalLexicon) -> Analysis:
     return Analysis(analysis.text, suggestions, analysis.words)
 
 
+def lexicon_text(data: bytes) -> str:
+    """A lexicon file's text: UTF-8 (with or without a BOM) or UTF-16 with its BOM, as editors save JSON."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+MAX_COUNT = 1_000_000  # decisions counted per pair: far beyond a reader's, and within SQLite's integers
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("a count that is not a number")
+    return min(max(0, int(value)), MAX_COUNT)
+
+
 def _match_case(wording: str, like: str) -> str:
-    """Keep the capitalisation of the spun text ("Officers" -> "Officials")."""
+    """Keep the capitalisation of the spun text: its first letter ("Officers" -> "Officials"), and every word's
+    where it is a name ("White Home" -> "White House") or an acronym ("UN" -> "United Nations")."""
+    words = like.split()
+    if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or (len(like) > 1 and like.isupper())):
+        return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in wording.split())
     if like[:1].isupper() and wording[:1].islower():
         return wording[:1].upper() + wording[1:]
     return wording

@@ -21,6 +21,8 @@ from reader.sources.feeds import RefreshResult
 from reader.sources.web import FeedAddress
 from reader.sources.web import open_url as fetch_article
 
+REFRESH_FAILED = "could not be refreshed"  # the bar's words for feeds a refresh failed on
+
 
 @dataclass(frozen=True, slots=True)
 class FeedFound:
@@ -185,8 +187,10 @@ class FeedActions(LibraryActions):
         if failed:
             message += f"; {len(failed)} of {counted(len(items), 'feed')} failed"
             self.bar.show_message(
-                f"<b>{len(failed)} of {counted(len(items), 'feed')} could not be refreshed</b>: "
+                f"<b>{len(failed)} of {counted(len(items), 'feed')} {REFRESH_FAILED}</b>: "
                 + "; ".join(escape(r.error or "") for r in failed[:3]), "warning")
+        elif REFRESH_FAILED in self.bar.text():
+            self.bar.dismiss()  # what an earlier refresh said is no longer so
         self.statusBar().showMessage(message, 8000)
         if new:
             self.find_story_groups()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule
+from reader.core.lexicon import LexiconFormatError, PersonalLexicon, Rule, lexicon_text
 from reader.gui.window_base import WindowBase
 from reader.library import LibraryError
 
@@ -82,7 +82,7 @@ class LexiconActions(WindowBase):
             if self.library is not None:
                 count = self.library.import_lexicon(path)
             else:
-                incoming = PersonalLexicon.from_json(Path(path).read_text(encoding="utf-8"))
+                incoming = PersonalLexicon.from_json(lexicon_text(Path(path).read_bytes()))
                 for entry in incoming:
                     self.session_lexicon.put(entry)
                 count = len(incoming)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -48,6 +49,23 @@ from reader.library import Library, LibraryError, SourceMatch
 from reader.sources.article import Article, ArticleError
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
+
+
+def name_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the name that ``text[start:end]`` is part of: capitalised words next to it, one space apart,
+    where the span itself is capitalised ("White Home" around "Home"); else the span itself. A word ending in a
+    period before it ends a sentence or is a title ("Sen."), and is left out."""
+    if not text[start:end][:1].isupper():
+        return start, end
+    first, last = start, end
+    # the capitalised words before it and after it, with the lower-case joiners of names ("Ministry of Defence")
+    while match := re.search(r"([A-Z][\w'’-]*)(?: (?:of|for|and|the))* $", text[:first]):
+        first = match.start(1)
+    while match := re.match(r"(?: (?:of|for|and|the))* ([A-Z][\w'’-]*)", text[last:]):
+        last += match.end(1)
+    while match := re.match(r"(?:The|A|An|This|That|These|Those) ", text[first:last]):
+        first += match.end()  # an article that opens the sentence is no part of the name
+    return first, last
 
 
 EXPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -629,19 +647,24 @@ class MainWindow(FeedActions, QMainWindow):
             return
         s = self.document.suggestions[index]
         wording = wording or s.replacement
+        # A word of a name is ruled on inside its name: "Always 'Home' -> 'House'" in "the White Home" must not turn
+        # every later "home" into "house".
+        text = self.document.text
+        start, end = name_around(text, s.start, s.end)
+        spun, original = text[start:end], text[start:s.start] + wording + text[s.end:end]
         value = Rule(rule)
         if self.library is not None:
             try:
-                self.library.set_rule(s.original, wording, value)
+                self.library.set_rule(spun, original, value)
             except (LibraryError, sqlite3.Error) as error:
                 self._error("The rule could not be saved", str(error))
         else:
-            self.session_lexicon.set_rule(s.original, wording, value)
+            self.session_lexicon.set_rule(spun, original, value)
         if value is Rule.ALWAYS:
             self.document.accept(index, wording)
         else:
             self.document.reject(index)
-        self.statusBar().showMessage(f"“{s.original}” → “{wording}”: {rule}, for later articles too", 5000)
+        self.statusBar().showMessage(f"“{spun}” → “{original}”: {rule}, for later articles too", 5000)
 
     # -- export ------------------------------------------------------------------------------------------
     def copy_restored(self) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reader.core.immutables import hashed, immutables, overlap_score, rarity
 from reader.core.language import looks_english
-from reader.core.lexicon import Entry, PersonalLexicon, Rule
+from reader.core.lexicon import Entry, PersonalLexicon, Rule, lexicon_text
 from reader.core.suggestion import MIN_VERDICT_WORDS, SPUN_FROM, Analysis, Decision, Suggestion, Verdict
 from reader.library.location import default_library_path
 from reader.library.schema import LATEST, MIGRATIONS
@@ -512,7 +512,7 @@ class Library:
 
     def import_lexicon(self, path: str | Path) -> int:
         """Merge a lexicon file: rules from the file win, counts add up. Returns the pairs read."""
-        incoming = PersonalLexicon.from_json(Path(path).read_text(encoding="utf-8"))
+        incoming = PersonalLexicon.from_json(lexicon_text(Path(path).read_bytes()))
         with self.transaction() as db:
             for e in incoming:
                 db.execute("INSERT INTO lexicon(spun, original, rule, accepted, rejected, updated_at) "

@@ -8,6 +8,7 @@ JSON Feed (jsonfeed.org, version 1 and 1.1) is small enough to read by hand.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -81,7 +82,7 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
         raise FeedError("not a feed: " + (f"the XML is broken ({reason})" if reason else "no RSS, Atom or JSON "
                                           "feed found at this address"))
     entries = []
-    for index, item in enumerate(parsed.entries):
+    for item in parsed.entries:
         content = ""
         if item.get("content"):
             content = max((c.get("value", "") for c in item["content"]), key=len)
@@ -92,11 +93,18 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
         if stamp:
             published = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp[:6])
         link = item.get("link")
-        guid = item.get("id") or link or f"{url}#{index}:{item.get('title', '')}"
+        guid = item.get("id") or link or content_guid(url, item.get("title") or "", text)
         entries.append(FeedEntry(guid, (item.get("title") or "").strip() or (link or UNTITLED), link, text,
                                  item.get("author"), published))
     return Feed((meta.get("title") or "").strip() or url, meta.get("link"), tuple(entries),
                 parsed.get("version") or "unknown")
+
+
+def content_guid(url: str, title: str, text: str) -> str:
+    """An entry's identity where the feed gives it none (no id, no link): its words, not its place in the feed,
+    which shifts as new entries arrive on top (a place made every old entry new again, or dropped the new one)."""
+    digest = hashlib.blake2b(f"{title}\n{text}".encode(), digest_size=12).hexdigest()
+    return f"{url}#{digest}"
 
 
 def _parse_json_feed(data: bytes) -> Feed:
@@ -110,7 +118,7 @@ def _parse_json_feed(data: bytes) -> Feed:
     if not isinstance(items, list):
         raise FeedError("not a feed: a JSON Feed without items")
     entries = []
-    for index, item in enumerate(items):
+    for item in items:
         if not isinstance(item, dict):
             continue
         # Every field is read as the type the spec gives it, or not at all: a feed in the wild may send anything.
@@ -124,7 +132,7 @@ def _parse_json_feed(data: bytes) -> Feed:
         link = item.get("url") or item.get("external_url")
         link = link if isinstance(link, str) else None
         published = item.get("date_published")
-        guid = str(item.get("id") or link or index)
+        guid = str(item.get("id") or link or content_guid("", str(item.get("title") or ""), text))
         entries.append(FeedEntry(guid, str(item.get("title") or link or UNTITLED), link, text.strip(),
                                  ", ".join(names) or None, published if isinstance(published, str) else None))
     home = doc.get("home_page_url")
@@ -169,17 +177,26 @@ def export_opml(feeds: Iterable[FeedRef], title: str = "Unspin subscriptions") -
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
              f"  <head><title>{_escape(title)}</title></head>", "  <body>"]
     for ref in feeds:
-        attrs = f'type="rss" text={quoteattr(ref.title or ref.url)} title={quoteattr(ref.title or ref.url)} ' \
-                f"xmlUrl={quoteattr(ref.url)}"
+        name = _xml_text(ref.title or ref.url)
+        attrs = f'type="rss" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(_xml_text(ref.url))}'
         if ref.site_url:
-            attrs += f" htmlUrl={quoteattr(ref.site_url)}"
+            attrs += f" htmlUrl={quoteattr(_xml_text(ref.site_url))}"
         lines.append(f"    <outline {attrs}/>")
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Characters XML 1.0 forbids (C0 controls but tab, newline and return; lone surrogates; U+FFFE, U+FFFF): one in a
+# feed's title made the whole export unreadable, to other readers and to Unspin's own import.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 # --- refresh ---------------------------------------------------------------------------------------------

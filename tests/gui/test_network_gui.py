@@ -166,6 +166,11 @@ def test_subscribe_and_refresh_feeds_in_the_background_with_progress(
     row = feeds.row_of(broken)
     assert str(feeds.data(feeds.index(row))).startswith("⚠ Broken")
     assert server.hits["/feed.xml"] == 2
+    library.remove_feed(broken)
+    win.sidebar.reload()
+    win.refresh_feeds()
+    qtbot.waitUntil(lambda: not win.refreshing, timeout=10_000)
+    assert "could not be refreshed" not in win.bar.text()  # the earlier failure is no longer so
 
 
 def test_opening_a_feed_address_subscribes_to_it(

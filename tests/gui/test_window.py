@@ -195,6 +195,18 @@ def test_a_files_encoding_note_goes_with_it(window: MainWindow, tmp_path: Path) 
     assert "Windows-1252" not in window.statusBar().currentMessage()  # said of the file before, not of this one
 
 
+def test_always_on_a_word_of_a_name_is_a_rule_for_the_name(window: MainWindow) -> None:
+    home = next(i for i, s in enumerate(window.document.suggestions) if s.original == "Home")
+    window.select(home)
+    next(a for a in window.choices_menu().actions() if a.text().startswith("Always")).trigger()
+    assert window.session_lexicon.get("White Home", "White House").rule.value == "always"
+    assert window.session_lexicon.get("Home", "House") is None
+    assert "“White Home” → “White House”: always" in window.statusBar().currentMessage()
+    window.open_text("Later", "She went home early. The Home Office agreed. At the White Home, all was calm.")
+    assert window.restored.toPlainText().startswith("She went home early.")  # "home" stays home
+    assert "At the White House, all was calm." in window.restored.toPlainText()
+
+
 def test_accept_all_above_a_confidence(window: MainWindow) -> None:
     assert window.document.accept_all(0.88) == 2
     assert window.document.accepted_count() == 2

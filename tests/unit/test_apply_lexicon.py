@@ -42,3 +42,35 @@ def test_always_pairs_the_engine_missed_are_added_in_order() -> None:
     assert (TEXT[stated.start:stated.end], stated.replacement) == ("stated", "said")
     assert bent.suggestions[0].confidence > 0.9  # two acceptances nudge it up
     assert bent.spin_score > ANALYSIS.spin_score
+
+
+def test_a_name_or_an_acronym_keeps_its_capitals() -> None:
+    lexicon = PersonalLexicon([Entry("White Home", "white house", Rule.ALWAYS), Entry("UN", "united nations",
+                                                                                   Rule.ALWAYS)])
+    text = "The White Home and the UN met; the white home stayed shut."
+    found = {s.original: s.replacement for s in lexicon.missing_suggestions(text)}
+    assert found == {"White Home": "White House", "UN": "United Nations", "white home": "white house"}
+
+
+def test_a_lexicon_file_with_blank_or_odd_pairs_is_refused() -> None:
+    import json
+
+    import pytest
+
+    from reader.core.lexicon import MAX_COUNT, LexiconFormatError, lexicon_text
+
+    def pairs(*items: dict[str, object]) -> str:
+        return json.dumps({"format": "unspin-lexicon", "pairs": list(items)})
+
+    for bad in ({"spun": "  ", "original": "officials", "rule": "always"}, {"spun": None, "original": "x"},
+                {"spun": 12, "original": ["x"]}, {"spun": "a", "original": "b", "accepted": "many"},
+                {"spun": "a", "original": "b", "accepted": 1e400}, {"spun": "a", "original": "b", "rule": "maybe"}):
+        with pytest.raises(LexiconFormatError, match="a damaged pair"):
+            PersonalLexicon.from_json(pairs(bad))
+    with pytest.raises(LexiconFormatError, match="nested too deeply"):
+        PersonalLexicon.from_json("[" * 100_000 + "]" * 100_000)
+    big = PersonalLexicon.from_json(pairs({"spun": "a", "original": "b", "accepted": 1e30}))
+    assert next(iter(big)).accepted == MAX_COUNT
+    saved = pairs({"spun": "officers", "original": "officials", "rule": "always"})
+    for data in (("\ufeff" + saved).encode("utf-8"), saved.encode("utf-16")):  # Notepad's UTF-8 and UTF-16
+        assert len(PersonalLexicon.from_json(lexicon_text(data))) == 1

@@ -301,6 +301,8 @@ def test_opml_round_trip_and_entities(tmp_path: Path) -> None:
     text = export_opml(refs)
     parsed = parse_opml(text.encode())
     assert parsed[0] == refs[0] and parsed[1].url == refs[1].url
+    odd = [FeedRef("http://127.0.0.1/c", "Bad\x0bTitle\x00 here\ufffe", None)]  # a feed's title, as it came
+    assert parse_opml(export_opml(odd, "Mine\x07").encode()) == [FeedRef("http://127.0.0.1/c", "BadTitle here")]
     nested = b"<opml version='1.0'><body><outline text='News'><outline xmlUrl='http://h/1' text='One'/>" \
              b"</outline><outline xmlUrl='http://h/1'/></body></opml>"
     assert parse_opml(nested) == [FeedRef("http://h/1", "One", None)]
@@ -335,3 +337,19 @@ def test_refresh_feeds_with_progress(server: LocalServer, tmp_path: Path) -> Non
         assert refresh_feeds(library, **FAST)[0].new_entries == 0  # nothing new the second time
         feeds = {f.url: f for f in library.feeds()}
         assert feeds[server.url("/rss")].title == "Daily" and feeds[server.url("/gone")].last_error
+
+
+def test_entries_without_an_id_keep_their_identity_as_new_ones_arrive() -> None:
+    def rss(*titles: str) -> bytes:
+        items = "".join(f"<item><title>{t}</title><description>{t} text.</description></item>" for t in titles)
+        return f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode()
+
+    def json_feed(*titles: str) -> bytes:
+        return json.dumps({"version": "https://jsonfeed.org/version/1.1",
+                           "items": [{"title": t, "content_text": f"{t} text."} for t in titles]}).encode()
+
+    for make in (rss, json_feed):
+        before = {e.title: e.guid for e in parse_feed(make("Old story", "Older story"), "http://x/f").entries}
+        after = {e.title: e.guid for e in parse_feed(make("New story", "Old story", "Older story"), "http://x/f").entries}
+        assert after["Old story"] == before["Old story"] and after["Older story"] == before["Older story"]
+        assert after["New story"] not in before.values()
