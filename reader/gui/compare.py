@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.align import Agreement, Alignment, Substitution, align, compare
-from reader.core.suggestion import Suggestion
+from reader.core.suggestion import Suggestion, counted
 from reader.sources.article import ArticleError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +47,24 @@ class Row:
             self.suggestion.replacement.casefold() == self.substitution.source_text.casefold()
 
 
+RULE_WORDS = 3
+RULE_SIMILARITY = 0.5
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those of to in on at by for with from as and or but not no is are was were be been "
+    "it its he she they we you i his her their our your".split()
+)
+
+
+def _rule_worthy(spun: str, original: str) -> bool:
+    sides = (spun.split(), original.split())
+    return (
+        all(1 <= len(words) <= RULE_WORDS for words in sides)
+        and all(any(c.isalpha() for c in side) and not any(c.isdigit() for c in side) for side in (spun, original))
+        and spun.casefold() != original.casefold()
+        and not all(w.casefold().strip(".,;:!?\"'“”‘’") in FUNCTION_WORDS for w in sides[0] + sides[1])
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     source_title: str
@@ -61,6 +79,16 @@ class Comparison:
         for row in self.rows:
             seen.setdefault(row.substitution.pair, None)
         return list(seen)
+
+    @property
+    def lexicon_pairs(self) -> list[tuple[str, str]]:
+        """The pairs fit to become "always" rules: word swaps of up to ``RULE_WORDS`` words a side, with letters,
+        no figures, and more than a function word or a change of case. A realigned sentence ("In other news," for
+        "Forecasters expect") or "The" for "A" would rewrite every later article; none is offered from an article
+        that may be another story (under ``RULE_SIMILARITY`` of the words the same)."""
+        if self.alignment.similarity < RULE_SIMILARITY:
+            return []
+        return [(spun, original) for spun, original in self.pairs if _rule_worthy(spun, original)]
 
     @property
     def flagged(self) -> int:
@@ -160,10 +188,14 @@ class CompareDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
-        pairs = comparison.pairs
-        self.add_button = QPushButton(f"Add all {len(pairs)} pairs to my lexicon")
+        pairs = comparison.lexicon_pairs
+        left_out = len(comparison.pairs) - len(pairs)
+        self.add_button = QPushButton(f"Add {counted(len(pairs), 'word pair')} to my lexicon")
         self.add_button.setEnabled(bool(pairs) and add_pairs is not None)
-        self.add_button.setToolTip("Each pair becomes “always”: the engine restores it in later articles")
+        self.add_button.setToolTip(
+            "Each pair becomes “always”: the engine restores it in later articles"
+            + (f". Left out: {counted(left_out, 'pair')} of longer passages, figures, function words only, or "
+               "from an article that may be another story" if left_out else ""))
         self._add_pairs = add_pairs
         self.add_button.clicked.connect(self._add)
         self.copy_button = QPushButton("Copy table")
@@ -183,7 +215,7 @@ class CompareDialog(QDialog):
 
     def _add(self) -> None:
         if self._add_pairs is not None:
-            self._add_pairs(self.comparison.pairs)
+            self._add_pairs(self.comparison.lexicon_pairs)
             self.add_button.setEnabled(False)
             self.add_button.setText("Added to your lexicon")
 

@@ -109,7 +109,9 @@ class LibraryActions(LexiconActions):
         self.looking_for_sources = False
         if article_id != self.article_id:
             return
-        self.source_matches = list(matches)
+        # The likely source first: a second copy of the same spun text matches it best (99%) and would hide it.
+        self.source_matches = sorted(matches, key=lambda m: m.relation != "source")
+        matches = self.source_matches
         if not matches:
             return
         strong = [m.article_id for m in matches if m.score >= STORY_SCORE]

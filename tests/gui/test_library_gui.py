@@ -482,3 +482,28 @@ def test_background_analysis_goes_past_an_article_deleted_while_it_is_analysed(
     qtbot.addWidget(window)
     assert library.article(doomed) is None and library.article(first).spin_score is not None
     assert "stopped" not in window.statusBar().currentMessage()
+
+
+def test_only_word_swaps_are_offered_as_rules(qtbot, settings: Settings) -> None:  # noqa: ANN001
+    from reader.gui.compare import _rule_worthy
+
+    assert _rule_worthy("officers", "officials") and _rule_worthy("White Home", "White House")
+    assert not _rule_worthy("In other news,", "Forecasters expect the rain to ease")  # a realigned passage
+    assert _rule_worthy("make use of", "use")  # a phrase rewritten: three words for one are a spinner's swap
+    assert not _rule_worthy("The", "A") and not _rule_worthy("fees", "12") and not _rule_worthy("Home", "home")
+    window = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.open_text("Copy", spin(ORIGINAL)[0])
+    dialog = window.compare_with("Tomatoes like sun, water and patience in equal measure, gardeners say.", "notes")
+    assert dialog is not None and dialog.comparison.pairs and dialog.comparison.lexicon_pairs == []
+    assert not dialog.add_button.isEnabled()  # another story: nothing to learn from it
+
+
+def test_a_second_copy_does_not_hide_the_source(win: MainWindow, library: Library) -> None:
+    copy, _ = spin(ORIGINAL)
+    win.open_text("Maria nears Puerto Rico", ORIGINAL)
+    source_id = win.article_id
+    win.open_text("Maria to attain Puerto Rico", copy)  # analysed: more spun than the original
+    win.open_text("Maria to attain Puerto Rico, again", copy + "\n")  # the same copy from another feed
+    assert win.source_matches[0].article_id == source_id and win.source_matches[0].relation == "source"
+    assert "likely <b>source</b>" in win.bar.text() and "Maria nears Puerto Rico" in win.bar.text()
