@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +29,9 @@ class EngineNotices(QObject):
     """Carries the engine's first-use notices (building the WordNet index) from a worker to the status bar."""
 
     message = Signal(str)
+
+
+QUIT_WAIT_MS = 2000  # background work a closed window waits for before the process ends
 
 
 def engine_loader(notices: EngineNotices) -> Callable[[], object]:
@@ -110,4 +114,12 @@ def run(args: list[str]) -> int:
         poll = QTimer()
         poll.timeout.connect(finish)
         poll.start(100)
-    return app.exec()
+    code = app.exec()
+    if not QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS):
+        # Background work still running (a feed that does not answer holds its worker for up to its timeouts, about
+        # 30 s): the window is gone and what the reader decided is stored already (each decision on disk when
+        # made; a refresh or an analysis is one transaction, rolled back if cut), so the process ends now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

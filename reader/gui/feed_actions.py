@@ -176,6 +176,12 @@ class FeedActions(LibraryActions):
         if label:
             self.statusBar().showMessage(f"Refreshing {label}…")
 
+    def stop_refresh(self) -> None:
+        """Stop a refresh after the feed being read (a feed that does not answer is given up after its timeouts)."""
+        if self.refreshing:
+            self._cancel_refresh.set()
+            self.statusBar().showMessage("Stopping the refresh after the feed being read…", 5000)
+
     def _feeds_refreshed(self, request: int, results: object) -> None:
         self.refreshing = False
         self.feed_progress.hide()

@@ -259,6 +259,7 @@ class MainWindow(FeedActions, QMainWindow):
         library.addSeparator()
         self._action(library, "Su&bscribe to a feed…", self.ask_subscribe, "Ctrl+Shift+N")
         self._action(library, "&Refresh feeds", self.refresh_feeds, QKeySequence.StandardKey.Refresh, "F5")
+        self._action(library, "S&top refreshing", self.stop_refresh, "Shift+F5")
         self._action(library, "&Import subscriptions (OPML)…", self.choose_opml_import)
         self._action(library, "&Export subscriptions (OPML)…", self.choose_opml_export)
         library.addSeparator()

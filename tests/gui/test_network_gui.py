@@ -202,6 +202,25 @@ def test_a_feed_address_without_a_library_is_explained(
     pool.waitForDone(10_000)
 
 
+def test_a_refresh_can_be_stopped_after_the_feed_being_read(
+        win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
+    def slow_feed(handler) -> None:  # noqa: ANN001
+        time.sleep(0.6)
+        send(handler, 200, rss(server.base).encode(), "application/rss+xml")
+
+    server.routes["/alpha.xml"] = slow_feed
+    server.routes["/beta.xml"] = lambda h: send(h, 200, rss(server.base).encode(), "application/rss+xml")
+    library.add_feed(server.url("/alpha.xml"), "Alpha")
+    library.add_feed(server.url("/beta.xml"), "Beta")
+    win.sidebar.reload()
+    win.refresh_feeds()
+    qtbot.waitUntil(lambda: server.hits.get("/alpha.xml") == 1, timeout=5000)  # the first feed is being read
+    win.stop_refresh()
+    assert "Stopping the refresh" in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not win.refreshing, timeout=10_000)
+    assert server.hits.get("/alpha.xml") == 1 and "/beta.xml" not in server.hits
+
+
 def test_a_page_that_is_not_a_feed_is_not_subscribed(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
     server.routes["/page"] = static(PAGE)
