@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -49,6 +58,20 @@ from reader.library import Library, LibraryError, SourceMatch
 from reader.sources.article import Article, ArticleError
 
 EXPORT_FILTERS = "Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"
+
+
+class _SetRule(QUndoCommand):
+    """A lexicon rule set as an undoable step (its text is the macro's that holds it)."""
+
+    def __init__(self, store: Callable[[Rule | None], None], rule: Rule, before: Rule | None) -> None:
+        super().__init__()
+        self.store, self.rule, self.before = store, rule, before
+
+    def redo(self) -> None:
+        self.store(self.rule)
+
+    def undo(self) -> None:
+        self.store(self.before)
 
 
 def name_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -654,18 +677,28 @@ class MainWindow(FeedActions, QMainWindow):
         start, end = name_around(text, s.start, s.end)
         spun, original = text[start:end], text[start:s.start] + wording + text[s.end:end]
         value = Rule(rule)
-        if self.library is not None:
-            try:
-                self.library.set_rule(spun, original, value)
-            except (LibraryError, sqlite3.Error) as error:
-                self._error("The rule could not be saved", str(error))
-        else:
-            self.session_lexicon.set_rule(spun, original, value)
+        lexicon = self.library.lexicon() if self.library is not None else self.session_lexicon
+        before = entry.rule if (entry := lexicon.get(spun, original)) is not None else None
+        # One step to undo: the rule goes with the decision it made (Ctrl+Z after "Always" leaves no rule behind).
+        stack = self.document.undo_stack
+        stack.beginMacro(f"{rule.capitalize()} “{spun}” → “{original}”")
+        stack.push(_SetRule(lambda ruled: self._store_rule(spun, original, ruled), value, before))
         if value is Rule.ALWAYS:
             self.document.accept(index, wording)
         else:
             self.document.reject(index)
+        stack.endMacro()
         self.statusBar().showMessage(f"“{spun}” → “{original}”: {rule}, for later articles too", 5000)
+
+    def _store_rule(self, spun: str, original: str, rule: Rule | None) -> None:
+        """Into the lexicon: the library's, or this session's (None clears the rule, keeping the counts)."""
+        if self.library is not None:
+            try:
+                self.library.set_rule(spun, original, rule)
+            except (LibraryError, sqlite3.Error) as error:
+                self._error("The rule could not be saved", str(error))
+        else:
+            self.session_lexicon.set_rule(spun, original, rule)
 
     # -- export ------------------------------------------------------------------------------------------
     def copy_restored(self) -> None:

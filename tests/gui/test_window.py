@@ -202,6 +202,10 @@ def test_always_on_a_word_of_a_name_is_a_rule_for_the_name(window: MainWindow) -
     assert window.session_lexicon.get("White Home", "White House").rule.value == "always"
     assert window.session_lexicon.get("Home", "House") is None
     assert "“White Home” → “White House”: always" in window.statusBar().currentMessage()
+    window.undo()  # the rule goes with the decision it made
+    assert window.session_lexicon.get("White Home", "White House").rule is None
+    window.redo()
+    assert window.session_lexicon.get("White Home", "White House").rule.value == "always"
     window.open_text("Later", "She went home early. The Home Office agreed. At the White Home, all was calm.")
     assert window.restored.toPlainText().startswith("She went home early.")  # "home" stays home
     assert "At the White House, all was calm." in window.restored.toPlainText()
