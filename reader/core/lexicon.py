@@ -56,6 +56,7 @@ class PersonalLexicon:
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._entries: dict[tuple[str, str], Entry] = {}
+        self._always: dict[str, list[Entry]] | None = None  # "always" entries by spun wording, built when needed
         for entry in entries:
             self.put(entry)
 
@@ -71,7 +72,18 @@ class PersonalLexicon:
     def put(self, entry: Entry) -> Entry:
         entry = replace(entry, spun=normalise(entry.spun), original=normalise(entry.original))
         self._entries[(entry.spun, entry.original)] = entry
+        self._always = None
         return entry
+
+    def _always_by_spun(self) -> dict[str, list[Entry]]:
+        """The "always" entries by spun wording: a lexicon of thousands of rules is looked up, not scanned, for
+        every suggestion and every word of an article."""
+        if self._always is None:
+            self._always = {}
+            for entry in self._entries.values():
+                if entry.rule is Rule.ALWAYS and entry.spun:
+                    self._always.setdefault(entry.spun, []).append(entry)
+        return self._always
 
     def set_rule(self, spun: str, original: str, rule: Rule | None) -> Entry:
         entry = self.get(spun, original) or Entry(spun, original)
@@ -85,8 +97,8 @@ class PersonalLexicon:
 
     def always_for(self, spun: str) -> str | None:
         """The original wording the reader always wants for ``spun``, if any."""
-        key = normalise(spun)
-        return next((e.original for e in self._entries.values() if e.spun == key and e.rule is Rule.ALWAYS), None)
+        entries = self._always_by_spun().get(normalise(spun))
+        return entries[0].original if entries else None
 
     def adjust(self, suggestion: Suggestion) -> Suggestion | None:
         """The suggestion as the reader's history bends it; None when the reader never wants any of it."""
@@ -119,9 +131,13 @@ class PersonalLexicon:
         """Suggestions for "always" pairs the engine did not flag itself (whole words, case-insensitive)."""
         taken = [(s.start, s.end) for s in existing]
         out: list[Suggestion] = []
-        for entry in self._entries.values():
-            if entry.rule is not Rule.ALWAYS or not entry.spun:
-                continue
+        always = self._always_by_spun()
+        if not always:
+            return out
+        # Only the rules whose first word is a word of the text are tried, each once.
+        words = {_bare(word) for word in text.split()}
+        tried = [e for spun, entries in always.items() if _bare(spun.split()[0]) in words for e in entries]
+        for entry in tried:
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, entry.spun.split())) + r"(?!\w)"
             for match in re.finditer(pattern, text, re.IGNORECASE):
                 if any(match.start() < end and start < match.end() for start, end in taken):
@@ -175,6 +191,11 @@ def apply_lexicon(analysis: Analysis, lexicon: PersonalLexicon) -> Analysis:
     added = lexicon.missing_suggestions(analysis.text, kept)
     suggestions = tuple(sorted((*kept, *added), key=lambda s: (s.start, s.end)))
     return Analysis(analysis.text, suggestions, analysis.words)
+
+
+def _bare(word: str) -> str:
+    """A word as the rules' index knows it: normalised, without the punctuation around it ("Home," is "home")."""
+    return normalise(word).strip(".,;:!?()[]{}\"'“”‘’«»—–-")
 
 
 def lexicon_text(data: bytes) -> str:

@@ -74,3 +74,15 @@ def test_a_lexicon_file_with_blank_or_odd_pairs_is_refused() -> None:
     saved = pairs({"spun": "officers", "original": "officials", "rule": "always"})
     for data in (("\ufeff" + saved).encode("utf-8"), saved.encode("utf-16")):  # Notepad's UTF-8 and UTF-16
         assert len(PersonalLexicon.from_json(lexicon_text(data))) == 1
+
+
+def test_always_rules_are_found_beside_punctuation_and_among_thousands() -> None:
+    entries = [Entry(f"word{n}", f"other{n}", Rule.ALWAYS) for n in range(20_000)]
+    lexicon = PersonalLexicon([*entries, Entry("home", "house", Rule.ALWAYS), Entry("u.s. officers", "us officials",
+                                                                                 Rule.ALWAYS)])
+    text = "Home, he said; the U.S. officers (word7) agreed."
+    found = [(s.original, s.replacement) for s in lexicon.missing_suggestions(text)]
+    assert found == [("Home", "House"), ("U.S. officers", "Us officials"), ("word7", "other7")]
+    assert lexicon.always_for("WORD19999") == "other19999" and lexicon.always_for("none") is None
+    lexicon.put(Entry("none", "nothing", Rule.ALWAYS))  # the index follows a change
+    assert lexicon.always_for("none") == "nothing"
