@@ -49,6 +49,14 @@ class Settings:
     def set_geometry(self, value: QByteArray) -> None:
         self.store.setValue("window/geometry", value)
 
+    def window_state(self) -> QByteArray | None:
+        """Where the library dock is and whether it is shown (QMainWindow.saveState)."""
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/state", value)
+
     def pair_rule(self, original: str, replacement: str) -> str | None:
         """"always" or "never" for a (published, original) wording pair the reader ruled on."""
         value = self.store.value(f"pairs/{original.lower()}\u2192{replacement.lower()}")

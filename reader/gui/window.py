@@ -229,6 +229,9 @@ class MainWindow(FeedActions, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 820 if library is not None else 760)
+        state = self.settings.window_state()
+        if state is not None and library is not None:  # the dock as the reader left it (without a library: hidden)
+            self.restoreState(state)
         if library is not None:
             self._migrate_pair_rules()
             if library.count_articles() > 1:
@@ -753,4 +756,6 @@ class MainWindow(FeedActions, QMainWindow):
         for relay in self._relays:
             relay.active = False
         self.settings.set_geometry(self.saveGeometry())
+        if self.library is not None:
+            self.settings.set_window_state(self.saveState())
         super().closeEvent(event)

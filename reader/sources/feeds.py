@@ -164,9 +164,10 @@ def parse_opml(data: bytes) -> list[FeedRef]:
     seen: set[str] = set()
     refs: list[FeedRef] = []
     for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if not url or url in seen:
-            continue
+        # "xmlUrl" as the spec spells it; other writers' spellings too ("xmlURL", "xmlurl")
+        url = next((value.strip() for key, value in outline.attrib.items() if key.lower() == "xmlurl"), "")
+        if not url or url in seen or not url.lower().startswith(("http://", "https://")):
+            continue  # a feed is read over the web: no "file:///etc/passwd" subscription that fails for ever
         seen.add(url)
         refs.append(FeedRef(url, outline.get("title") or outline.get("text") or "", outline.get("htmlUrl")))
     return refs
@@ -263,6 +264,7 @@ def refresh_feeds(
         for entry in feed.entries:
             if entry.guid in known:
                 continue
+            known.add(entry.guid)  # a feed that lists one entry twice gets it once, and counts it once
             text, byline, title = entry.text, entry.author, entry.title
             from_page = False
             if fetch_pages and entry.link and len(text.split()) < min_words:

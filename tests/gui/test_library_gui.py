@@ -507,3 +507,21 @@ def test_a_second_copy_does_not_hide_the_source(win: MainWindow, library: Librar
     win.open_text("Maria to attain Puerto Rico, again", copy + "\n")  # the same copy from another feed
     assert win.source_matches[0].article_id == source_id and win.source_matches[0].relation == "source"
     assert "likely <b>source</b>" in win.bar.text() and "Maria nears Puerto Rico" in win.bar.text()
+
+
+def test_the_library_dock_is_where_the_reader_left_it(qtbot, settings: Settings, library: Library) -> None:  # noqa: ANN001
+    first = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(first)
+    first.show()
+    first.dock.hide()
+    first.close()
+    again = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.dock.isVisible()
+    again.dock.show()
+    again.close()
+    third = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
+    qtbot.addWidget(third)
+    third.show()
+    assert third.dock.isVisible()

@@ -301,6 +301,9 @@ def test_opml_round_trip_and_entities(tmp_path: Path) -> None:
     text = export_opml(refs)
     parsed = parse_opml(text.encode())
     assert parsed[0] == refs[0] and parsed[1].url == refs[1].url
+    spelled = b"<opml version='2.0'><body><outline xmlURL='http://h/2' text='Two'/>" \
+              b"<outline xmlUrl='file:///etc/passwd' text='Not a feed'/></body></opml>"
+    assert parse_opml(spelled) == [FeedRef("http://h/2", "Two", None)]
     odd = [FeedRef("http://127.0.0.1/c", "Bad\x0bTitle\x00 here\ufffe", None)]  # a feed's title, as it came
     assert parse_opml(export_opml(odd, "Mine\x07").encode()) == [FeedRef("http://127.0.0.1/c", "BadTitle here")]
     nested = b"<opml version='1.0'><body><outline text='News'><outline xmlUrl='http://h/1' text='One'/>" \
@@ -335,6 +338,11 @@ def test_refresh_feeds_with_progress(server: LocalServer, tmp_path: Path) -> Non
         untitled = texts["untitled"]
         assert untitled is not None and untitled.article.text == "Text only."  # no headline to read
         assert refresh_feeds(library, **FAST)[0].new_entries == 0  # nothing new the second time
+        twice = "<item><guid>same</guid><title>Twice</title><description>Listed twice.</description></item>"
+        server.routes["/twice"] = static(f"<rss version='2.0'><channel><title>T</title>{twice * 2}</channel></rss>",
+                                         "application/rss+xml")
+        feed = library.add_feed(server.url("/twice"))
+        assert refresh_feeds(library, feed_ids=[feed], fetch_pages=False, **FAST)[0].new_entries == 1
         feeds = {f.url: f for f in library.feeds()}
         assert feeds[server.url("/rss")].title == "Daily" and feeds[server.url("/gone")].last_error
 
