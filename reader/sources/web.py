@@ -184,7 +184,12 @@ def fetch(
         try:
             return _fetch_once(url, headers, timeout, total_timeout, max_bytes)
         except FetchError as error:
-            if not error.retryable or attempt >= retries:
+            if not error.retryable:
+                raise
+            if attempt >= retries:
+                if attempt:  # "no answer within 10 s" after 31 s of waiting says why it took that long
+                    raise FetchError(f"{error} (tried {attempt + 1} times)", status=error.status,
+                                     retryable=True) from None
                 raise
             delay = backoff * (2**attempt)
             if isinstance(error, _RetryAfter):
