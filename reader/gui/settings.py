@@ -49,6 +49,10 @@ class Settings:
     def set_geometry(self, value: QByteArray) -> None:
         self.store.setValue("window/geometry", value)
 
+    def sync(self) -> None:
+        """On disk now: the process may end without the destructor that would write it (app.run's os._exit)."""
+        self.store.sync()
+
     def window_state(self) -> QByteArray | None:
         """Where the library dock is and whether it is shown (QMainWindow.saveState)."""
         value = self.store.value("window/state")

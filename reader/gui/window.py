@@ -758,4 +758,5 @@ class MainWindow(FeedActions, QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         if self.library is not None:
             self.settings.set_window_state(self.saveState())
+        self.settings.sync()
         super().closeEvent(event)

@@ -515,6 +515,7 @@ def test_the_library_dock_is_where_the_reader_left_it(qtbot, settings: Settings,
     first.show()
     first.dock.hide()
     first.close()
+    assert "state=" in Path(settings.store.fileName()).read_text()  # on disk at once: app.run may end the process
     again = MainWindow(FakeEngine, pool=SynchronousPool(), settings=settings, library=library)  # type: ignore[arg-type]
     qtbot.addWidget(again)
     again.show()
