@@ -131,22 +131,71 @@ class PersonalLexicon:
         """Suggestions for "always" pairs the engine did not flag itself (whole words, case-insensitive)."""
         taken = [(s.start, s.end) for s in existing]
         out: list[Suggestion] = []
-        always = self._always_by_spun()
-        if not always:
-            return out
-        # Only the rules whose first word is a word of the text are tried, each once.
-        words = {_bare(word) for word in text.split()}
-        tried = [e for spun, entries in always.items() if _bare(spun.split()[0]) in words for e in entries]
-        for entry in tried:
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, entry.spun.split())) + r"(?!\w)"
-            for match in re.finditer(pattern, text, re.IGNORECASE):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                out.append(Suggestion(match.start(), match.end(), match.group(),
-                                      _match_case(entry.original, match.group()), (), ALWAYS_CONFIDENCE,
-                                      ("you always restore this pair",)))
+        for entry, match in self._rule_matches(text, Rule.ALWAYS):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            out.append(Suggestion(match.start(), match.end(), match.group(),
+                                  _match_case(entry.original, match.group()), (), ALWAYS_CONFIDENCE,
+                                  ("you always restore this pair",)))
         return sorted(out, key=lambda s: s.start)
+
+    def inside_names(self, text: str, suggestions: Iterable[Suggestion]) -> list[Suggestion | None]:
+        """The engine's suggestions as rules made on a name bend them: a rule "White Home" -> "White House" is about
+        the word "Home" in that name, which the engine may flag alone. A suggestion for one word of a ruled name
+        takes the rule's word ("always") or loses it ("never": None where no other choice is left)."""
+        suggestions = list(suggestions)
+        named: list[tuple[int, int, str, Entry]] = []  # (start, end, published word, rule) of each ruled name's word
+        for rule in (Rule.ALWAYS, Rule.NEVER):
+            for entry, match in self._rule_matches(text, rule):
+                published = list(re.finditer(r"\S+", match.group()))
+                wanted = entry.original.split()
+                if len(published) < 2 or len(published) != len(wanted):
+                    continue  # one word, or a phrase rewritten: no word-for-word reading of it
+                named += [(match.start() + w.start(), match.start() + w.end(), want, entry)
+                          for w, want in zip(published, wanted, strict=True) if normalise(w.group()) != want]
+        if not named:
+            return list(suggestions)
+        out: list[Suggestion | None] = []
+        for s in suggestions:
+            ruled = next(((word, e) for a, b, word, e in named if a == s.start and b == s.end), None)
+            if ruled is None:
+                out.append(s)
+                continue
+            want, entry = ruled
+            if entry.rule is Rule.ALWAYS:
+                rest = tuple(c for c in s.choices() if normalise(c) != want)
+                out.append(replace(s, replacement=_match_case(want, s.original), alternatives=rest,
+                                   confidence=max(s.confidence, ALWAYS_CONFIDENCE),
+                                   reasons=(*s.reasons, f"you always restore “{entry.original}” here")))
+            else:
+                choices = [c for c in s.choices() if normalise(c) != want]
+                out.append(replace(s, replacement=choices[0], alternatives=tuple(choices[1:]),
+                                   confidence=s.confidence * NEXT_CHOICE_SHARE) if choices else None)
+        return out
+
+    def _rule_matches(self, text: str, rule: Rule) -> Iterator[tuple[Entry, re.Match[str]]]:
+        """Where ``rule``'s pairs' spun wordings stand in ``text`` (whole words, any case, any spacing, either
+        apostrophe). Only the pairs whose first word is a word of the text are tried, each once: a lexicon of
+        thousands of rules is looked up, not scanned."""
+        if rule is Rule.ALWAYS:
+            by_spun = self._always_by_spun()
+        else:
+            by_spun = {}
+            for entry in self._entries.values():
+                if entry.rule is rule and entry.spun:
+                    by_spun.setdefault(entry.spun, []).append(entry)
+        if not by_spun:
+            return
+        words = set(_WORD.findall(normalise(text))) | {""}
+        for spun, entries in by_spun.items():
+            if _first_word(spun) not in words:
+                continue
+            parts = [re.escape(word).replace("'", "['’]") for word in spun.split()]
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                for entry in entries:
+                    yield entry, match
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "version": 1, "pairs": [e.to_json() for e in self]},
@@ -188,14 +237,21 @@ def apply_lexicon(analysis: Analysis, lexicon: PersonalLexicon) -> Analysis:
     if not len(lexicon):
         return analysis
     kept = [adjusted for s in analysis.suggestions if (adjusted := lexicon.adjust(s)) is not None]
+    kept = [s for s in lexicon.inside_names(analysis.text, kept) if s is not None]
     added = lexicon.missing_suggestions(analysis.text, kept)
     suggestions = tuple(sorted((*kept, *added), key=lambda s: (s.start, s.end)))
     return Analysis(analysis.text, suggestions, analysis.words)
 
 
-def _bare(word: str) -> str:
-    """A word as the rules' index knows it: normalised, without the punctuation around it ("Home," is "home")."""
-    return normalise(word).strip(".,;:!?()[]{}\"'“”‘’«»—–-")
+_WORD = re.compile(r"\w+")
+_JOINERS = frozenset({"of", "for", "the", "and", "on", "in", "to"})  # lower case inside a name: "Ministry of Defence"
+
+
+def _first_word(wording: str) -> str:
+    """The first run of word characters of a (normalised) wording: the key its rule is looked up by; "" when it
+    has none, and such a rule is always tried."""
+    match = _WORD.search(wording)
+    return match.group() if match else ""
 
 
 def lexicon_text(data: bytes) -> str:
@@ -218,8 +274,10 @@ def _match_case(wording: str, like: str) -> str:
     """Keep the capitalisation of the spun text: its first letter ("Officers" -> "Officials"), and every word's
     where it is a name ("White Home" -> "White House") or an acronym ("UN" -> "United Nations")."""
     words = like.split()
+    if len(words) > 1 and like.isupper():
+        return wording.upper()  # "WHITE HOME" -> "WHITE HOUSE"
     if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or (len(like) > 1 and like.isupper())):
-        return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in wording.split())
+        return " ".join(w if w in _JOINERS and n else w[:1].upper() + w[1:] for n, w in enumerate(wording.split()))
     if like[:1].isupper() and wording[:1].islower():
         return wording[:1].upper() + wording[1:]
     return wording

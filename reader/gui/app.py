@@ -118,7 +118,8 @@ def run(args: list[str]) -> int:
     if not QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS):
         # Background work still running (a feed that does not answer holds its worker for up to its timeouts, about
         # 30 s): the window is gone and what the reader decided is stored already (each decision on disk when
-        # made; a refresh or an analysis is one transaction, rolled back if cut), so the process ends now.
+        # made, the settings synced on close; an analysis is saved in one transaction, and a refresh cut short is
+        # read again next time, its entries known by their ids), so the process ends now.
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -61,6 +61,9 @@ def _rule_worthy(spun: str, original: str) -> bool:
         all(1 <= len(words) <= RULE_WORDS for words in sides)
         and all(any(c.isalpha() for c in side) and not any(c.isdigit() for c in side) for side in (spun, original))
         and spun.casefold() != original.casefold()
+        # one capitalised word is a word of a name or a sentence's first: as a rule it would rewrite the word in
+        # every later article ("Home" -> "House" out of "White Home")
+        and not (len(sides[0]) == 1 and spun[:1].isupper())
         and not all(w.casefold().strip(".,;:!?\"'“”‘’") in FUNCTION_WORDS for w in sides[0] + sides[1])
     )
 
@@ -83,9 +86,10 @@ class Comparison:
     @property
     def lexicon_pairs(self) -> list[tuple[str, str]]:
         """The pairs fit to become "always" rules: word swaps of up to ``RULE_WORDS`` words a side, with letters,
-        no figures, and more than a function word or a change of case. A realigned sentence ("In other news," for
-        "Forecasters expect") or "The" for "A" would rewrite every later article; none is offered from an article
-        that may be another story (under ``RULE_SIMILARITY`` of the words the same)."""
+        no figures, more than a function word or a change of case, and not one capitalised word. A realigned
+        sentence ("In other news," for "Forecasters expect") or "The" for "A" would rewrite every later article;
+        none is offered from an article that may be another story (under ``RULE_SIMILARITY`` of the words the
+        same)."""
         if self.alignment.similarity < RULE_SIMILARITY:
             return []
         return [(spun, original) for spun, original in self.pairs if _rule_worthy(spun, original)]

@@ -74,20 +74,30 @@ class _SetRule(QUndoCommand):
         self.store(self.before)
 
 
+NAME_WORDS = 4  # a longer run of capitalised words is a headline in title case, not a name
+# Capitalised words that open a sentence or stand alone, and are no part of the name after them.
+_NOT_NAME = frozenset("The A An This That These Those But And Or When If In On At As For So Yet Then While I".split())
+
+
 def name_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the name that ``text[start:end]`` is part of: capitalised words next to it, one space apart,
-    where the span itself is capitalised ("White Home" around "Home"); else the span itself. A word ending in a
-    period before it ends a sentence or is a title ("Sen."), and is left out."""
-    if not text[start:end][:1].isupper():
+    with the lower-case joiners of names ("Ministry of Defence"), where the span itself is capitalised ("White
+    Home" around "Home"); else the span itself (also for a word in capitals, and for a run of more than
+    ``NAME_WORDS`` words: a headline)."""
+    span = text[start:end]
+    if not span[:1].isupper() or span.isupper() and len(span) > 1 or span in _NOT_NAME:
         return start, end
     first, last = start, end
-    # the capitalised words before it and after it, with the lower-case joiners of names ("Ministry of Defence")
-    while match := re.search(r"([A-Z][\w'’-]*)(?: (?:of|for|and|the))* $", text[:first]):
+    before = re.compile(r"(\w[\w'’-]*)(?: (?:of|for|the))* $")
+    while (match := before.search(text, max(0, first - 80), first)) and match.group(1)[:1].isupper():
+        if match.group(1) in _NOT_NAME:
+            break
         first = match.start(1)
-    while match := re.match(r"(?: (?:of|for|and|the))* ([A-Z][\w'’-]*)", text[last:]):
-        last += match.end(1)
-    while match := re.match(r"(?:The|A|An|This|That|These|Those) ", text[first:last]):
-        first += match.end()  # an article that opens the sentence is no part of the name
+    after = re.compile(r"(?: (?:of|for|the))* (\w[\w'’-]*)")
+    while (match := after.match(text, last)) and match.group(1)[:1].isupper() and match.group(1) not in _NOT_NAME:
+        last = match.end(1)
+    if len(text[first:last].split()) > NAME_WORDS:
+        return start, end
     return first, last
 
 

@@ -262,6 +262,8 @@ def refresh_feeds(
         new = 0
         known = library.known_guids(info.id)
         for entry in feed.entries:
+            if cancelled is not None and cancelled():
+                break  # stopped: what was read is kept, the rest comes with the next refresh
             if entry.guid in known:
                 continue
             known.add(entry.guid)  # a feed that lists one entry twice gets it once, and counts it once

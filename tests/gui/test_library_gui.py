@@ -488,6 +488,7 @@ def test_only_word_swaps_are_offered_as_rules(qtbot, settings: Settings) -> None
     from reader.gui.compare import _rule_worthy
 
     assert _rule_worthy("officers", "officials") and _rule_worthy("White Home", "White House")
+    assert not _rule_worthy("Home", "House")  # a word of a name (or a sentence's first) alone
     assert not _rule_worthy("In other news,", "Forecasters expect the rain to ease")  # a realigned passage
     assert _rule_worthy("make use of", "use")  # a phrase rewritten: three words for one are a spinner's swap
     assert not _rule_worthy("The", "A") and not _rule_worthy("fees", "12") and not _rule_worthy("Home", "home")

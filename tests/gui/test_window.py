@@ -211,6 +211,25 @@ def test_always_on_a_word_of_a_name_is_a_rule_for_the_name(window: MainWindow) -
     assert "At the White House, all was calm." in window.restored.toPlainText()
 
 
+def test_the_name_around_a_word_is_a_name_not_a_headline_or_a_sentence() -> None:
+    from reader.gui.window import name_around
+
+    def around(text: str, word: str) -> str:
+        start = text.index(word)
+        first, last = name_around(text, start, start + len(word))
+        return text[first:last]
+
+    assert around("the White Home said", "Home") == "White Home"
+    assert around("the Ministry of Protection said", "Protection") == "Ministry of Protection"
+    assert around("The Home Office said", "Home") == "Home Office"  # no sentence's "The"
+    assert around("White Home and the Kremlin met.", "Home") == "White Home"  # two names, not one
+    assert around("Officials quit. But Officers disagreed.", "Officers") == "Officers"
+    assert around("Police Officers Clash With Protesters At White Home", "Officers") == "Officers"  # a headline
+    assert around("Officials said I Agree", "Agree") == "Agree"
+    assert around("the UN said", "UN") == "UN" and around("officers stated", "stated") == "stated"
+    assert around("the Élysée Palace said", "Palace") == "Élysée Palace"
+
+
 def test_accept_all_above_a_confidence(window: MainWindow) -> None:
     assert window.document.accept_all(0.88) == 2
     assert window.document.accepted_count() == 2

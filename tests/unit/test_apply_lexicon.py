@@ -86,3 +86,32 @@ def test_always_rules_are_found_beside_punctuation_and_among_thousands() -> None
     assert lexicon.always_for("WORD19999") == "other19999" and lexicon.always_for("none") is None
     lexicon.put(Entry("none", "nothing", Rule.ALWAYS))  # the index follows a change
     assert lexicon.always_for("none") == "nothing"
+
+
+def test_always_rules_are_found_wherever_a_word_boundary_is() -> None:
+    cases = [("home", "The home-grown plan"), ("home", "The Home's lawn"), ("home", "The Home’s lawn"),
+             ("officers", "officers/agents said"), ("home", "at home—and abroad"), ("home", "„Home“ he said"),
+             ("u.s.", "U.S.-led strikes"), ("don't", "They don’t know"), ("white home", "the White\n  Home said")]
+    for spun, text in cases:
+        lexicon = PersonalLexicon([Entry(spun, "x", Rule.ALWAYS)])
+        assert len(lexicon.missing_suggestions(text)) == 1, (spun, text)
+
+
+def test_a_rule_on_a_name_bends_the_engines_suggestion_for_its_word() -> None:
+    text = "At the White Home, all was calm at home."
+    home = text.index("Home")
+    engine = Analysis(text, (Suggestion(home, home + 4, "Home", "Residence", ("Residence", "House"), 0.4),), 9)
+    always = apply_lexicon(engine, PersonalLexicon([Entry("White Home", "White House", Rule.ALWAYS)]))
+    assert [(s.original, s.replacement, s.confidence) for s in always.suggestions] == [("Home", "House", 0.97)]
+    engine = Analysis(text, (Suggestion(home, home + 4, "Home", "House", ("House",), 0.85),), 9)
+    never = apply_lexicon(engine, PersonalLexicon([Entry("White Home", "White House", Rule.NEVER)]))
+    assert never.suggestions == ()  # no other choice left; "home" at the end was never a suggestion
+
+
+def test_capitals_follow_the_published_wording() -> None:
+    from reader.core.lexicon import _match_case
+
+    assert _match_case("ministry of defence", "Ministry Of Protection") == "Ministry of Defence"
+    assert _match_case("white house", "WHITE HOME") == "WHITE HOUSE"
+    assert _match_case("united nations", "UN") == "United Nations"
+    assert _match_case("officials", "Officers") == "Officials" and _match_case("said", "stated") == "said"
