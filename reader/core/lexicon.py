@@ -56,7 +56,7 @@ class PersonalLexicon:
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._entries: dict[tuple[str, str], Entry] = {}
-        self._always: dict[str, list[Entry]] | None = None  # "always" entries by spun wording, built when needed
+        self._ruled: dict[Rule, dict[str, list[Entry]]] | None = None  # entries by rule and spun wording, as needed
         for entry in entries:
             self.put(entry)
 
@@ -72,18 +72,18 @@ class PersonalLexicon:
     def put(self, entry: Entry) -> Entry:
         entry = replace(entry, spun=normalise(entry.spun), original=normalise(entry.original))
         self._entries[(entry.spun, entry.original)] = entry
-        self._always = None
+        self._ruled = None
         return entry
 
-    def _always_by_spun(self) -> dict[str, list[Entry]]:
-        """The "always" entries by spun wording: a lexicon of thousands of rules is looked up, not scanned, for
-        every suggestion and every word of an article."""
-        if self._always is None:
-            self._always = {}
+    def _by_spun(self, rule: Rule) -> dict[str, list[Entry]]:
+        """The entries with ``rule``, by spun wording: a lexicon of thousands of rules is looked up, not scanned,
+        for every suggestion and every word of an article."""
+        if self._ruled is None:
+            self._ruled = {Rule.ALWAYS: {}, Rule.NEVER: {}}
             for entry in self._entries.values():
-                if entry.rule is Rule.ALWAYS and entry.spun:
-                    self._always.setdefault(entry.spun, []).append(entry)
-        return self._always
+                if entry.rule is not None and entry.spun:
+                    self._ruled[entry.rule].setdefault(entry.spun, []).append(entry)
+        return self._ruled[rule]
 
     def set_rule(self, spun: str, original: str, rule: Rule | None) -> Entry:
         entry = self.get(spun, original) or Entry(spun, original)
@@ -97,7 +97,7 @@ class PersonalLexicon:
 
     def always_for(self, spun: str) -> str | None:
         """The original wording the reader always wants for ``spun``, if any."""
-        entries = self._always_by_spun().get(normalise(spun))
+        entries = self._by_spun(Rule.ALWAYS).get(normalise(spun))
         return entries[0].original if entries else None
 
     def adjust(self, suggestion: Suggestion) -> Suggestion | None:
@@ -178,13 +178,7 @@ class PersonalLexicon:
         """Where ``rule``'s pairs' spun wordings stand in ``text`` (whole words, any case, any spacing, either
         apostrophe). Only the pairs whose first word is a word of the text are tried, each once: a lexicon of
         thousands of rules is looked up, not scanned."""
-        if rule is Rule.ALWAYS:
-            by_spun = self._always_by_spun()
-        else:
-            by_spun = {}
-            for entry in self._entries.values():
-                if entry.rule is rule and entry.spun:
-                    by_spun.setdefault(entry.spun, []).append(entry)
+        by_spun = self._by_spun(rule)
         if not by_spun:
             return
         words = set(_WORD.findall(normalise(text))) | {""}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from reader.core.suggestion import counted
 from reader.gui.library_actions import LibraryActions
@@ -83,10 +83,7 @@ class FeedActions(LibraryActions):
     def _page_arrived_later(self, title: str, article: Article) -> None:
         """A page that arrives after the reader opened another article: kept (in the library, where there is one)
         and offered, not put in place of what is being read."""
-        from reader.core.engine import MAX_TEXT_CHARS
-
-        if len(article.text) > MAX_TEXT_CHARS:
-            self.open_text(title, article.text, article.source, article=article)  # says why it cannot open it
+        if self.refused_as_too_long(title, article.text):
             return
         article_id = self._store_article(article)
         if article_id is not None:
@@ -232,10 +229,7 @@ class FeedActions(LibraryActions):
         detail = f"{counted(gone, 'article')} of it will leave the library" if gone else "No article will leave"
         if kept:
             detail += f"; the {counted(kept, 'article')} you starred, reviewed or are reading will stay"
-        answer = QMessageBox.question(
-            self, "Unsubscribe", f"Unsubscribe from “{feed.title or feed.url}”?\n\n{detail}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm("Unsubscribe", f"Unsubscribe from “{feed.title or feed.url}”?\n\n{detail}."):
             return
         self.library.remove_feed(feed_id, keep=reading)
         if self.sidebar.articles.feed_id == feed_id:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import sqlite3
 from typing import cast
 
-from PySide6.QtWidgets import QMessageBox
-
 from reader.core.suggestion import counted
 from reader.core.weights import engine_version
 from reader.gui.compare import CompareDialog, SourceDialog, build_comparison
@@ -68,10 +66,7 @@ class LibraryActions(LexiconActions):
             return
         decided = len(self.library.stored_decisions(article_id))
         detail = f" Your {counted(decided, 'decision')} on it will go too." if decided else ""
-        answer = QMessageBox.question(
-            self, "Delete article", f"Delete “{stored.article.title}” from the library?{detail}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm("Delete article", f"Delete “{stored.article.title}” from the library?{detail}"):
             return
         try:
             self.library.delete_article(article_id)

@@ -325,11 +325,7 @@ class MainWindow(FeedActions, QMainWindow):
         A new text is stored in the library first (``article`` carries what else is known of it); an
         ``article_id`` opens one already there, with its stored analysis unless ``reanalyse``.
         """
-        from reader.core.engine import MAX_TEXT_CHARS  # here: the window opens before the engine is loaded
-
-        if article_id is None and len(text) > MAX_TEXT_CHARS:  # refused before it is stored or drawn
-            self._error("Cannot open this text", f"“{title}” is too long to analyse ({len(text):,} characters; the "
-                        f"limit is {MAX_TEXT_CHARS:,}, about 80,000 words): open it in parts")
+        if article_id is None and self.refused_as_too_long(title, text):  # before it is stored or drawn
             return
         self.bar.dismiss()  # what it and the status bar said was about the article before ("read as cp1251")
         self.statusBar().clearMessage()
@@ -361,6 +357,16 @@ class MainWindow(FeedActions, QMainWindow):
         self.progress.show()
         self._update_status()
         self.pool.start(AnalysisTask(self.request, text, self.engines, self.signals))
+
+    def refused_as_too_long(self, title: str, text: str) -> bool:
+        """Whether a new text is over what the engine analyses; if so the reader is told, and it is not stored."""
+        from reader.core.engine import MAX_TEXT_CHARS  # here: the window opens before the engine is loaded
+
+        if len(text) <= MAX_TEXT_CHARS:
+            return False
+        self._error("Cannot open this text", f"“{title}” is too long to analyse ({len(text):,} characters; the "
+                    f"limit is {MAX_TEXT_CHARS:,}, about 80,000 words): open it in parts")
+        return True
 
     def close_article(self) -> None:
         """Show no article (the one open was deleted): the panes are emptied and nothing is stored for it."""
@@ -726,12 +732,10 @@ class MainWindow(FeedActions, QMainWindow):
         if not path:
             return
         final = export_path(path, chosen)
-        if final != path and Path(final).exists():  # the dialog asked about the name typed, not this one
-            answer = QMessageBox.question(self, "Export restored text", f"{Path(final).name} exists. Replace it?",
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                          QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        # the dialog asked about the name typed, not this one
+        if final != path and Path(final).exists() and not self._confirm("Export restored text",
+                                                                         f"{Path(final).name} exists. Replace it?"):
+            return
         self.write_export(final, chosen)
 
     def write_export(self, path: str, chosen_filter: str = "") -> None:

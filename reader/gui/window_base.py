@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QProgressBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QProgressBar
 
 from reader.core.lexicon import PersonalLexicon
 from reader.gui.compare import CompareDialog
@@ -81,6 +81,8 @@ class WindowBase(_Window):
 
         def close_article(self) -> None: ...
 
+        def refused_as_too_long(self, title: str, text: str) -> bool: ...
+
     def _task_signals(self, finished: Callable[[int, object], None], failed: Callable[[int, str], None],
                       progress: Callable[[int, int, int, str], None] | None = None) -> TaskSignals:
         signals = TaskSignals(self)
@@ -98,6 +100,12 @@ class WindowBase(_Window):
         """A connection of its own for a worker thread (sqlite3 connections stay on the thread that made them)."""
         assert self.library is not None
         return Library(self.library.path, check=False)
+
+    def _confirm(self, title: str, question: str) -> bool:
+        """Whether the reader confirms a step that loses or replaces something (Cancel is the default)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(self, title, question, buttons, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _error(self, title: str, message: str) -> None:
         """Shown in the window (a bar above the article, and the status bar), never a modal box."""

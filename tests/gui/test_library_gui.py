@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TEXT, FakeEngine, SynchronousPool  # tests/gui/conftest.py
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from reader.core.lexicon import Rule
 from reader.core.suggestion import Analysis, Suggestion
@@ -50,6 +51,13 @@ def win(qtbot, settings: Settings, library: Library) -> MainWindow:  # noqa: ANN
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    """The window's questions (QMessageBox.question) answered with ``button``: the questions asked, in order."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *args: asked.append(text) or button)
+    return asked
 
 
 def listed(window: MainWindow) -> list[str]:
@@ -179,11 +187,7 @@ def test_choosing_an_article_opens_it_marks_it_read_and_keys_star_and_unread_it(
 
 def test_keys_in_the_sidebar_do_not_review_the_open_article(
         win: MainWindow, library: Library, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _parent, _title, text, *args: asked.append(text) or QMessageBox.StandardButton.Cancel)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Cancel)
     ids = fill(library)
     win.open_text("Reviewed", TEXT)
     opened = win.article_id
@@ -328,8 +332,6 @@ def test_compare_with_pasted_source_without_a_library(qtbot, settings: Settings)
 
 
 def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
     copy, _ = spin(ORIGINAL)
     first = library.add_article(title="Maria nears", text=ORIGINAL)
     second = library.add_article(title="Maria approaches", text=copy)
@@ -342,7 +344,7 @@ def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library, mon
     assert model.groups[first] == model.groups[second]
     win.sidebar.table.sortByColumn(ArticleTableModel.STORY, Qt.SortOrder.DescendingOrder)
     assert listed(win)[2] == "Gardening"
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    answering(monkeypatch, QMessageBox.StandardButton.Yes)
     win.delete_article(second)  # one copy fewer: the story is no longer told twice
     assert {row.title: cell(win, r, ArticleTableModel.STORY) for r, row in enumerate(model.rows)} == {
         "Maria nears": "", "Gardening": ""}
@@ -350,28 +352,18 @@ def test_story_groups_show_in_the_sidebar(win: MainWindow, library: Library, mon
 
 def test_unsubscribing_asks_and_keeps_what_the_reader_starred_reviewed_or_reads(
         win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
     ids = fill(library)  # "storm", of the Daily feed, is starred
     daily = library.article(ids["storm"]).feed_id
     library.add_article(title="Tide tables", text="High water at noon.", feed_id=daily, guid="d2")
     reading = library.add_article(title="Open one", text=TEXT, feed_id=daily, guid="d3")
     win.sidebar.reload()
     assert win.open_article(reading)
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):  # noqa: ANN202
-        def ask(parent, title, text, *args):  # noqa: ANN001, ANN202
-            asked.append(text)
-            return button
-        return ask
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Cancel)
     win.unsubscribe(daily)
     assert asked == ["Unsubscribe from “Daily”?\n\n1 article of it will leave the library; "
                      "the 2 articles you starred, reviewed or are reading will stay."]
     assert len(library.feeds()) == 2 and len(listed(win)) == 5  # cancelled: nothing changed
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    answering(monkeypatch, QMessageBox.StandardButton.Yes)
     win.unsubscribe(daily)
     assert sorted(listed(win)) == ["Budget debate", "My notes", "Open one", "Storm nears the coast"]
     assert [f.title for f in library.feeds()] == ["Wire"]
@@ -445,11 +437,7 @@ def test_background_analysis_goes_past_a_text_the_engine_refuses(
 
 def test_deleting_an_article_asks_first_and_the_open_one_closes(
         win: MainWindow, library: Library, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _parent, _title, text, *args: asked.append(text) or QMessageBox.StandardButton.Yes)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     ids = fill(library)
     win.open_text("Reviewed", TEXT)
     reviewed = win.article_id

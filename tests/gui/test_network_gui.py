@@ -55,13 +55,17 @@ def win(qtbot, settings: Settings, library: Library, pool: QThreadPool) -> Itera
     pool.waitForDone(10_000)
 
 
+def slow(seconds: float, body: str, content_type: str = "text/html; charset=utf-8"):  # noqa: ANN201
+    """A route that answers after ``seconds``."""
+    def route(handler) -> None:  # noqa: ANN001
+        time.sleep(seconds)
+        send(handler, 200, body.encode(), content_type)
+    return route
+
+
 def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
-    def slow_page(handler) -> None:  # noqa: ANN001
-        time.sleep(0.6)
-        send(handler, 200, PAGE.encode())
-
-    server.routes["/storm"] = slow_page
+    server.routes["/storm"] = slow(0.6, PAGE)
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -90,11 +94,7 @@ def test_open_url_fetches_off_the_gui_thread_and_opens_the_article(
 
 def test_a_page_that_arrives_after_another_article_was_opened_is_offered_not_put_in_its_place(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
-    def slow_page(handler) -> None:  # noqa: ANN001
-        time.sleep(0.5)
-        send(handler, 200, PAGE.encode())
-
-    server.routes["/storm"] = slow_page
+    server.routes["/storm"] = slow(0.5, PAGE)
     win.open_url(server.url("/storm"))
     win.open_text("Read meanwhile", TEXT)
     reading = win.article_id
@@ -204,11 +204,7 @@ def test_a_feed_address_without_a_library_is_explained(
 
 def test_a_refresh_can_be_stopped_after_the_feed_being_read(
         win: MainWindow, server: LocalServer, library: Library, qtbot) -> None:  # noqa: ANN001
-    def slow_feed(handler) -> None:  # noqa: ANN001
-        time.sleep(0.6)
-        send(handler, 200, rss(server.base).encode(), "application/rss+xml")
-
-    server.routes["/alpha.xml"] = slow_feed
+    server.routes["/alpha.xml"] = slow(0.6, rss(server.base), "application/rss+xml")
     server.routes["/beta.xml"] = lambda h: send(h, 200, rss(server.base).encode(), "application/rss+xml")
     library.add_feed(server.url("/alpha.xml"), "Alpha")
     library.add_feed(server.url("/beta.xml"), "Beta")
